@@ -51,9 +51,22 @@ def cmd_parse(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    """Write the metric table of a year (CSV, or Excel for .xlsx)."""
+    from .achievement import export_table
+    from .dataset import load_year
+    from .output import write_table
+
+    data = load_year(args.data_dir, args.year)
+    write_table(export_table(data.metrics), args.out)
+    print(f"Wrote {len(data.metrics)} metrics for {args.year} to {args.out}")
+    return EXIT_OK
+
+
 COMMANDS: dict[str, tuple[Callable[[argparse.Namespace], int], str]] = {
     "validate": (cmd_validate, "read a raw report and print a summary of what was found"),
     "parse": (cmd_parse, "write a raw report's goal rows as a CSV table"),
+    "export": (cmd_export, "write a year's metrics with achievement ratios and statuses (CSV or .xlsx)"),
 }
 
 
@@ -75,7 +88,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("raw", type=Path, help="the raw report text")
     p.add_argument("--out", type=Path, required=True, help="the CSV file to write")
     p.add_argument("--year", type=int, help="fail unless the file reports on this year")
+
+    p = sub.add_parser("export", help=COMMANDS["export"][1], description=COMMANDS["export"][1])
+    p.add_argument("--year", type=int, required=True, help="the year to export")
+    p.add_argument("--out", type=Path, required=True, help="the file to write: .csv or .xlsx")
+    _add_data_dir(p)
     return parser
+
+
+def _add_data_dir(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--data-dir", type=Path, default=Path("data"),
+                        help="the folder holding raw/ and annotations/ (default: data)")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,0 +1,258 @@
+"""Achievement: ratios, statuses and roll-ups, as pure functions over tables.
+
+The rules, applied to every metric the same way every year:
+
+- ``achievement_ratio``: actual / target for ``>=``; target / actual for ``<=``
+  (lower is better); for ``=``, 1 when met, else the smaller over the larger.
+  A yes/no target (unit ``kyllä/ei``) counts 1 or 0. Where a quotient means
+  nothing (a zero or negative value), the ratio is 1 when the comparison is
+  met and 0 when it is not: never a division error, never a silent NaN.
+  Without a target or an actual value the ratio is NaN and the status says why.
+  So for ``<=`` an actual of 0 has ratio 1 (met), while an actual of half the
+  target has ratio 2: the quotient is defined for positive values only.
+- Status, unless an analyst overrode it: no actual value and no realisation in
+  the report -> ``not_reported``; no actual value -> ``no_data``; a value
+  without a target -> ``no_target``; ratio >= 1 -> ``achieved``;
+  0 < ratio < 1 -> ``partial``; 0 -> ``not_achieved``.
+- Roll-ups count metrics by status; ``share_achieved`` is achieved metrics
+  over metrics with a target; ``mean_ratio_capped`` averages the ratios capped
+  at 1 (110 % counts as 100 %), so one over-achiever cannot hide a miss.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+
+from .annotations import YES_NO_UNITS
+from .schemas import Status
+
+if TYPE_CHECKING:
+    from .annotations import Annotations
+    from .parser import Report
+
+#: Relative tolerance within which a ratio counts as exactly 1 (float noise).
+RATIO_TOLERANCE = 1e-9
+#: Ratios above this are recorded as this (a near-zero denominator; never reached by real data).
+RATIO_MAX = 1e6
+STATUS_ORDER = tuple(s.value for s in Status)
+ASSESSED = (Status.ACHIEVED.value, Status.PARTIAL.value, Status.NOT_ACHIEVED.value)
+
+EXPORT_COLUMNS = ["year", "metric_id", "aim", "source_line", "metric", "target_value", "comparator",
+                  "actual_value", "achievement_ratio", "status", "evidence_actual"]
+
+
+def _array(values: object, dtype: type = float) -> np.ndarray:
+    if dtype is float:
+        return pd.to_numeric(pd.Series(values, dtype="object"), errors="coerce").to_numpy(dtype=float)
+    return pd.Series(values, dtype="object").fillna("").astype(str).to_numpy(dtype=object)
+
+
+def achievement_ratio(
+    target: Sequence[float] | pd.Series,
+    actual: Sequence[float] | pd.Series,
+    comparator: Sequence[str] | pd.Series,
+    unit: Sequence[str] | pd.Series | None = None,
+) -> np.ndarray:
+    """Achievement ratios, element by element (see the module's rules).
+
+    Examples
+    --------
+    >>> achievement_ratio([50, 20, 4, 1], [25, 10, 4, 0], [">=", "<=", "=", "="],
+    ...                   ["%", "kpl", "krt/v", "kyllä/ei"]).tolist()
+    [0.5, 2.0, 1.0, 0.0]
+    >>> achievement_ratio([0], [3], [">="]).tolist()
+    [1.0]
+    """
+    t = _array(target)
+    a = _array(actual)
+    comp = _array(comparator, str)
+    units = _array(unit if unit is not None else [""] * len(t), str)
+    yes_no = np.isin(np.char.lower(units.astype(str)), YES_NO_UNITS)
+
+    at_least, at_most, equal = comp == ">=", comp == "<=", comp == "="
+    known = ~np.isnan(t) & ~np.isnan(a) & (at_least | at_most | equal)
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        close = np.isclose(a, t, rtol=RATIO_TOLERANCE, atol=0.0)
+        met = np.where(at_least, (a >= t) | close, np.where(at_most, (a <= t) | close, close))
+        met_ratio = met.astype(float)
+        ge = np.where((t > 0) & (a >= 0), a / t, met_ratio)
+        le = np.where((t > 0) & (a > 0), t / a, met_ratio)
+        eq = np.where(met, 1.0, np.where((t > 0) & (a > 0), np.minimum(a, t) / np.maximum(a, t), 0.0))
+    ratio = np.select([at_least, at_most, equal], [ge, le, eq], default=np.nan)
+    ratio = np.where(yes_no, met_ratio, ratio)
+    ratio = np.where(np.isclose(ratio, 1.0, rtol=RATIO_TOLERANCE, atol=0.0), 1.0, np.minimum(ratio, RATIO_MAX))
+    return np.where(known, ratio, np.nan)
+
+
+def compute_status(
+    ratio: Sequence[float] | np.ndarray,
+    target: Sequence[float] | pd.Series,
+    actual: Sequence[float] | pd.Series,
+    realisation_reported: Sequence[bool] | pd.Series,
+) -> np.ndarray:
+    """Statuses from ratios and what is missing (see the module's rules).
+
+    Examples
+    --------
+    >>> compute_status([1.2, 0.5, 0.0, np.nan, np.nan, np.nan],
+    ...                [1, 1, 1, np.nan, 1, 1], [1, 1, 0, 5, np.nan, np.nan],
+    ...                [True, True, True, True, True, False]).tolist()
+    ['achieved', 'partial', 'not_achieved', 'no_target', 'no_data', 'not_reported']
+    """
+    r = np.asarray(ratio, dtype=float)
+    t = _array(target)
+    a = _array(actual)
+    reported = np.asarray(realisation_reported, dtype=bool)
+    no_actual = np.isnan(a)
+    conditions = [
+        no_actual & ~reported,
+        no_actual,
+        np.isnan(t) | np.isnan(r),
+        r >= 1.0,
+        r > 0.0,
+    ]
+    choices = [Status.NOT_REPORTED.value, Status.NO_DATA.value, Status.NO_TARGET.value,
+               Status.ACHIEVED.value, Status.PARTIAL.value]
+    return np.select(conditions, choices, default=Status.NOT_ACHIEVED.value).astype(object)
+
+
+def build_metrics(report: Report, annotations: Annotations) -> pd.DataFrame:
+    """Join annotations to their goal rows and compute ratio and status for each metric.
+
+    The result has one row per annotation row: the contract's columns plus
+    ``year``, ``achievement_ratio``, ``status`` (the analyst's override where
+    given), ``status_computed``, ``status_overridden``, ``realisation_reported``
+    and the goal row's ``goal`` and ``responsible`` texts.
+
+    Examples
+    --------
+    >>> metrics = build_metrics(report, annotations)  # doctest: +SKIP
+    >>> metrics.loc[metrics.metric_id == "daycare_env_audits", "achievement_ratio"]  # doctest: +SKIP
+    0    0.5
+    """
+    table = annotations.table.drop(columns="file_line")
+    goals = report.goals[["source_line", "goal", "responsible", "realisation_reported"]]
+    metrics = table.merge(goals, on="source_line", how="left", validate="many_to_one")
+    metrics["realisation_reported"] = metrics["realisation_reported"].fillna(False).astype(bool)
+    metrics.insert(0, "year", report.year)
+    return compute_achievement(metrics)
+
+
+def compute_achievement(metrics: pd.DataFrame) -> pd.DataFrame:
+    """Add ``achievement_ratio``, ``status_computed``, ``status`` and ``status_overridden``.
+
+    ``metrics`` needs ``target_value``, ``actual_value``, ``comparator``,
+    ``target_unit``, ``status`` (override or empty) and ``realisation_reported``.
+    """
+    metrics = metrics.copy()
+    ratio = achievement_ratio(metrics["target_value"], metrics["actual_value"], metrics["comparator"],
+                              metrics["target_unit"])
+    computed = compute_status(ratio, metrics["target_value"], metrics["actual_value"],
+                              metrics["realisation_reported"])
+    override = metrics["status"].fillna("").astype(str).to_numpy(dtype=object)
+    metrics["achievement_ratio"] = ratio
+    metrics["status_computed"] = computed
+    metrics["status_overridden"] = override != ""
+    metrics["status"] = np.where(override != "", override, computed)
+    for column in ("status", "status_computed"):
+        metrics[column] = metrics[column].astype(str)
+    return metrics
+
+
+def export_table(metrics: pd.DataFrame) -> pd.DataFrame:
+    """The metric table as ``kemi-analysis export`` writes it."""
+    return metrics[EXPORT_COLUMNS].copy()
+
+
+# --------------------------------------------------------------------------
+# Roll-ups
+
+
+def summarise(metrics: pd.DataFrame, by: str | list[str]) -> pd.DataFrame:
+    """Counts by status, share achieved and mean capped ratio per group of ``by``.
+
+    Columns: ``by``, ``metrics``, one count column per status, ``with_target``,
+    ``share_achieved`` (achieved / with_target) and ``mean_ratio_capped`` (the
+    mean of the ratios capped at 1, over metrics that have a ratio).
+    """
+    keys = [by] if isinstance(by, str) else list(by)
+    frame = metrics.assign(
+        _capped=metrics["achievement_ratio"].clip(upper=1.0),
+        _with_target=metrics["target_value"].notna(),
+    )
+    counts = pd.crosstab([frame[k] for k in keys], frame["status"])
+    counts = counts.reindex(columns=list(STATUS_ORDER), fill_value=0)
+    grouped = frame.groupby(keys, sort=False)
+    result = pd.DataFrame({
+        "metrics": grouped.size(),
+        "with_target": grouped["_with_target"].sum().astype("int64"),
+        "mean_ratio_capped": grouped["_capped"].mean(),
+    })
+    result = result.join(counts, how="left").fillna({s: 0 for s in STATUS_ORDER})
+    for status in STATUS_ORDER:
+        result[status] = result[status].astype("int64")
+    achieved = result[Status.ACHIEVED.value]
+    result["share_achieved"] = (achieved / result["with_target"]).where(result["with_target"] > 0)
+    columns = ["metrics", *STATUS_ORDER, "with_target", "share_achieved", "mean_ratio_capped"]
+    return result[columns].reset_index()
+
+
+def _owners(report: Report) -> pd.DataFrame:
+    roles = report.roles.assign(owner=report.roles["role"].where(report.roles["role"] != "",
+                                                                report.roles["role_text"]))
+    return roles[["source_line", "owner"]].drop_duplicates()
+
+
+def rollup(metrics: pd.DataFrame, by: str, report: Report | None = None) -> pd.DataFrame:
+    """Roll metrics up per ``"aim"``, ``"goal"`` (goal row), ``"role"`` or ``"sdg"``.
+
+    A metric counts for every responsible role of its goal row and for every
+    SDG of its aim, so the role and SDG roll-ups overlap by design. ``role``
+    and ``sdg`` need the ``report``. With several years in ``metrics``, each
+    year is rolled up separately.
+
+    Examples
+    --------
+    >>> rollup(metrics, "aim")[["aim", "metrics", "share_achieved"]]  # doctest: +SKIP
+    """
+    years = ["year"] if "year" in metrics and metrics["year"].nunique() > 1 else []
+    if by == "aim":
+        return summarise(metrics, [*years, "aim"])
+    if by == "goal":
+        return summarise(metrics, [*years, "aim", "source_line"])
+    if report is None:
+        raise ValueError(f"rollup by {by!r} needs the report")
+    if by == "role":
+        joined = metrics.merge(_owners(report), on="source_line", how="inner")
+        return summarise(joined, [*years, "owner"]).rename(columns={"owner": "role"})
+    if by == "sdg":
+        sdgs = report.sdgs[["aim", "sdg", "name_fi", "name_en", "colour"]]
+        joined = metrics.merge(sdgs, on="aim", how="inner")
+        summary = summarise(joined, [*years, "sdg"])
+        return summary.merge(sdgs.drop(columns="aim").drop_duplicates("sdg"), on="sdg").sort_values("sdg",
+                                                                                                   ignore_index=True)
+    raise ValueError(f"rollup by {by!r}: choose aim, goal, role or sdg")
+
+
+def metric_quality(metrics: pd.DataFrame, report: Report) -> pd.DataFrame:
+    """How SMART the metrics are, per aim: shares with a numeric target, a deadline,
+    a named owner (a role from the catalogue on the goal row) and a measured actual value."""
+    named = set(report.roles.loc[report.roles["role"] != "", "source_line"])
+    frame = metrics.assign(
+        has_target=metrics["target_value"].notna(),
+        has_deadline=metrics["deadline"].fillna("").astype(str) != "",
+        has_owner=metrics["source_line"].isin(named),
+        has_actual=metrics["actual_value"].notna(),
+    )
+    shares = frame.groupby("aim", sort=False)[["has_target", "has_deadline", "has_owner", "has_actual"]].mean()
+    shares.insert(0, "metrics", frame.groupby("aim", sort=False).size())
+    shares.columns = ["metrics", "share_with_target", "share_with_deadline", "share_with_owner",
+                      "share_with_actual"]
+    total = frame[["has_target", "has_deadline", "has_owner", "has_actual"]].mean()
+    shares.loc["(all)"] = [len(frame), *total.tolist()]
+    shares["metrics"] = shares["metrics"].astype("int64")
+    return shares.reset_index().rename(columns={"index": "aim"})
