@@ -126,7 +126,7 @@ def build_metrics(report: Report, annotations: Annotations) -> pd.DataFrame:
     The result has one row per annotation row: the contract's columns plus
     ``year``, ``achievement_ratio``, ``status`` (the analyst's override where
     given), ``status_computed``, ``status_overridden``, ``realisation_reported``
-    and the goal row's ``goal`` and ``responsible`` texts.
+    and the goal row's ``goal``, ``responsible`` and ``realisation`` texts.
 
     Examples
     --------
@@ -135,7 +135,7 @@ def build_metrics(report: Report, annotations: Annotations) -> pd.DataFrame:
     0    0.5
     """
     table = annotations.table.drop(columns="file_line")
-    goals = report.goals[["source_line", "goal", "responsible", "realisation_reported"]]
+    goals = report.goals[["source_line", "goal", "responsible", "realisation", "realisation_reported"]]
     metrics = table.merge(goals, on="source_line", how="left", validate="many_to_one")
     metrics["realisation_reported"] = metrics["realisation_reported"].fillna(False).astype(bool)
     metrics.insert(0, "year", report.year)

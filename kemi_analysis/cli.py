@@ -51,15 +51,79 @@ def cmd_parse(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_export(args: argparse.Namespace) -> int:
-    """Write the metric table of a year (CSV, or Excel for .xlsx)."""
-    from .achievement import export_table
-    from .dataset import load_year
-    from .output import write_table
+def _parse_years(text: str) -> list[int] | str:
+    if text == "all":
+        return text
+    try:
+        return sorted({int(part) for part in text.split(",") if part.strip()})
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not 'all' or a comma-separated list of years") from None
 
-    data = load_year(args.data_dir, args.year)
-    write_table(export_table(data.metrics), args.out)
-    print(f"Wrote {len(data.metrics)} metrics for {args.year} to {args.out}")
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Write the metric table of a year, or of several years with their changes."""
+    from .achievement import export_table
+    from .dataset import load_year, load_years
+    from .errors import DataError
+    from .output import write_table
+    from .trends import changes_table
+
+    if args.year is not None:
+        data = load_year(args.data_dir, args.year)
+        write_table(export_table(data.metrics), args.out)
+        print(f"Wrote {len(data.metrics)} metrics for {args.year} to {args.out}")
+        return EXIT_OK
+    dataset = load_years(args.data_dir, None if args.years == "all" else args.years)
+    if not dataset.years:
+        detail = "".join(f"\n  {p}" for p in dataset.problems.values())
+        raise DataError(f"no year could be loaded.{detail}", path=args.data_dir,
+                        hint="each problem above names its file and what to do.")
+    table = changes_table(dataset.metrics)
+    write_table(table, args.out)
+    years = ", ".join(map(str, sorted(dataset.years)))
+    print(f"Wrote {len(table)} metric-years ({years}) with their changes to {args.out}")
+    return EXIT_OK
+
+
+def cmd_match(args: argparse.Namespace) -> int:
+    """Propose metric_ids for a new year's metric items from the previous year's annotations."""
+    from .dataset import find_raw_files, load_year
+    from .errors import DataError
+    from .matching import propose_matches
+    from .output import write_table
+    from .parser import load_report
+
+    raw, problems = find_raw_files(args.data_dir)
+    if args.year not in raw:
+        detail = "".join(f"\n  {p}" for p in problems.values())
+        raise DataError(f"no raw report for {args.year}.{detail}", path=args.data_dir / "raw",
+                        hint=f"put the {args.year} report text in {args.data_dir / 'raw'}/.")
+    earlier = [y for y in raw if y < args.year and (args.data_dir / "annotations" / f"{y}.csv").is_file()]
+    previous_year = args.previous_year or (max(earlier) if earlier else None)
+    if previous_year is None:
+        raise DataError(f"no earlier annotated year to match {args.year} against.", path=args.data_dir,
+                        hint="matching needs the previous year's raw report and annotation file.")
+    previous = load_year(args.data_dir, previous_year)
+    proposals = propose_matches(load_report(raw[args.year], year=args.year), previous.annotations.table,
+                                threshold=args.threshold)
+    print(f"Metric items of {args.year} matched against the {previous_year} annotations "
+          f"(score 0-100, proposed at >= {args.threshold:g}):")
+    for row in proposals.itertuples(index=False):
+        if row.decision == "not_found":
+            print(f"  {'-':>9}  {row.metric_id:<28} {row.score:5.1f}  not found in {args.year}: dropped?")
+            continue
+        where = f"{row.source_line}/{row.item}"
+        label = row.metric_id or "(no match: new?)"
+        text = row.item_text if len(row.item_text) <= 60 else row.item_text[:57] + "..."
+        print(f"  line {where:>4}  {label:<28} {row.score:5.1f}  {text}")
+        if row.alternatives:
+            print(f"  {'':>9}  {'':<28}        alternatives: {row.alternatives}")
+    counts = proposals["decision"].value_counts()
+    print(f"{counts.get('match', 0)} proposed, {counts.get('unmatched', 0)} items unmatched, "
+          f"{counts.get('not_found', 0)} previous metrics not found. Confirm them in the annotation file.")
+    if args.out:
+        write_table(proposals, args.out)
+        print(f"Wrote the proposals to {args.out}")
     return EXIT_OK
 
 
@@ -67,6 +131,7 @@ COMMANDS: dict[str, tuple[Callable[[argparse.Namespace], int], str]] = {
     "validate": (cmd_validate, "read a raw report and print a summary of what was found"),
     "parse": (cmd_parse, "write a raw report's goal rows as a CSV table"),
     "export": (cmd_export, "write a year's metrics with achievement ratios and statuses (CSV or .xlsx)"),
+    "match": (cmd_match, "propose metric_ids for a new year's metrics by matching the previous year's"),
 }
 
 
@@ -90,8 +155,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--year", type=int, help="fail unless the file reports on this year")
 
     p = sub.add_parser("export", help=COMMANDS["export"][1], description=COMMANDS["export"][1])
-    p.add_argument("--year", type=int, required=True, help="the year to export")
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("--year", type=int, help="the year to export")
+    which.add_argument("--years", type=_parse_years, metavar="all|Y1,Y2,...",
+                       help="several years in one long table, with each metric's change since its previous year")
     p.add_argument("--out", type=Path, required=True, help="the file to write: .csv or .xlsx")
+    _add_data_dir(p)
+
+    p = sub.add_parser("match", help=COMMANDS["match"][1], description=COMMANDS["match"][1])
+    p.add_argument("--year", type=int, required=True, help="the new year, whose raw report is in raw/")
+    p.add_argument("--previous-year", type=int, help="the year to match against (default: latest annotated before)")
+    p.add_argument("--threshold", type=float, default=65.0, help="lowest score proposed as a match (default 65)")
+    p.add_argument("--out", type=Path, help="also write the proposals as CSV or .xlsx")
     _add_data_dir(p)
     return parser
 

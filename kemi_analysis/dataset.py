@@ -127,7 +127,7 @@ def load_year(data_dir: str | Path, year: int, *, raw_path: Path | None = None) 
         raise DataError(
             f"no annotation file for {year}.",
             path=annotation_path,
-            hint=f"write {annotation_path} (kemi-analysis draft proposes one), then run again.",
+            hint=f"write {annotation_path} (kemi-analysis match proposes metric_ids from the previous year).",
         )
     annotations = load_annotations(annotation_path, report)
     metrics = build_metrics(report, annotations)

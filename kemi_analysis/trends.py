@@ -1,0 +1,358 @@
+"""Comparing years: changes, status transitions and progress over a series.
+
+Pure functions over the long metric table (one row per metric and year, as
+:attr:`kemi_analysis.dataset.Dataset.metrics` gives it). Metrics join across
+years on ``metric_id``.
+
+Progress over a series follows the Open SDG method (open-sdg/sdg-build,
+``sdg/ProgressMeasure.py``), itself Statistics Canada's:
+
+- base year = first year with a value, current = latest; at least two years;
+- ``CAGR_obs = (current / base) ** (1 / (t_current - t_base)) - 1``;
+- with a target already met by the current value: ``target_achieved``;
+- with a target: ``CAGR_req = (target / base) ** (1 / (t_target - t_base)) - 1``
+  and ``P = sign * d * CAGR_obs / |CAGR_req|``; P >= 0.95 substantial,
+  0.60 <= P < 0.95 moderate, 0 <= P < 0.60 limited, P < 0 deterioration;
+- without a target: ``P = sign * d * CAGR_obs``; thresholds 0.015 and 0.005;
+- a zero base or target is replaced by 0.001; a base and current of opposite
+  sign give ``not_available``. ``sign`` is -1 for a negative base.
+- P is compared with the thresholds after rounding to 12 decimals, so float
+  noise cannot move a value that meets a threshold exactly below it.
+
+Municipal series are short (two to four points) and targets change with the
+council term: a category summarises the direction, it is no forecast.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from .annotations import YES_NO_UNITS
+from .schemas import Status
+
+#: Open SDG thresholds: (substantial, moderate) lower bounds; limited from 0.
+THRESHOLDS_WITH_TARGET = (0.95, 0.60)
+THRESHOLDS_WITHOUT_TARGET = (0.015, 0.005)
+ZERO_REPLACEMENT = 0.001
+
+PROGRESS_CATEGORIES = ("target_achieved", "substantial_progress", "moderate_progress", "limited_progress",
+                       "deterioration", "not_available")
+
+# Realisation wording that says the work goes on into the next year.
+CONTINUES = re.compile(r"\b(?:jatku\w*|jatke\w*|menossa|menellään|käynnissä|kesken)\b", re.IGNORECASE)
+_RANK = {Status.ACHIEVED.value: 2, Status.PARTIAL.value: 1, Status.NOT_ACHIEVED.value: 0}
+
+
+# --------------------------------------------------------------------------
+# Year over year
+
+
+def flag_carried_over(metrics: pd.DataFrame) -> pd.Series:
+    """True where a metric was not achieved and carries over into the next year.
+
+    That is: a deadline in or before the metric's year passed without
+    achievement, or the realisation text says the work continues ("jatkuu",
+    "jatkuvat 2023", "menossa", "käynnissä").
+    """
+    not_achieved = metrics["status"] != Status.ACHIEVED.value
+    deadline_year = pd.to_numeric(metrics["deadline"].astype(str).str[:4], errors="coerce")
+    deadline_passed = deadline_year <= metrics["year"]
+    evidence = metrics["evidence_actual"].fillna("").astype(str)
+    if "realisation" in metrics:
+        evidence = evidence + " " + metrics["realisation"].fillna("").astype(str)
+    continues = evidence.str.contains(CONTINUES)
+    applicable = metrics["status"].isin([Status.PARTIAL.value, Status.NOT_ACHIEVED.value,
+                                         Status.IN_PROGRESS.value])
+    return (not_achieved & applicable & (deadline_passed.fillna(False) | continues)).astype(bool)
+
+
+def year_pairs(years: list[int], compare_years: list[int] | None = None) -> list[tuple[int, int]]:
+    """Consecutive pairs of the years present: ``[2022, 2023, 2024]`` -> ``[(2022, 2023), (2023, 2024)]``.
+
+    With ``compare_years``, only pairs whose later year is in it or is the
+    latest, and whose earlier year is in it.
+    """
+    years = sorted(set(years))
+    if compare_years:
+        years = sorted((set(compare_years) | {years[-1]}) & set(years))
+    return list(zip(years, years[1:]))
+
+
+def year_over_year(metrics: pd.DataFrame, pairs: list[tuple[int, int]] | None = None) -> pd.DataFrame:
+    """Per metric and pair of years: changes, status transition and flags.
+
+    Columns: ``metric_id, aim, metric, year_from, year_to, actual_from,
+    actual_to, change_abs, change_rel, ratio_from, ratio_to, ratio_change,
+    status_from, status_to, transition, first_achieved, fell_back,
+    carried_over``. ``change_rel`` is NaN where the earlier value is 0.
+    Only metrics present in both years appear; see :func:`new_and_dropped`.
+    """
+    if pairs is None:
+        pairs = year_pairs(metrics["year"].unique().tolist())
+    metrics = metrics.assign(carried_over=flag_carried_over(metrics))
+    columns = ["metric_id", "year", "aim", "metric", "actual_value", "achievement_ratio", "status", "carried_over"]
+    frames = []
+    for year_from, year_to in pairs:
+        before = metrics.loc[metrics["year"] == year_from, columns]
+        after = metrics.loc[metrics["year"] == year_to, columns]
+        joined = before.merge(after, on="metric_id", suffixes=("_from", "_to"))
+        achieved_earlier = set(metrics.loc[(metrics["year"] <= year_from)
+                                           & (metrics["status"] == Status.ACHIEVED.value), "metric_id"])
+        rank_from = joined["status_from"].map(_RANK)
+        rank_to = joined["status_to"].map(_RANK)
+        change = joined["actual_value_to"] - joined["actual_value_from"]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            relative = change / joined["actual_value_from"].abs()
+        frames.append(pd.DataFrame({
+            "metric_id": joined["metric_id"],
+            "aim": joined["aim_to"],
+            "metric": joined["metric_to"],
+            "year_from": year_from,
+            "year_to": year_to,
+            "actual_from": joined["actual_value_from"],
+            "actual_to": joined["actual_value_to"],
+            "change_abs": change,
+            "change_rel": relative.where(joined["actual_value_from"] != 0),
+            "ratio_from": joined["achievement_ratio_from"],
+            "ratio_to": joined["achievement_ratio_to"],
+            "ratio_change": joined["achievement_ratio_to"] - joined["achievement_ratio_from"],
+            "status_from": joined["status_from"],
+            "status_to": joined["status_to"],
+            "transition": joined["status_from"] + " -> " + joined["status_to"],
+            "first_achieved": (joined["status_to"] == Status.ACHIEVED.value)
+            & ~joined["metric_id"].isin(achieved_earlier),
+            "fell_back": (rank_to < rank_from).fillna(False).astype(bool),
+            "carried_over": joined["carried_over_from"].astype(bool),
+        }))
+    if not frames:
+        return pd.DataFrame(columns=["metric_id", "aim", "metric", "year_from", "year_to", "actual_from", "actual_to",
+                                     "change_abs", "change_rel", "ratio_from", "ratio_to", "ratio_change",
+                                     "status_from", "status_to", "transition", "first_achieved", "fell_back",
+                                     "carried_over"])
+    return pd.concat(frames, ignore_index=True)
+
+
+def new_and_dropped(metrics: pd.DataFrame, year_from: int, year_to: int) -> pd.DataFrame:
+    """Metrics present in only one of two years: ``change`` is ``new`` or ``dropped``."""
+    before = metrics[metrics["year"] == year_from]
+    after = metrics[metrics["year"] == year_to]
+    new = after[~after["metric_id"].isin(before["metric_id"])].assign(change="new", year=year_to)
+    dropped = before[~before["metric_id"].isin(after["metric_id"])].assign(change="dropped", year=year_from)
+    result = pd.concat([new, dropped], ignore_index=True)
+    result.insert(0, "year_to", year_to)
+    result.insert(0, "year_from", year_from)
+    return result[["year_from", "year_to", "change", "metric_id", "aim", "metric", "year"]]
+
+
+def status_by_aim_and_year(metrics: pd.DataFrame) -> pd.DataFrame:
+    """Per aim and year: counts by status and share achieved, with the change since the previous year."""
+    from .achievement import summarise
+
+    summary = summarise(metrics, ["aim", "year"]).sort_values(["aim", "year"], ignore_index=True)
+    summary["share_achieved_change"] = summary.groupby("aim", sort=False)["share_achieved"].diff()
+    return summary
+
+
+def changes_table(metrics: pd.DataFrame) -> pd.DataFrame:
+    """The long metric table with each row's change since the metric's previous year (``export --years``)."""
+    from .achievement import EXPORT_COLUMNS
+
+    changes = year_over_year(metrics)
+    keep = ["metric_id", "year_to", "year_from", "change_abs", "change_rel", "ratio_change", "status_from",
+            "transition", "first_achieved", "fell_back", "carried_over"]
+    table = metrics[EXPORT_COLUMNS].merge(changes[keep].rename(columns={"year_to": "year"}),
+                                          on=["metric_id", "year"], how="left")
+    table = table.rename(columns={"year_from": "previous_year", "status_from": "previous_status"})
+    table["previous_year"] = table["previous_year"].astype("Int64")
+    return table
+
+
+# --------------------------------------------------------------------------
+# Progress over a series (Open SDG)
+
+
+@dataclass(frozen=True)
+class Progress:
+    """The Open SDG progress assessment of one series."""
+
+    category: str
+    value: float | None
+    base_year: int | None = None
+    current_year: int | None = None
+    cagr_observed: float | None = None
+    cagr_required: float | None = None
+    reason: str = ""
+
+
+def _categorise(value: np.ndarray, with_target: np.ndarray) -> np.ndarray:
+    # Rounded to 12 decimals first, so that float noise (1015 / 1000 - 1 = 0.01499999...)
+    # does not move a value that meets a threshold exactly below it.
+    value = np.round(value, 12)
+    high = np.where(with_target, THRESHOLDS_WITH_TARGET[0], THRESHOLDS_WITHOUT_TARGET[0])
+    medium = np.where(with_target, THRESHOLDS_WITH_TARGET[1], THRESHOLDS_WITHOUT_TARGET[1])
+    return np.select(
+        [np.isnan(value), value >= high, value >= medium, value >= 0],
+        ["not_available", "substantial_progress", "moderate_progress", "limited_progress"],
+        default="deterioration",
+    ).astype(object)
+
+
+def progress_arrays(
+    base_value: np.ndarray,
+    base_year: np.ndarray,
+    current_value: np.ndarray,
+    current_year: np.ndarray,
+    target: np.ndarray,
+    target_year: np.ndarray,
+    direction: np.ndarray,
+) -> dict[str, np.ndarray]:
+    """The Open SDG computation, element by element (see the module's docstring).
+
+    Returns ``category``, ``value``, ``cagr_observed``, ``cagr_required`` and ``reason``.
+    """
+    base = np.asarray(base_value, dtype=float).copy()
+    current = np.asarray(current_value, dtype=float)
+    t_base = np.asarray(base_year, dtype=float)
+    t_current = np.asarray(current_year, dtype=float)
+    target = np.asarray(target, dtype=float).copy()
+    t_target = np.asarray(target_year, dtype=float)
+    d = np.asarray(direction, dtype=float)
+    with_target = ~np.isnan(target)
+
+    base[base == 0] = ZERO_REPLACEMENT
+    target[target == 0] = ZERO_REPLACEMENT
+    sign = np.where(base < 0, -1.0, 1.0)
+    reason = np.full(base.shape, "", dtype=object)
+    too_short = ~(t_current - t_base >= 1)
+    opposite = (base > 0) & (current < 0) | (base < 0) & (current > 0)
+    no_horizon = with_target & ~(t_target - t_base > 0)
+    reason[no_horizon] = "target year not after the base year"
+    # The base already equals the target: no growth is required, so P = observed / 0. The category
+    # follows the observed direction (substantial when not falling, deterioration when falling).
+    reason[opposite] = "base and current values have opposite signs"
+    reason[too_short] = "fewer than two years with a value"
+
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        cagr_obs = (current / base) ** (1.0 / (t_current - t_base)) - 1.0
+        cagr_req = np.where(with_target, (target / base) ** (1.0 / (t_target - t_base)) - 1.0, np.nan)
+        observed = sign * d * cagr_obs
+        value = np.where(with_target, observed / np.abs(cagr_req), observed)
+        flat_requirement = with_target & (cagr_req == 0)
+        value = np.where(flat_requirement, np.where(observed < 0, -np.inf, np.inf), value)
+    invalid = too_short | opposite | no_horizon
+    value = np.where(invalid, np.nan, value)
+    category = _categorise(value, with_target)
+    value = np.where(flat_requirement, np.nan, value)
+    reason[flat_requirement & ~invalid] = "the base value equals the target: category by the observed direction"
+    achieved = with_target & ~too_short & np.where(d > 0, current >= target, current <= target)
+    category[achieved] = "target_achieved"
+    return {
+        "category": category,
+        "value": value,
+        "cagr_observed": np.where(too_short | opposite, np.nan, cagr_obs),
+        "cagr_required": np.where(invalid, np.nan, cagr_req),
+        "reason": reason,
+    }
+
+
+def open_sdg_progress(
+    series: dict[int, float],
+    *,
+    target: float | None = None,
+    target_year: int | None = None,
+    direction: int = 1,
+) -> Progress:
+    """Assess one series by the Open SDG method.
+
+    Parameters
+    ----------
+    series
+        Year -> value; years without a value may be left out.
+    target, target_year
+        The target and the year it is for; without a target the no-target
+        thresholds apply. A missing ``target_year`` means the current year.
+    direction
+        +1 where higher is better, -1 where lower is better.
+
+    Examples
+    --------
+    >>> open_sdg_progress({2021: 20, 2022: 16}, target=14, target_year=2022, direction=-1).category
+    'moderate_progress'
+    >>> open_sdg_progress({2022: 5}).category
+    'not_available'
+    """
+    points = {y: v for y, v in series.items() if v is not None and not np.isnan(v)}
+    if len(points) < 2:
+        return Progress("not_available", None, reason="fewer than two years with a value")
+    base_year, current_year = min(points), max(points)
+    result = progress_arrays(
+        np.array([points[base_year]]), np.array([base_year]),
+        np.array([points[current_year]]), np.array([current_year]),
+        np.array([np.nan if target is None else target]),
+        np.array([current_year if target_year is None else target_year]),
+        np.array([direction]),
+    )
+    value = float(result["value"][0])
+    return Progress(
+        category=str(result["category"][0]),
+        value=None if np.isnan(value) else value,
+        base_year=base_year,
+        current_year=current_year,
+        cagr_observed=float(result["cagr_observed"][0]),
+        cagr_required=float(result["cagr_required"][0]),
+        reason=str(result["reason"][0]),
+    )
+
+
+def progress(metrics: pd.DataFrame) -> pd.DataFrame:
+    """Open SDG progress per metric over all its years with a numeric value.
+
+    Target, comparator and deadline come from the latest year with a value.
+    Direction: ``>=`` +1, ``<=`` -1, ``=`` towards the target from the base,
+    no target +1 (higher is better, stated in the report). Yes/no metrics get
+    ``not_available``: a growth rate of 0/1 values means nothing.
+    """
+    frame = metrics[metrics["actual_value"].notna()].sort_values(["metric_id", "year"])
+    if frame.empty:
+        return pd.DataFrame(columns=["metric_id", "aim", "metric", "years", "base_year", "base_value",
+                                     "current_year", "current_value", "target_value", "target_year", "direction",
+                                     "cagr_observed", "cagr_required", "progress_value", "progress", "reason"])
+    grouped = frame.groupby("metric_id", sort=False)
+    first, last = grouped.head(1).set_index("metric_id"), grouped.tail(1).set_index("metric_id")
+    count = grouped.size()
+    target = last["target_value"].to_numpy(dtype=float)
+    deadline_year = pd.to_numeric(last["deadline"].astype(str).str[:4], errors="coerce").to_numpy(dtype=float)
+    target_year = np.where(np.isnan(deadline_year) | (deadline_year <= first["year"].to_numpy()),
+                           last["year"].to_numpy(dtype=float), deadline_year)
+    comparator = last["comparator"].astype(str).to_numpy()
+    base_value = first["actual_value"].to_numpy(dtype=float)
+    direction = np.select([comparator == "<=", comparator == "="],
+                          [-1.0, np.where(target >= base_value, 1.0, -1.0)], default=1.0)
+    result = progress_arrays(base_value, first["year"].to_numpy(), last["actual_value"].to_numpy(dtype=float),
+                             last["year"].to_numpy(), target, target_year, direction)
+    yes_no = last["target_unit"].astype(str).str.casefold().isin(YES_NO_UNITS).to_numpy()
+    result["category"][yes_no] = "not_available"
+    result["reason"][yes_no] = "a yes/no metric has no growth rate"
+    result["value"] = np.where(yes_no, np.nan, result["value"])
+    return pd.DataFrame({
+        "metric_id": last.index,
+        "aim": last["aim"].to_numpy(),
+        "metric": last["metric"].to_numpy(),
+        "years": count.reindex(last.index).to_numpy(),
+        "base_year": first["year"].to_numpy(),
+        "base_value": base_value,
+        "current_year": last["year"].to_numpy(),
+        "current_value": last["actual_value"].to_numpy(),
+        "target_value": target,
+        "target_year": np.where(np.isnan(target), np.nan, target_year),
+        "direction": direction.astype(int),
+        "cagr_observed": result["cagr_observed"],
+        "cagr_required": result["cagr_required"],
+        "progress_value": result["value"],
+        "progress": result["category"],
+        "reason": result["reason"],
+    })
