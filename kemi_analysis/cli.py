@@ -60,6 +60,13 @@ def _parse_years(text: str) -> list[int] | str:
         raise argparse.ArgumentTypeError(f"{text!r} is not 'all' or a comma-separated list of years") from None
 
 
+def _parse_year_list(text: str) -> list[int]:
+    years = _parse_years(text)
+    if years == "all":
+        raise argparse.ArgumentTypeError("give years, e.g. 2021,2022")
+    return years  # type: ignore[return-value]
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     """Write the metric table of a year, or of several years with their changes."""
     from .achievement import export_table
@@ -127,10 +134,33 @@ def cmd_match(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    """Render the yearly HTML report (or every year's with --all)."""
+    from .dataset import available_years
+    from .runner import render_report
+
+    if args.all:
+        years = available_years(args.data_dir)
+        if not years:
+            from .errors import DataError
+
+            raise DataError("no year has both a raw report and an annotation file.", path=args.data_dir)
+    else:
+        years = [args.year]
+    for year in years:
+        options = {"notebook": args.notebook} if args.notebook else {}
+        result = render_report(year, data_dir=args.data_dir, out_dir=args.out_dir, lang=args.lang,
+                               compare_years=args.compare_years or [], **options)
+        print(f"Wrote {result.html} ({result.html.stat().st_size // 1024} KiB) and {result.notebook.name} "
+              f"in {result.seconds:.1f} s")
+    return EXIT_OK
+
+
 COMMANDS: dict[str, tuple[Callable[[argparse.Namespace], int], str]] = {
     "validate": (cmd_validate, "read a raw report and print a summary of what was found"),
     "parse": (cmd_parse, "write a raw report's goal rows as a CSV table"),
     "export": (cmd_export, "write a year's metrics with achievement ratios and statuses (CSV or .xlsx)"),
+    "report": (cmd_report, "render the yearly HTML report with papermill and nbconvert"),
     "match": (cmd_match, "propose metric_ids for a new year's metrics by matching the previous year's"),
 }
 
@@ -160,6 +190,17 @@ def build_parser() -> argparse.ArgumentParser:
     which.add_argument("--years", type=_parse_years, metavar="all|Y1,Y2,...",
                        help="several years in one long table, with each metric's change since its previous year")
     p.add_argument("--out", type=Path, required=True, help="the file to write: .csv or .xlsx")
+    _add_data_dir(p)
+
+    p = sub.add_parser("report", help=COMMANDS["report"][1], description=COMMANDS["report"][1])
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("--year", type=int, help="the year to report on")
+    which.add_argument("--all", action="store_true", help="render every year found in the data")
+    p.add_argument("--lang", choices=["fi", "en"], default="fi", help="the report's language (default fi)")
+    p.add_argument("--out-dir", type=Path, default=Path("outputs"), help="where to write (default outputs)")
+    p.add_argument("--compare-years", type=_parse_year_list, metavar="Y1,Y2",
+                   help="earlier years to compare with (default: every earlier year in the data)")
+    p.add_argument("--notebook", type=Path, default=None, help="the report notebook (default notebooks/report.ipynb)")
     _add_data_dir(p)
 
     p = sub.add_parser("match", help=COMMANDS["match"][1], description=COMMANDS["match"][1])

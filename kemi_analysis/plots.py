@@ -1,0 +1,154 @@
+"""Figures for the report: each function returns a :class:`Chart`, a figure with its alt text.
+
+Figures are built with :class:`matplotlib.figure.Figure` (no pyplot state) and
+never saved or shown here. Colour is never the only carrier of meaning: every
+status has a hatch pattern too, and bars carry their numbers as text.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from matplotlib.figure import Figure
+from matplotlib.patches import Patch
+
+from .formatting import format_percent, status_label
+
+# Okabe-Ito colours (distinguishable with colour-vision deficiencies) plus a hatch per status.
+STATUS_STYLE = {
+    "achieved": ("#009E73", ""),
+    "partial": ("#E69F00", "//"),
+    "not_achieved": ("#D55E00", "xx"),
+    "in_progress": ("#56B4E9", ".."),
+    "no_target": ("#BBBBBB", "--"),
+    "no_data": ("#DDDDDD", "\\\\"),
+    "not_reported": ("#FFFFFF", "oo"),
+}
+RATIO_DISPLAY_CAP = 2.0
+
+
+@dataclass
+class Chart:
+    """A figure and the text that describes it to someone who cannot see it."""
+
+    figure: Figure
+    alt: str
+
+
+def _wrap(label: str, width: int = 38) -> str:
+    return "\n".join(textwrap.wrap(label, width)[:3])
+
+
+def status_by_aim(counts: pd.DataFrame, lang: str = "fi") -> Chart:
+    """Stacked horizontal bars: how many metrics of each aim are in each status.
+
+    ``counts`` is :func:`kemi_analysis.achievement.rollup` by aim.
+    """
+    statuses = [s for s in STATUS_STYLE if s in counts and counts[s].sum() > 0]
+    aims = counts["aim"].tolist()
+    figure = Figure(figsize=(9, 1.2 + 0.9 * len(aims)), layout="constrained")
+    axes = figure.add_subplot()
+    left = np.zeros(len(aims))
+    for status in statuses:
+        colour, hatch = STATUS_STYLE[status]
+        values = counts[status].to_numpy(dtype=float)
+        bars = axes.barh(aims, values, left=left, color=colour, hatch=hatch, edgecolor="#333333",
+                         label=status_label(status, lang))
+        for bar, value in zip(bars, values):
+            if value > 0:
+                axes.text(bar.get_x() + bar.get_width() / 2, bar.get_y() + bar.get_height() / 2, f"{int(value)}",
+                          ha="center", va="center", fontsize=10, fontweight="bold", color="#000000",
+                          bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none"})
+        left += values
+    axes.invert_yaxis()
+    axes.set_xlabel("Mittareita (kpl)" if lang == "fi" else "Metrics (count)")
+    axes.spines[["top", "right"]].set_visible(False)
+    axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.35 if len(aims) < 3 else -0.2), ncol=3,
+                frameon=False, fontsize=9)
+    parts = []
+    for row in counts.itertuples(index=False):
+        pieces = [f"{getattr(row, s)} {status_label(s, lang).lower()}" for s in statuses if getattr(row, s) > 0]
+        parts.append(f"{row.aim}: {', '.join(pieces)}")
+    intro = ("Vaakapylväskaavio mittarien tilasta strategisittain päämäärittäin. "
+             if lang == "fi" else "Horizontal stacked bar chart of metric status by strategic aim. ")
+    return Chart(figure, intro + ". ".join(parts) + ".")
+
+
+def achievement_ratios(metrics: pd.DataFrame, lang: str = "fi") -> Chart:
+    """Horizontal bars: each metric's achievement ratio, with the 100 % line.
+
+    Metrics without a ratio (no target or no value) are left out and counted
+    in the alt text. Bars longer than 200 % are drawn at 200 % and labelled
+    with their true value.
+    """
+    rated = metrics[metrics["achievement_ratio"].notna()].sort_values(
+        ["aim", "achievement_ratio"], ascending=[True, False])
+    figure = Figure(figsize=(9, 1.5 + 0.45 * max(len(rated), 1)), layout="constrained")
+    axes = figure.add_subplot()
+    labels = [_wrap(m) for m in rated["metric"]]
+    ratios = rated["achievement_ratio"].to_numpy(dtype=float)
+    shown = np.minimum(ratios, RATIO_DISPLAY_CAP)
+    colours = [STATUS_STYLE[s][0] for s in rated["status"]]
+    hatches = [STATUS_STYLE[s][1] for s in rated["status"]]
+    bars = axes.barh(range(len(rated)), shown, color=colours, edgecolor="#333333")
+    for bar, hatch, ratio in zip(bars, hatches, ratios):
+        bar.set_hatch(hatch)
+        axes.text(bar.get_width() + 0.02, bar.get_y() + bar.get_height() / 2, format_percent(ratio, lang),
+                  va="center", fontsize=9)
+    axes.set_yticks(range(len(rated)), labels, fontsize=8)
+    axes.invert_yaxis()
+    axes.axvline(1.0, color="#000000", linewidth=1.5, linestyle="--")
+    axes.text(1.0, -0.8, " 100 % = tavoite" if lang == "fi" else " 100 % = target", fontsize=9, va="bottom")
+    axes.set_xlim(0, RATIO_DISPLAY_CAP + 0.35)
+    ticks = np.arange(0, RATIO_DISPLAY_CAP + 0.01, 0.5)
+    axes.set_xticks(ticks, [format_percent(t, lang) for t in ticks])
+    axes.set_xlabel("Toteutumisaste" if lang == "fi" else "Achievement ratio")
+    axes.spines[["top", "right"]].set_visible(False)
+    present = [s for s in STATUS_STYLE if s in set(rated["status"])]
+    axes.legend(handles=[Patch(facecolor=STATUS_STYLE[s][0], hatch=STATUS_STYLE[s][1], edgecolor="#333333",
+                               label=status_label(s, lang)) for s in present],
+                loc="lower right", fontsize=8, frameon=True)
+    left_out = len(metrics) - len(rated)
+    if lang == "fi":
+        alt = (f"Vaakapylväskaavio {len(rated)} mittarin toteutumisasteesta. Katkoviiva on 100 %, eli tavoite. "
+               + "; ".join(f"{m}: {format_percent(r, lang)}" for m, r in zip(rated["metric"], ratios))
+               + f". Kaaviosta puuttuu {left_out} mittaria, joilla ei ole tavoitetta tai toteumaa.")
+    else:
+        alt = (f"Horizontal bar chart of the achievement ratio of {len(rated)} metrics. The dashed line is "
+               "100 %, the target. "
+               + "; ".join(f"{m}: {format_percent(r, lang)}" for m, r in zip(rated["metric"], ratios))
+               + f". {left_out} metrics without a target or a value are not shown.")
+    return Chart(figure, alt)
+
+
+def share_achieved_by_year(summary: pd.DataFrame, lang: str = "fi") -> Chart:
+    """Lines: each aim's share of metrics achieved, year by year.
+
+    ``summary`` is :func:`kemi_analysis.trends.status_by_aim_and_year`.
+    """
+    figure = Figure(figsize=(9, 4), layout="constrained")
+    axes = figure.add_subplot()
+    markers = ["o", "s", "^", "D", "v", "P"]
+    years = sorted(summary["year"].unique())
+    parts = []
+    for index, (aim, group) in enumerate(summary.groupby("aim", sort=False)):
+        group = group.sort_values("year")
+        axes.plot(group["year"], group["share_achieved"], marker=markers[index % len(markers)], label=aim)
+        last = group.iloc[-1]
+        axes.annotate(format_percent(last["share_achieved"], lang), (last["year"], last["share_achieved"]),
+                      textcoords="offset points", xytext=(6, 0), va="center", fontsize=9)
+        values = ", ".join(f"{int(y)}: {format_percent(s, lang)}" for y, s in zip(group["year"],
+                                                                                 group["share_achieved"]))
+        parts.append(f"{aim}: {values}")
+    axes.set_xticks(years, [str(int(y)) for y in years])
+    axes.set_ylim(0, 1.05)
+    axes.set_yticks([0, 0.25, 0.5, 0.75, 1.0], [format_percent(v, lang) for v in (0, 0.25, 0.5, 0.75, 1.0)])
+    axes.set_ylabel("Tavoite toteutui (osuus)" if lang == "fi" else "Share achieved")
+    axes.spines[["top", "right"]].set_visible(False)
+    axes.legend(fontsize=9, frameon=False)
+    intro = ("Viivakaavio: niiden mittarien osuus, joiden tavoite toteutui, vuosittain ja päämäärittäin. "
+             if lang == "fi" else "Line chart of the share of metrics achieved, by year and strategic aim. ")
+    return Chart(figure, intro + ". ".join(parts) + ".")

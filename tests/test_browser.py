@@ -1,0 +1,88 @@
+"""The generated report in a real browser: offline, no console errors, zero axe-core WCAG 2.1 A/AA violations.
+
+Uses Debian's chromium through the playwright package (no browser download).
+In CI (CI=true) a missing chromium is a failure, not a skip.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from importlib.resources import files
+
+import pytest
+
+from helpers import FIXTURES, ROOT
+from kemi_analysis.runner import render_report
+
+pytestmark = pytest.mark.slow
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+SCREENSHOTS = ROOT / "outputs" / "screenshots"
+
+if CHROMIUM is None:
+    if os.environ.get("CI"):
+        raise RuntimeError("chromium is missing: .ci/run installs it (apt-get install chromium)")
+    pytest.skip("chromium is not installed (apt-get install chromium)", allow_module_level=True)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield browser
+        browser.close()
+
+
+def visit(browser, path, screenshot_name):
+    context = browser.new_context(offline=True)
+    page = context.new_page()
+    requests, console, dialogs = [], [], []
+    page.on("request", lambda request: requests.append(request.url))
+    page.on("console", lambda message: console.append(f"{message.type}: {message.text}"))
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.route(lambda url: not url.startswith("file:"), lambda route: route.abort())
+    page.goto(path.resolve().as_uri())
+    page.wait_for_load_state("load")
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / screenshot_name), full_page=True)
+    console_before_axe = list(console)
+    title = page.title()
+    page.add_script_tag(path=str(files("axe_playwright_python").joinpath("axe.min.js")))
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS)
+    lang = page.evaluate("document.documentElement.lang")
+    headings = page.eval_on_selector_all("h1, h2", "els => els.map(e => e.textContent.replace('¶', '').trim())")
+    alts = page.eval_on_selector_all("img", "els => els.map(e => e.getAttribute('alt'))")
+    context.close()
+    return {"requests": requests, "console": console_before_axe, "dialogs": dialogs, "axe": result,
+            "lang": lang, "headings": headings, "alts": alts, "title": title}
+
+
+@pytest.fixture(scope="module")
+def reports(tmp_path_factory):
+    out = tmp_path_factory.mktemp("browser")
+    return {
+        "fi": render_report(2022, data_dir=ROOT / "data", out_dir=out, lang="fi").html,
+        "en": render_report(2022, data_dir=ROOT / "data", out_dir=out, lang="en").html,
+        "multi": render_report(2032, data_dir=FIXTURES / "multiyear", out_dir=out, lang="fi").html,
+    }
+
+
+@pytest.mark.parametrize(("key", "lang", "first_heading"), [
+    ("fi", "fi", "Tärkeimmät luvut"), ("en", "en", "Key figures"), ("multi", "fi", "Tärkeimmät luvut")])
+def test_report_in_the_browser(browser, reports, key, lang, first_heading):
+    seen = visit(browser, reports[key], f"report_{key}.png")
+    assert seen["requests"] == [reports[key].resolve().as_uri()]  # nothing beyond the file itself
+    assert seen["console"] == []
+    assert seen["dialogs"] == []
+    violations = [(v["id"], v["impact"], len(v["nodes"])) for v in seen["axe"]["violations"]]
+    assert violations == []
+    assert len(seen["axe"]["passes"]) > 10
+    assert seen["lang"] == lang
+    assert first_heading in seen["headings"]
+    assert seen["alts"] and all(a and "No description has been provided" not in a for a in seen["alts"])

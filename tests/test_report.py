@@ -1,0 +1,225 @@
+"""The yearly HTML report: notebooks run by papermill, the runner's outputs and the HTML's promises."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from helpers import FIXTURES, ROOT
+from kemi_analysis.cli import main
+from kemi_analysis.errors import ReportError, UsageError
+from kemi_analysis.runner import render_report
+
+pytestmark = pytest.mark.slow
+
+MULTIYEAR = FIXTURES / "multiyear"
+HEADINGS_FI = ["Tärkeimmät luvut", "Mittarien tila päämäärittäin", "Toteutumisaste mittareittain",
+               "Muutos edellisestä vuodesta", "Kestävän kehityksen tavoitteet", "Vastuuhenkilöt ja heidän mittarinsa",
+               "Mittarien laatu", "Kaikki mittarit", "Tietojen lähde"]
+HEADINGS_EN = ["Key figures", "Status of metrics by strategic aim", "Achievement ratio by metric",
+               "Change since the previous year", "Sustainable Development Goals", "Responsible roles and their metrics",
+               "Quality of the metrics", "All metrics", "Sources and provenance"]
+PLACEHOLDER = "No description has been provided for this image"
+
+
+class _Collector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+        self.headings: list[str] = []
+        self._in_heading = False
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+        self._in_heading = tag in ("h1", "h2", "h3")
+        if self._in_heading:
+            self.headings.append("")
+
+    def handle_endtag(self, tag):
+        if tag in ("h1", "h2", "h3"):
+            self._in_heading = False
+
+    def handle_data(self, data):
+        if self._in_heading:
+            self.headings[-1] += data
+
+
+def parse(html: str) -> _Collector:
+    collector = _Collector()
+    collector.feed(html)
+    return collector
+
+
+@pytest.fixture(scope="session")
+def reports(tmp_path_factory):
+    out = tmp_path_factory.mktemp("outputs")
+    return {
+        "2022-fi": render_report(2022, data_dir=ROOT / "data", out_dir=out, lang="fi"),
+        "2022-en": render_report(2022, data_dir=ROOT / "data", out_dir=out, lang="en"),
+        "2032-fi": render_report(2032, data_dir=MULTIYEAR, out_dir=out / "fictional", lang="fi"),
+    }
+
+
+def test_the_report_is_written_where_the_readme_says(reports):
+    result = reports["2022-fi"]
+    assert result.html.name == "report_2022.html" and result.html.parent.name == "2022"
+    assert result.notebook == result.html.with_suffix(".ipynb")
+    executed = json.loads(result.notebook.read_text(encoding="utf-8"))
+    assert executed["metadata"]["papermill"]["parameters"]["year"] == 2022
+    assert reports["2022-en"].html.name == "report_2022_en.html"
+
+
+@pytest.mark.parametrize(("key", "lang", "headings"), [("2022-fi", "fi", HEADINGS_FI), ("2022-en", "en", HEADINGS_EN),
+                                                       ("2032-fi", "fi", HEADINGS_FI)])
+def test_lang_and_section_headings(reports, key, lang, headings):
+    html = reports[key].html.read_text(encoding="utf-8")
+    assert f'<html lang="{lang}">' in html
+    found = [h.strip().rstrip("¶").strip() for h in parse(html).headings]
+    for heading in headings:
+        assert heading in found, (heading, found)
+    other = HEADINGS_EN if lang == "fi" else HEADINGS_FI
+    assert not set(other) & set(found)  # the other language's narrative cells are removed
+
+
+@pytest.mark.parametrize("key", ["2022-fi", "2022-en", "2032-fi"])
+def test_self_contained_no_code_and_every_image_described(reports, key):
+    html = reports[key].html.read_text(encoding="utf-8")
+    collector = parse(html)
+    assert not [t for t, _ in collector.tags if t == "script"]
+    assert not re.search(r"""(src|href)=["']?(https?:)?//""", html)
+    assert "@import" not in html and "url(http" not in html
+    code_cells = re.findall(r'class="jp-Cell jp-CodeCell[^"]*"', html)
+    assert code_cells and all("jp-mod-noInput" in c for c in code_cells)  # no code visible
+    assert "render.prepare" not in html
+    images = [a for t, a in collector.tags if t == "img"]
+    assert len(images) >= 2
+    for attrs in images:
+        assert attrs.get("alt") and PLACEHOLDER not in attrs["alt"] and len(attrs["alt"]) > 40
+    assert PLACEHOLDER not in html
+
+
+def test_tables_have_captions_and_header_cells(reports):
+    html = reports["2022-fi"].html.read_text(encoding="utf-8")
+    tables = re.findall(r"<table.*?</table>", html, flags=re.S)
+    assert len(tables) >= 6
+    for table in tables:
+        assert "<caption>" in table and '<th scope="col"' in table
+        assert "<th></th>" not in table  # no empty corner header
+
+
+def test_2022_key_figures_trace_to_the_metric_table(reports):
+    html = reports["2022-fi"].html.read_text(encoding="utf-8")
+    assert "Vuonna 2022 tavoite toteutui 6 mittarissa 17:stä, joilla on tavoite. Se on 35\u00a0%." in html
+    # Each quote in the metric table is the source text as written, with its line.
+    assert "“Päiväkodeista kaksi auditoitu, jäljellä kuusi”" in html
+    assert "Aineistossa ei ole vuotta 2022 aiempia tietoja" in html
+
+
+def test_multi_year_report_shows_changes(reports):
+    html = reports["2032-fi"].html.read_text(encoding="utf-8")
+    assert "Muutos vuodesta 2031 vuoteen 2032 mittareittain" in html
+    assert "Toteutui osittain → Toteutui" in html
+    assert "toteutui ensimmäistä kertaa" in html
+    assert "Vaihdetut lamput (mittari poistui, 2031)" in html
+    assert "Kehitys koko aikasarjalla" in html
+
+
+def test_provenance_gives_checksums_and_parameters(reports):
+    import hashlib
+
+    html = reports["2022-fi"].html.read_text(encoding="utf-8")
+    raw = (ROOT / "data/raw/000_09050fdfe5e94683.txt").read_bytes()
+    annotations = (ROOT / "data/annotations/2022.csv").read_bytes()
+    assert hashlib.sha256(raw).hexdigest() in html
+    assert hashlib.sha256(annotations).hexdigest() in html
+    assert "year=2022" in html and "lang='fi'" in html
+
+
+def test_a_failed_run_keeps_the_previous_report_and_the_failed_notebook(tmp_path):
+    out = tmp_path / "outputs"
+    good = render_report(2022, data_dir=ROOT / "data", out_dir=out)
+    before = good.html.read_bytes()
+    broken = tmp_path / "report.ipynb"
+    notebook = json.loads((ROOT / "notebooks/report.ipynb").read_text(encoding="utf-8"))
+    notebook["cells"][3]["source"] = "raise RuntimeError('deliberate failure for the test')"
+    broken.write_text(json.dumps(notebook), encoding="utf-8")
+    with pytest.raises(ReportError) as caught:
+        render_report(2022, data_dir=ROOT / "data", out_dir=out, notebook=broken)
+    assert good.html.read_bytes() == before
+    failed = out / "2022" / "report_2022.failed.ipynb"
+    assert caught.value.notebook == failed and failed.is_file()
+    assert "deliberate failure" in str(caught.value) and str(failed) in str(caught.value)
+    assert sorted(p.name for p in (out / "2022").iterdir()) == [
+        "report_2022.failed.ipynb", "report_2022.html", "report_2022.ipynb"]
+
+
+def test_cli_exit_code_3_for_a_failed_notebook(tmp_path, capsys):
+    broken = tmp_path / "report.ipynb"
+    notebook = json.loads((ROOT / "notebooks/report.ipynb").read_text(encoding="utf-8"))
+    notebook["cells"][2]["source"] = "1 / 0"
+    broken.write_text(json.dumps(notebook), encoding="utf-8")
+    code = main(["report", "--year", "2022", "--data-dir", str(ROOT / "data"), "--out-dir", str(tmp_path),
+                 "--notebook", str(broken)])
+    assert code == 3
+    assert "ZeroDivisionError" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"year": 2021}, "2021 is not in the data"),
+        ({"year": 1800}, "year must be a whole number"),
+        ({"year": 2022, "lang": "sv"}, "lang must be one of"),
+        ({"year": 2022, "data_dir": "/nonexistent"}, "does not exist"),
+        ({"year": 2022, "compare_years": [2019]}, "compare_years [2019]"),
+    ],
+)
+def test_parameters_are_validated_before_running(tmp_path, kwargs, message):
+    options = {"data_dir": ROOT / "data", "out_dir": tmp_path, **kwargs}
+    with pytest.raises(UsageError, match=re.escape(message)):
+        render_report(options.pop("year"), **options)
+    assert not any(tmp_path.rglob("*.ipynb"))
+
+
+def test_cli_usage_errors_exit_2(tmp_path, capsys):
+    assert main(["report", "--year", "2021", "--data-dir", str(ROOT / "data"), "--out-dir", str(tmp_path)]) == 2
+    assert "2021 is not in the data" in capsys.readouterr().err
+
+
+def test_report_all_renders_every_year(tmp_path):
+    assert main(["-q", "report", "--all", "--data-dir", str(MULTIYEAR), "--out-dir", str(tmp_path)]) == 0
+    assert sorted(p.name for p in tmp_path.glob("*/report_*.html")) == ["report_2031.html", "report_2032.html"]
+
+
+@pytest.mark.parametrize(("data_dir", "year"), [("../data", 2022), (str(MULTIYEAR), 2032)])
+def test_the_explore_notebook_runs(tmp_path, data_dir, year):
+    import papermill
+
+    out = tmp_path / "explore.ipynb"
+    papermill.execute_notebook(str(ROOT / "notebooks/explore.ipynb"), str(out), kernel_name="python3",
+                               parameters={"data_dir": data_dir, "year": year}, progress_bar=False,
+                               cwd=str(ROOT / "notebooks"))
+    executed = json.loads(out.read_text(encoding="utf-8"))
+    errors = [o for c in executed["cells"] for o in c.get("outputs", []) if o.get("output_type") == "error"]
+    assert errors == []
+
+
+def test_report_notebooks_are_thin():
+    for name in ("report.ipynb", "explore.ipynb"):
+        notebook = json.loads((ROOT / "notebooks" / name).read_text(encoding="utf-8"))
+        first = notebook["cells"][0] if name == "report.ipynb" else notebook["cells"][1]
+        assert "parameters" in first["metadata"].get("tags", [])
+        code = ["".join(c["source"]) for c in notebook["cells"] if c["cell_type"] == "code"]
+        assert not [c for c in code if re.search(r"^\s*(def|class)\s", c, flags=re.M)]
+
+
+def test_make_report_output_location_is_ignored_by_git():
+    ignored = (ROOT / ".gitignore").read_text(encoding="utf-8")
+    assert "outputs/*" in ignored and "!outputs/.gitkeep" in ignored
+    assert (ROOT / "outputs" / ".gitkeep").exists()
+    shutil.which("git")
