@@ -33,3 +33,6 @@ lab: setup
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis
+
+bench: setup
+	$(BIN)/python benchmarks/bench.py

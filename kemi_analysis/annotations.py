@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from .errors import AnnotationError
@@ -45,6 +46,7 @@ YES_NO_UNITS = ("kyllä/ei", "yes/no")
 
 _METRIC_ID = re.compile(r"^[a-z0-9][a-z0-9_]*$")
 _DEADLINE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2]))?$")
+_LINE_NUMBER = re.compile(r"^\d+$")
 _NUMBER = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)$")
 
 
@@ -128,80 +130,119 @@ def read_annotations(path: str | Path) -> Annotations:
             hint=f"the first line must be exactly: {','.join(COLUMNS)}",
         )
 
-    problems: list[str] = []
-    rows: list[dict] = []
-    seen_ids: dict[str, int] = {}
+    problems: list[tuple[int, str]] = []
+    records: list[list[str]] = []
+    file_lines: list[int] = []
     line = reader.line_num
-    for cells in reader:
+    for cells in reader:  # the csv module reads in C; the checks below are vectorised
         start, line = line + 1, reader.line_num
         if not any(c.strip() for c in cells):
             continue
         if len(cells) != len(COLUMNS):
-            problems.append(f"line {start}: {len(cells)} fields, expected {len(COLUMNS)} (quote cells holding commas)")
+            problems.append((start, f"line {start}: {len(cells)} fields, expected {len(COLUMNS)} "
+                                    "(quote cells holding commas)"))
             continue
-        row = dict(zip(COLUMNS, (c.strip() for c in cells)))
-        row["file_line"] = start
-        where = f"line {start} ({row['metric_id'] or 'no metric_id'})"
-        if not _METRIC_ID.match(row["metric_id"]):
-            problems.append(f"{where}: metric_id must be lower-case letters, digits and '_' (got {row['metric_id']!r})")
-        elif row["metric_id"] in seen_ids:
-            problems.append(f"{where}: metric_id {row['metric_id']!r} is used on line {seen_ids[row['metric_id']]} too")
-        else:
-            seen_ids[row["metric_id"]] = start
-        if not row["aim"]:
-            problems.append(f"{where}: aim is empty")
-        try:
-            row["source_line"] = int(row["source_line"])
-            if row["source_line"] < 1:
-                raise ValueError
-        except ValueError:
-            problems.append(f"{where}: source_line must be a line number of the raw report (got {row['source_line']!r})")
-            row["source_line"] = 0
-        invalid = set()
-        for column in ("target_value", "actual_value"):
-            try:
-                row[column] = parse_number(row[column])
-            except ValueError:
-                problems.append(f"{where}: {column} {row[column]!r} is not a number; write digits, e.g. 12 or 12.5")
-                row[column] = None
-                invalid.add(column)
-        if row["comparator"] not in (*COMPARATORS, ""):
-            problems.append(f"{where}: comparator must be one of >=, <=, = or empty (got {row['comparator']!r})")
-        if row["target_value"] is not None and not row["comparator"]:
-            problems.append(f"{where}: a target_value needs a comparator (>=, <= or =)")
-        if row["comparator"] and row["target_value"] is None and "target_value" not in invalid:
-            problems.append(f"{where}: comparator {row['comparator']!r} is given but target_value is empty")
-        if row["deadline"] and not _DEADLINE.match(row["deadline"]):
-            problems.append(f"{where}: deadline must be YYYY or YYYY-MM (got {row['deadline']!r})")
-        if row["status"] not in (*STATUSES, ""):
-            problems.append(f"{where}: status must be empty or one of {', '.join(STATUSES)} (got {row['status']!r})")
-        if row["target_value"] is not None and not row["evidence_target"]:
-            problems.append(f"{where}: target_value needs evidence_target, a quote of the metric cell")
-        if row["actual_value"] is not None and not row["evidence_actual"]:
-            problems.append(f"{where}: actual_value needs evidence_actual, a quote of the realisation cell")
-        if row["target_unit"].casefold() in YES_NO_UNITS:
-            for column in ("target_value", "actual_value"):
-                if row[column] not in (None, 0.0, 1.0):
-                    problems.append(f"{where}: a {row['target_unit']} value must be 1 (yes) or 0 (no), "
-                                    f"{column} is {row[column]:g}")
-        rows.append(row)
+        records.append(cells)
+        file_lines.append(start)
+    raw = pd.DataFrame([[c.strip() for c in cells] for cells in records], columns=list(COLUMNS), dtype=object)
+    raw["file_line"] = np.array(file_lines, dtype="int64")
+    table, found = _check_cells(raw)
+    problems += found
     if problems:
+        problems.sort(key=lambda item: item[0])
         raise AnnotationError(
             f"{len(problems)} problem(s) in the annotation file.",
             path=path,
-            problems=problems,
+            problems=[message for _, message in problems],
             hint="fix the listed lines; the README describes each column.",
         )
-    table = pd.DataFrame(rows, columns=[*COLUMNS, "file_line"])
-    table = table.astype({"source_line": "int64", "file_line": "int64",
-                          "target_value": "float64", "actual_value": "float64"})
-    for column in COLUMNS:
-        if column not in ("source_line", "target_value", "actual_value"):
-            table[column] = table[column].astype("str")
     from .schemas import validate_annotations
 
+    text_columns = [c for c in COLUMNS if c not in ("source_line", "target_value", "actual_value")]
+    table = table.astype({c: "str" for c in text_columns})
     table = validate_annotations(table, path)
     return Annotations(path=path, sha256=hashlib.sha256(data).hexdigest(), table=table)
+
+
+def _numbers(cells: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Parse number cells: the values (NaN where empty or invalid) and a mask of invalid cells."""
+    values = np.full(len(cells), np.nan)
+    invalid = np.zeros(len(cells), dtype=bool)
+    for index, cell in enumerate(cells):
+        if cell:
+            try:
+                number = parse_number(cell)
+            except ValueError:
+                invalid[index] = True
+            else:
+                values[index] = np.nan if number is None else number
+    return values, invalid
+
+
+def _check_cells(raw: pd.DataFrame) -> tuple[pd.DataFrame, list[tuple[int, str]]]:
+    """Check every cell's form at once; return the typed table and ``(line, message)`` problems.
+
+    Works on plain object arrays: per-element checks on pandas' python-backed
+    string arrays cost several times more at a million rows.
+    """
+    problems: list[tuple[int, str]] = []
+    column = {c: raw[c].to_numpy(dtype=object) for c in COLUMNS}
+    file_line = raw["file_line"].to_numpy()
+
+    def report(mask: np.ndarray, message) -> None:
+        for index in np.flatnonzero(mask):
+            metric_id = column["metric_id"][index] or "no metric_id"
+            cells = {c: column[c][index] for c in COLUMNS}
+            problems.append((int(file_line[index]),
+                             f"line {file_line[index]} ({metric_id}): {message(index, cells)}"))
+
+    def matches(pattern: re.Pattern, cells: np.ndarray) -> np.ndarray:
+        return np.fromiter((pattern.match(c) is not None for c in cells), dtype=bool, count=len(cells))
+
+    ids = column["metric_id"]
+    bad_id = ~matches(_METRIC_ID, ids)
+    report(bad_id, lambda i, r: f"metric_id must be lower-case letters, digits and '_' (got {r['metric_id']!r})")
+    first_seen: dict[str, int] = {}
+    duplicate = np.zeros(len(ids), dtype=bool)
+    for index, metric_id in enumerate(ids):
+        if metric_id in first_seen and not bad_id[index]:
+            duplicate[index] = True
+        else:
+            first_seen.setdefault(metric_id, int(file_line[index]))
+    report(duplicate, lambda i, r: f"metric_id {r['metric_id']!r} is used on line {first_seen[r['metric_id']]} too")
+    report(column["aim"] == "", lambda i, r: "aim is empty")
+    line_text = column["source_line"]
+    good_line = matches(_LINE_NUMBER, line_text)
+    source_line = np.array([int(t) if ok else 0 for t, ok in zip(line_text, good_line)], dtype="int64")
+    report(~good_line | (source_line < 1),
+           lambda i, r: f"source_line must be a line number of the raw report (got {r['source_line']!r})")
+    target, bad_target = _numbers(column["target_value"])
+    actual, bad_actual = _numbers(column["actual_value"])
+    report(bad_target, lambda i, r: f"target_value {r['target_value']!r} is not a number; write digits, e.g. 12 or 12.5")
+    report(bad_actual, lambda i, r: f"actual_value {r['actual_value']!r} is not a number; write digits, e.g. 12 or 12.5")
+    comparator = column["comparator"]
+    report(~np.isin(comparator, (*COMPARATORS, "")),
+           lambda i, r: f"comparator must be one of >=, <=, = or empty (got {r['comparator']!r})")
+    has_target = ~np.isnan(target)
+    report(has_target & (comparator == ""), lambda i, r: "a target_value needs a comparator (>=, <= or =)")
+    report((comparator != "") & ~has_target & ~bad_target,
+           lambda i, r: f"comparator {r['comparator']!r} is given but target_value is empty")
+    deadline = column["deadline"]
+    report((deadline != "") & ~matches(_DEADLINE, deadline),
+           lambda i, r: f"deadline must be YYYY or YYYY-MM (got {r['deadline']!r})")
+    report(~np.isin(column["status"], (*STATUSES, "")),
+           lambda i, r: f"status must be empty or one of {', '.join(STATUSES)} (got {r['status']!r})")
+    report(has_target & (column["evidence_target"] == ""),
+           lambda i, r: "target_value needs evidence_target, a quote of the metric cell")
+    report(~np.isnan(actual) & (column["evidence_actual"] == ""),
+           lambda i, r: "actual_value needs evidence_actual, a quote of the realisation cell")
+    yes_no = np.isin(np.array([u.casefold() for u in column["target_unit"]], dtype=object), YES_NO_UNITS)
+    for name, values in (("target_value", target), ("actual_value", actual)):
+        report(yes_no & ~np.isnan(values) & ~np.isin(values, (0.0, 1.0)),
+               lambda i, r, name=name, values=values: f"a {r['target_unit']} value must be 1 (yes) or 0 (no), "
+                                                      f"{name} is {values[i]:g}")
+    table = raw.assign(source_line=source_line, target_value=target, actual_value=actual)
+    return table, problems
 
 
 def check_against_report(annotations: Annotations, report: Report) -> Annotations:
@@ -214,28 +255,36 @@ def check_against_report(annotations: Annotations, report: Report) -> Annotation
 
     Raises :class:`AnnotationError` listing every problem.
     """
-    goals = report.goals.set_index("source_line")
+    report_columns = [report.goals[c].to_numpy().tolist() for c in ("source_line", "aim", "metric", "realisation")]
+    goals = {line: (aim, collapse_whitespace(metric), collapse_whitespace(realisation))
+             for line, aim, metric, realisation in zip(*report_columns)}
+    lines = ", ".join(str(n) for n in goals)
     problems: list[str] = []
     warnings = list(annotations.warnings)
-    for row in annotations.table.itertuples(index=False):
-        where = f"line {row.file_line} ({row.metric_id})"
-        if row.source_line not in goals.index:
-            lines = ", ".join(str(n) for n in goals.index)
-            problems.append(f"{where}: source_line {row.source_line} is not a goal row of "
+    table = annotations.table
+    columns = ["metric_id", "file_line", "source_line", "aim", "evidence_target", "evidence_actual",
+               "target_value", "actual_value", "comparator"]
+    for metric_id, file_line, source_line, aim, quote_target, quote_actual, target, actual, comparator in zip(
+            *(table[c].to_numpy().tolist() for c in columns)):
+        where = f"line {file_line} ({metric_id})"
+        goal = goals.get(source_line)
+        if goal is None:
+            problems.append(f"{where}: source_line {source_line} is not a goal row of "
                             f"{report.path.name} (goal rows are on lines {lines})")
             continue
-        goal = goals.loc[row.source_line]
-        if collapse_whitespace(row.aim).casefold() != goal["aim"].casefold():
-            problems.append(f"{where}: aim {row.aim!r} differs from the report's {goal['aim']!r} "
-                            f"on line {row.source_line}")
-        for column, cell in (("evidence_target", "metric"), ("evidence_actual", "realisation")):
-            quote = collapse_whitespace(getattr(row, column))
-            if quote and quote not in collapse_whitespace(goal[cell]):
-                problems.append(f"{where}: {column} {quote!r} is not found in the {cell} cell of line "
-                                f"{row.source_line}; quote the source as written, typos included")
-        if row.target_value == 0 and row.comparator in (">=", "<="):
+        goal_aim, metric_cell, realisation_cell = goal
+        if aim != goal_aim and collapse_whitespace(aim).casefold() != goal_aim.casefold():
+            problems.append(f"{where}: aim {aim!r} differs from the report's {goal_aim!r} on line {source_line}")
+        for column, quote, cell_name, cell in (("evidence_target", quote_target, "metric", metric_cell),
+                                               ("evidence_actual", quote_actual, "realisation", realisation_cell)):
+            if quote and quote not in cell:
+                quote = collapse_whitespace(quote)
+                if quote not in cell:
+                    problems.append(f"{where}: {column} {quote!r} is not found in the {cell_name} cell of line "
+                                    f"{source_line}; quote the source as written, typos included")
+        if target == 0 and comparator in (">=", "<="):
             warnings.append(f"{where}: target_value is 0; the ratio is 1 when met and 0 when not")
-        if (row.target_value < 0) or (row.actual_value < 0):
+        if target < 0 or actual < 0:
             warnings.append(f"{where}: a negative value; the ratio is 1 when met and 0 when not")
     covered = set(annotations.table["source_line"])
     for goal in report.goals.itertuples(index=False):

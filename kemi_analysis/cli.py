@@ -137,8 +137,9 @@ def cmd_match(args: argparse.Namespace) -> int:
 def cmd_report(args: argparse.Namespace) -> int:
     """Render the yearly HTML report (or every year's with --all)."""
     from .dataset import available_years
-    from .runner import render_report
+    from .runner import render_report, skip_unused_iri_grammar
 
+    skip_unused_iri_grammar()
     if args.all:
         years = available_years(args.data_dir)
         if not years:

@@ -18,7 +18,7 @@ import pandas as pd
 from .achievement import build_metrics
 from .annotations import Annotations, load_annotations
 from .errors import DataError, KemiError, UsageError
-from .parser import Report, load_report
+from .parser import Report, load_report, peek_year
 
 logger = logging.getLogger(__name__)
 
@@ -67,6 +67,7 @@ def find_raw_files(data_dir: str | Path) -> tuple[dict[int, Path], dict[str, str
     Returns the map and the problems found (file -> message): an unreadable
     file, a year in the file name that differs from the text's, two files for
     one year. Files with problems are left out; the others are still found.
+    Only the year is read here; :func:`load_year` reads the whole file.
     """
     data_dir = Path(data_dir)
     _check_data_dir(data_dir)
@@ -74,24 +75,24 @@ def find_raw_files(data_dir: str | Path) -> tuple[dict[int, Path], dict[str, str
     problems: dict[str, str] = {}
     for path in sorted((data_dir / "raw").glob("*.txt")):
         try:
-            report = load_report(path)
+            year = peek_year(path)
         except KemiError as exc:
             problems[str(path)] = str(exc)
             continue
         named = {int(y) for y in _YEAR_IN_NAME.findall(path.stem)}
-        if named and report.year not in named:
+        if named and year not in named:
             problems[str(path)] = (
                 f"{path}: the file name says {', '.join(map(str, sorted(named)))} but the text reports on "
-                f"{report.year} ('Toteuma 1-12/{report.year}').\n  What to do: rename the file or check its content."
+                f"{year} ('Toteuma 1-12/{year}').\n  What to do: rename the file or check its content."
             )
             continue
-        if report.year in found:
+        if year in found:
             problems[str(path)] = (
-                f"{path}: a second raw report for {report.year} (the first is {found[report.year]}).\n"
+                f"{path}: a second raw report for {year} (the first is {found[year]}).\n"
                 "  What to do: keep one report per year in raw/."
             )
             continue
-        found[report.year] = path
+        found[year] = path
     return found, problems
 
 

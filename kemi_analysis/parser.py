@@ -48,6 +48,8 @@ _FORMAT_TAG = re.compile(
     r"</?(?:p|b|i|u|em|strong|span|div|font|sup|sub|br)(?:\s[^<>]*)?/?>", re.IGNORECASE
 )
 _ITEM_BREAK = re.compile(r"</?p(?:\s[^<>]*)?>|<br\s*/?>", re.IGNORECASE)
+_ITEM_COLUMNS = ("aim", "source_line", "field", "item", "text", "raw")
+_ROLE_COLUMNS = ("aim", "source_line", "item", "role_text", "role", "deadline")
 _INT_COLUMNS = ("year", "source_line", "header_line", "goal_rows", "item", "sdg", "line")
 _DTYPES = {**{c: "int64" for c in _INT_COLUMNS}, "realisation_reported": "bool"}
 _DOUBLE_ENCODED = re.compile("Ã[\u0080-\u00bf]")
@@ -122,8 +124,9 @@ def strip_markup(raw: str) -> str:
     >>> strip_markup("<script>alert(1)</script>")
     '<script>alert(1)</script>'
     """
-    text = html.unescape(_FORMAT_TAG.sub(" ", raw))
-    return re.sub(r"\s+", " ", text).strip()
+    if "<" in raw or "&" in raw:
+        raw = html.unescape(_FORMAT_TAG.sub(" ", raw))
+    return " ".join(raw.split())
 
 
 def split_items(raw: str) -> list[tuple[str, str]]:
@@ -136,6 +139,9 @@ def split_items(raw: str) -> list[tuple[str, str]]:
     >>> [t for _, t in split_items("<p>Uusi</p> <p>Vanha</p>")]
     ['Uusi', 'Vanha']
     """
+    if "<" not in raw:  # the common case: one item, no markup
+        text = strip_markup(raw)
+        return [(raw.strip(), text)] if text else []
     items = []
     for fragment in _ITEM_BREAK.split(raw):
         text = strip_markup(fragment)
@@ -151,7 +157,7 @@ def plain_cell(raw: str) -> str:
 
 def collapse_whitespace(text: str) -> str:
     """Single spaces, no leading or trailing space: the form quotes are compared in."""
-    return re.sub(r"\s+", " ", text).strip()
+    return " ".join(text.split())
 
 
 def _normalise_header(text: str) -> str:
@@ -236,6 +242,11 @@ class _Header:
     slots: list[tuple[str, ...]]
     year: int
     period: str
+
+    def __post_init__(self) -> None:
+        # The column keys in order when every header cell names one column (the fast path), else None.
+        simple = all(len(slot) == 1 for slot in self.slots)
+        self.single_keys = tuple(slot[0] for slot in self.slots) if simple else None
 
     def slot_of(self, key: str) -> int | None:
         for i, slot in enumerate(self.slots):
@@ -367,6 +378,8 @@ def _split_merged(raw: str) -> tuple[str, str]:
 def _assign_cells(fields: list[str], header: _Header, path: Path, line: int) -> dict[str, str]:
     """Map a row's cells to column keys: by the header's names, never shifting text."""
     slots = header.slots
+    if len(fields) == len(slots) and header.single_keys is not None:  # the common case
+        return dict(zip(header.single_keys, fields))
     while len(fields) > len(slots) and not fields[-1].strip():
         fields = fields[:-1]
     if len(fields) > len(slots):
@@ -410,8 +423,8 @@ def parse_report(text: str, path: str | Path = "<text>", *, sha256: str = "", en
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     aims: list[dict] = []
     goals: list[dict] = []
-    items: list[dict] = []
-    roles: list[dict] = []
+    items: dict[str, list] = {c: [] for c in _ITEM_COLUMNS}
+    roles: dict[str, list] = {c: [] for c in _ROLE_COLUMNS}
     sdg_rows: list[dict] = []
     accounting: list[dict] = []
     warnings: list[tuple[int, str]] = []
@@ -479,15 +492,17 @@ def parse_report(text: str, path: str | Path = "<text>", *, sha256: str = "", en
 
         values = _assign_cells(line_text.split("\t"), header, path, number)
         sdg_text = strip_markup(values.get("sdg", ""))
-        for mention in find_mentions(sdg_text):
-            current["sdgs"].setdefault(mention.number, (number, mention.text))
-        if values.get("sdg", "").strip() and not is_sdg_text(sdg_text):
+        if sdg_text:
+            for mention in find_mentions(sdg_text):
+                current["sdgs"].setdefault(mention.number, (number, mention.text))
+        if sdg_text and not is_sdg_text(sdg_text):
             warnings.append((number, f"the SDG cell holds text that is not SDG numbers and names: {sdg_text!r}"))
-        if not any(values[k].strip() for k in TEXT_FIELDS):
+        cells = {k: split_items(values[k]) for k in TEXT_FIELDS}
+        if not any(cells.values()):
             accounting.append({"line": number, "kind": "sdg_row", "reason": ""})
             continue
         accounting.append({"line": number, "kind": "goal_row", "reason": ""})
-        plain = {k: plain_cell(values[k]) for k in TEXT_FIELDS}
+        plain = {k: "\n".join(t for _, t in cells[k]) for k in TEXT_FIELDS}
         if not plain["realisation"]:
             warnings.append((number, "no realisation (Toteuma) given: recorded as not reported"))
         if not plain["goal"]:
@@ -503,32 +518,18 @@ def parse_report(text: str, path: str | Path = "<text>", *, sha256: str = "", en
                 "raw_line": line_text,
             }
         )
-        for field_name in TEXT_FIELDS:
-            for index, (raw, item_text) in enumerate(split_items(values[field_name]), start=1):
-                items.append(
-                    {
-                        "aim": current["aim"],
-                        "source_line": number,
-                        "field": field_name,
-                        "item": index,
-                        "text": item_text,
-                        "raw": raw,
-                    }
-                )
+        aim_name = current["aim"]
+        for field_name, field_items in cells.items():
+            for index, (raw, item_text) in enumerate(field_items, start=1):
+                for column, value in zip(_ITEM_COLUMNS, (aim_name, number, field_name, index, item_text, raw)):
+                    items[column].append(value)
                 if field_name == "responsible":
                     for role in split_roles(item_text):
                         if role.role is None:
                             warnings.append((number, f"responsible party not in the role catalogue: {role.text!r}"))
-                        roles.append(
-                            {
-                                "aim": current["aim"],
-                                "source_line": number,
-                                "item": index,
-                                "role_text": role.text,
-                                "role": role.role or "",
-                                "deadline": role.deadline or "",
-                            }
-                        )
+                        values_ = (aim_name, number, index, role.text, role.role or "", role.deadline or "")
+                        for column, value in zip(_ROLE_COLUMNS, values_):
+                            roles[column].append(value)
     close_aim()
     if not aims:
         raise SourceError(
@@ -571,8 +572,8 @@ def parse_report(text: str, path: str | Path = "<text>", *, sha256: str = "", en
     for goal in goals:
         goal["sdgs"] = aim_sdgs[goal["aim"]]
 
-    def frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:
-        df = pd.DataFrame(rows, columns=columns)
+    def frame(rows: list[dict] | dict[str, list], columns: list[str] | tuple[str, ...]) -> pd.DataFrame:
+        df = pd.DataFrame(rows, columns=list(columns))
         df.insert(0, "year", year)
         dtypes = {c: _DTYPES.get(c, "str") for c in df.columns}
         return df.astype(dtypes)
@@ -587,12 +588,31 @@ def parse_report(text: str, path: str | Path = "<text>", *, sha256: str = "", en
             goals,
             ["aim", "sector", "source_line", *TEXT_FIELDS, "realisation_reported", "sdg_text", "sdgs", "raw_line"],
         ),
-        items=frame(items, ["aim", "source_line", "field", "item", "text", "raw"]),
-        roles=frame(roles, ["aim", "source_line", "item", "role_text", "role", "deadline"]),
+        items=frame(items, _ITEM_COLUMNS),
+        roles=frame(roles, _ROLE_COLUMNS),
         sdgs=frame(sdg_rows, ["aim", "sdg", "name_fi", "name_en", "colour", "source_line", "source_text"]),
         lines=pd.DataFrame(accounting, columns=["line", "kind", "reason"]),
         warnings=warnings,
     )
+
+
+def peek_year(path: str | Path) -> int:
+    """The year a raw file reports on, from its first ``Toteuma 1-12/YYYY`` header, without parsing it all.
+
+    Used to find the years in a data folder; :func:`load_report` checks the
+    whole file (every table's year must agree).
+    """
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise SourceError(f"cannot read the file: {exc.strerror}.", path=path) from exc
+    text, _, _ = decode_source(data, path)
+    match = _TOTEUMA.search(text.casefold())
+    if match is None:
+        raise SourceError("no 'Toteuma 1-12/YYYY' header: the year cannot be told.", path=path,
+                          hint="check that this is a strategy report text with its table headers.")
+    return int(match["year"])
 
 
 def load_report(path: str | Path, *, year: int | None = None) -> Report:

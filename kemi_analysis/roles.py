@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -54,6 +55,7 @@ def normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip(" .,;:")
 
 
+@lru_cache(maxsize=4096)
 def match_role(text: str) -> str | None:
     """The canonical title that ``text`` names, or ``None``.
 
@@ -85,11 +87,13 @@ def _split_run(chunk: str) -> list[str]:
     return [chunk]
 
 
-def split_roles(text: str) -> list[Role]:
+@lru_cache(maxsize=4096)
+def split_roles(text: str) -> tuple[Role, ...]:
     """Split a responsibility cell (plain text, one item) into roles.
 
     A deadline written in the cell ("2022", "2022-") applies to every role in
-    it, as the report writes it once after the titles.
+    it, as the report writes it once after the titles. Results are cached:
+    the same cell text recurs on many rows and in every year.
 
     Examples
     --------
@@ -108,4 +112,4 @@ def split_roles(text: str) -> list[Role]:
             continue
         for part in _split_run(chunk):
             roles.append(Role(text=part, role=match_role(part), deadline=deadline))
-    return roles
+    return tuple(roles)

@@ -1,0 +1,256 @@
+"""Benchmarks: the report's cost against bare papermill and nbconvert, and how compute grows with data.
+
+Run with ``make bench`` (or ``.venv/bin/python benchmarks/bench.py``). Writes
+``docs/benchmarks.md``. Every measurement runs in a fresh process, as users run
+the commands, and is repeated (``--reps``, default 5); the table gives the
+median with min and max.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+SCALES = (1, 10, 100, 1000)
+BASE_METRIC_YEARS = 1000
+
+EMPTY_NOTEBOOK = {
+    "cells": [{"cell_type": "code", "execution_count": None, "id": "parameters", "metadata": {"tags": ["parameters"]},
+               "outputs": [], "source": "year = 2022"}],
+    "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
+                 "language_info": {"name": "python"}},
+    "nbformat": 4, "nbformat_minor": 5,
+}
+
+ONE_PROCESS = """
+import sys, papermill
+from nbconvert import HTMLExporter
+papermill.execute_notebook(sys.argv[1], sys.argv[2], parameters={"year": 2022}, kernel_name="python3",
+                           progress_bar=False, log_output=False)
+body, _ = HTMLExporter().from_filename(sys.argv[2])
+open(sys.argv[3], "w", encoding="utf-8").write(body)
+"""
+
+COMPUTE = """
+import json, resource, sys, tempfile, time
+from pathlib import Path
+sys.path.insert(0, {bench_dir!r})
+from synthetic import write_dataset
+folder = Path(tempfile.mkdtemp())
+write_dataset(folder, {metric_years})
+from kemi_analysis.dataset import load_years
+from kemi_analysis.achievement import rollup
+from kemi_analysis import trends
+times = {{}}
+start = time.perf_counter()
+dataset = load_years(folder)
+metrics = dataset.metrics
+times["load"] = time.perf_counter() - start
+assert not dataset.problems and len(metrics) == {metric_years}, (dataset.problems, len(metrics))
+mark = time.perf_counter()
+rollup(metrics, "aim"); rollup(metrics, "goal")
+times["achievement"] = time.perf_counter() - mark
+mark = time.perf_counter()
+trends.year_over_year(metrics); trends.progress(metrics); trends.status_by_aim_and_year(metrics)
+times["trends"] = time.perf_counter() - mark
+times["total"] = time.perf_counter() - start
+times["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps(times))
+"""
+
+
+def run(command: list[str], **kwargs) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, **kwargs)
+    return time.perf_counter() - start
+
+
+def repeat(label: str, reps: int, measure) -> list[float]:
+    values = []
+    for i in range(reps):
+        values.append(measure())
+        print(f"  {label} {i + 1}/{reps}: {values[-1]:.2f} s", file=sys.stderr, flush=True)
+    return values
+
+
+def summary(values: list[float]) -> str:
+    return f"{statistics.median(values):.2f} ({min(values):.2f}–{max(values):.2f})"
+
+
+def environment_variables() -> dict[str, str]:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = str(ROOT)
+    return env
+
+
+def bench_report(reps: int, work: Path) -> dict[str, list[float]]:
+    notebook = work / "empty.ipynb"
+    notebook.write_text(json.dumps(EMPTY_NOTEBOOK), encoding="utf-8")
+    executed, html = work / "empty_out.ipynb", work / "empty_out.html"
+
+    def floor_commands() -> float:
+        return (run([str(BIN / "papermill"), str(notebook), str(executed), "-p", "year", "2022", "-k", "python3",
+                     "--no-progress-bar"])
+                + run([str(BIN / "jupyter"), "nbconvert", "--to", "html", str(executed), "--output", str(html)]))
+
+    def floor_one_process() -> float:
+        return run([sys.executable, "-c", ONE_PROCESS, str(notebook), str(executed), str(html)])
+
+    def report() -> float:
+        return run([str(BIN / "kemi-analysis"), "-q", "report", "--year", "2022", "--out-dir", str(work / "out")],
+                   cwd=ROOT)
+
+    return {
+        "floor_commands": repeat("papermill + nbconvert, two commands", reps, floor_commands),
+        "floor_one_process": repeat("papermill + nbconvert, one process", reps, floor_one_process),
+        "report": repeat("kemi-analysis report --year 2022", reps, report),
+    }
+
+
+def bench_compute(reps: int, scales: tuple[int, ...]) -> dict[int, list[dict]]:
+    results = {}
+    for scale in scales:
+        code = COMPUTE.format(bench_dir=str(ROOT / "benchmarks"), metric_years=BASE_METRIC_YEARS * scale)
+        runs = []
+        for i in range(reps):
+            out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True,
+                                 env=environment_variables())
+            runs.append(json.loads(out.stdout.strip().splitlines()[-1]))
+            print(f"  compute {scale}x {i + 1}/{reps}: {runs[-1]['total']:.2f} s, {runs[-1]['peak_mb']:.0f} MB",
+                  file=sys.stderr, flush=True)
+        results[scale] = runs
+    return results
+
+
+def bench_import(reps: int) -> dict[str, list[float]]:
+    results = {}
+    for label, statement in (("import pandas", "import pandas"), ("import kemi_analysis", "import kemi_analysis"),
+                             ("from kemi_analysis import load_report",
+                              "from kemi_analysis import load_report; load_report")):
+        results[label] = repeat(label, reps * 2, lambda s=statement: run([sys.executable, "-c", s], cwd=ROOT))
+    return results
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        for line in cpuinfo.read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    memory = ""
+    meminfo = Path("/proc/meminfo")
+    if meminfo.exists():
+        kb = int(meminfo.read_text().split()[1])
+        memory = f", {kb / 1024 / 1024:.0f} GiB RAM"
+    from importlib.metadata import version
+
+    packages = ", ".join(f"{p} {version(p)}" for p in ("pandas", "papermill", "nbconvert", "jupyterlab", "matplotlib"))
+    return (f"{cpu}, {os.cpu_count()} cores{memory}; {platform.system()} {platform.release()}; "
+            f"Python {platform.python_version()}; {packages}")
+
+
+def write_markdown(path: Path, report: dict, compute: dict, imports: dict, reps: int, seconds: float) -> str:
+    median = {k: statistics.median(v) for k, v in report.items()}
+    ratio_1 = median["report"] / median["floor_commands"]
+    ratio_2 = median["report"] / median["floor_one_process"]
+    lines = [
+        "# Benchmarks",
+        "",
+        f"Generated by `make bench` (`benchmarks/bench.py`) on {time.strftime('%Y-%m-%d')}, in {seconds / 60:.0f} "
+        f"minutes. Machine: {machine()}.",
+        "",
+        f"Each figure is the median of {reps} runs in fresh processes (import time: {reps * 2}), with min–max in "
+        "brackets, in seconds. The machine is shared and not isolated: repeated runs of the same command differ "
+        "by the spread shown, so differences smaller than that spread are noise.",
+        "",
+        "## The report against bare papermill and nbconvert",
+        "",
+        "| what | seconds |",
+        "| --- | --- |",
+        f"| 1. papermill on a notebook holding only a parameters cell, then `jupyter nbconvert --to html`, as two "
+        f"commands | {summary(report['floor_commands'])} |",
+        f"| 2. the same from one Python process (papermill API + HTMLExporter) | {summary(report['floor_one_process'])} |",
+        f"| 3. `kemi-analysis report --year 2022` | {summary(report['report'])} |",
+        f"| ratio 3/1 (goal ≤ 1.0) | {ratio_1:.2f} |",
+        f"| ratio 3/2 (goal ≤ 1.5) | {ratio_2:.2f} |",
+        "",
+        "## Library compute on synthetic data",
+        "",
+        "Synthetic, fictional data in the project's own formats (`benchmarks/synthetic.py`): ten years, three aims, "
+        "two metrics per goal row (2022 has 27 metrics on 12 rows), one annotation row per metric. *Load* reads "
+        "every raw report and annotation file, checks every quote and computes ratios and statuses; "
+        "*achievement* rolls up per aim and goal row; *trends* is year over year, Open SDG progress and status "
+        "per aim and year. Peak memory is the process's maximum resident set size.",
+        "",
+        "| metric-years | load | achievement | trends | total | peak MB | total / previous |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    previous = None
+    for scale, runs in compute.items():
+        total = [r["total"] for r in runs]
+        growth = "" if previous is None else f"{statistics.median(total) / previous:.1f}x"
+        previous = statistics.median(total)
+        lines.append(
+            f"| {BASE_METRIC_YEARS * scale:,} ({scale}x) | {summary([r['load'] for r in runs])} | "
+            f"{summary([r['achievement'] for r in runs])} | {summary([r['trends'] for r in runs])} | "
+            f"{summary(total)} | {statistics.median([r['peak_mb'] for r in runs]):.0f} | {growth} |")
+    lines += [
+        "",
+        "## Import time",
+        "",
+        "| statement | seconds |",
+        "| --- | --- |",
+    ]
+    for label, values in imports.items():
+        lines.append(f"| `{label}` | {summary(values)} |")
+    pandas_median = statistics.median(imports["import pandas"])
+    lines += ["", f"`import kemi_analysis` / `import pandas`: "
+                  f"{statistics.median(imports['import kemi_analysis']) / pandas_median:.2f} (goal ≤ 1.2)."]
+    text = "\n".join(lines) + "\n"
+    path.write_text(text, encoding="utf-8")
+    return text
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--reps", type=int, default=5, help="repetitions of each measurement (default 5)")
+    parser.add_argument("--scales", default=",".join(map(str, SCALES)),
+                        help="compute scales, multiples of 1,000 metric-years (default 1,10,100,1000)")
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmarks.md")
+    args = parser.parse_args()
+    scales = tuple(int(s) for s in args.scales.split(","))
+    if not (ROOT / "data" / "annotations" / "2022.csv").exists():
+        print("bench: run from the project (data/annotations/2022.csv not found)", file=sys.stderr)
+        return 2
+    started = time.perf_counter()
+    work = Path(tempfile.mkdtemp(prefix="kemi-bench-"))
+    try:
+        print("Report path:", file=sys.stderr)
+        report = bench_report(args.reps, work)
+        print("Import time:", file=sys.stderr)
+        imports = bench_import(args.reps)
+        print("Compute:", file=sys.stderr)
+        compute = bench_compute(args.reps, scales)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    print(write_markdown(args.out, report, compute, imports, args.reps, time.perf_counter() - started))
+    print(f"Wrote {args.out}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
