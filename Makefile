@@ -9,6 +9,9 @@ YEAR   ?= 2022
 
 setup: $(STAMP)
 
+# Debian packages the tests need: Voikko for drafting (Finnish morphology). Installed when missing and we are root.
+DEBIAN_PACKAGES := libvoikko1 voikko-fi
+
 # Re-installs only when pyproject.toml changed since the last install.
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -16,7 +19,16 @@ $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || \
 	  { echo "Could not create $(VENV): on Debian, run 'apt-get install python3-venv'."; exit 1; }
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test,draft]'
+	@missing=$$(for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing Debian packages: $$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  else \
+	    echo "Drafting needs: apt-get install $$missing (run as root); everything else works without."; \
+	  fi; \
+	fi
 	@touch $@
 
 report: setup

@@ -1,12 +1,14 @@
 """The ``kemi-analysis`` command: arguments in, a library call, errors to exit codes.
 
-Exit codes: 0 success, 1 bad data, 2 bad usage, 3 the report notebook failed.
+Exit codes: 0 success, 1 bad data, 2 bad usage, 3 the report notebook failed,
+130 interrupted (Ctrl-C or SIGTERM; nothing half-written is left in place).
 """
 
 from __future__ import annotations
 
 import argparse
 import logging
+import signal
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -17,6 +19,7 @@ from .errors import KemiError
 logger = logging.getLogger("kemi_analysis")
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE, EXIT_REPORT = 0, 1, 2, 3
+EXIT_INTERRUPTED = 130
 
 
 class _Parser(argparse.ArgumentParser):
@@ -157,11 +160,32 @@ def cmd_report(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_draft(args: argparse.Namespace) -> int:
+    """Draft an annotation file from a raw report, matching metric_ids to the previous year's."""
+    from .annotations import load_annotations, read_annotations
+    from .draft import draft_annotations, write_draft
+    from .parser import load_report
+
+    report = load_report(args.raw)
+    previous = read_annotations(args.previous).table if args.previous else None
+    out = args.out or Path("data") / "annotations" / f"{report.year}.draft.csv"
+    draft = draft_annotations(report, previous)
+    write_draft(draft, out)
+    load_annotations(out, report)  # the draft passes the same checks as a curated file
+    counts = draft["confidence"].value_counts()
+    print(f"Wrote {len(draft)} draft rows for {report.year} to {out} (confidence: "
+          + ", ".join(f"{counts.get(c, 0)} {c}" for c in ("high", "medium", "low")) + ").")
+    print("Review every row: the note says what each value was read from. Rename the file to "
+          f"{report.year}.csv when it is done.")
+    return EXIT_OK
+
+
 COMMANDS: dict[str, tuple[Callable[[argparse.Namespace], int], str]] = {
     "validate": (cmd_validate, "read a raw report and print a summary of what was found"),
     "parse": (cmd_parse, "write a raw report's goal rows as a CSV table"),
     "export": (cmd_export, "write a year's metrics with achievement ratios and statuses (CSV or .xlsx)"),
     "report": (cmd_report, "render the yearly HTML report with papermill and nbconvert"),
+    "draft": (cmd_draft, "draft a year's annotation file from its raw report text, for an analyst to review"),
     "match": (cmd_match, "propose metric_ids for a new year's metrics by matching the previous year's"),
 }
 
@@ -204,6 +228,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--notebook", type=Path, default=None, help="the report notebook (default notebooks/report.ipynb)")
     _add_data_dir(p)
 
+    p = sub.add_parser("draft", help=COMMANDS["draft"][1], description=COMMANDS["draft"][1])
+    p.add_argument("raw", type=Path, help="the new year's raw report text")
+    p.add_argument("--previous", type=Path, help="the previous year's annotation file, to reuse its metric_ids")
+    p.add_argument("--out", type=Path, help="where to write (default data/annotations/<year>.draft.csv)")
+
     p = sub.add_parser("match", help=COMMANDS["match"][1], description=COMMANDS["match"][1])
     p.add_argument("--year", type=int, required=True, help="the new year, whose raw report is in raw/")
     p.add_argument("--previous-year", type=int, help="the year to match against (default: latest annotated before)")
@@ -227,11 +256,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         stream=sys.stderr,
     )
     handler, _ = COMMANDS[args.command]
+    previous = signal.signal(signal.SIGTERM, _terminate)  # so that a stopped run cleans up its temporary files
     try:
         return handler(args)
     except KemiError as exc:
         print(f"kemi-analysis: error: {exc}", file=sys.stderr)
         return exc.exit_code
+    except KeyboardInterrupt:
+        print("kemi-analysis: interrupted; files written before were left as they were.", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -312,7 +312,7 @@ def _parse_header(line_text: str, path: Path, line: int, heading_line: int) -> _
     while cells and not cells[-1].strip():
         cells.pop()
     known = [c for c in cells if _match_header_name(_normalise_header(c)) or "toteuma" in c.casefold()]
-    if not known:
+    if len(known) < min(3, len(cells)) or len(known) * 2 < len(cells):  # mostly not column names: a data row
         raise SourceError(
             f"the table under the heading on line {heading_line} has no header row: "
             f"this line does not name the columns.",

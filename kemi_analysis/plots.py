@@ -38,8 +38,13 @@ class Chart:
     alt: str
 
 
+def plain_label(text: str) -> str:
+    """Source text for a matplotlib label: ``$`` escaped so it is never read as mathtext."""
+    return text.replace("$", r"\$")
+
+
 def _wrap(label: str, width: int = 38) -> str:
-    return "\n".join(textwrap.wrap(label, width)[:3])
+    return plain_label("\n".join(textwrap.wrap(label, width)[:3]))
 
 
 def status_by_aim(counts: pd.DataFrame, lang: str = "fi") -> Chart:
@@ -48,7 +53,7 @@ def status_by_aim(counts: pd.DataFrame, lang: str = "fi") -> Chart:
     ``counts`` is :func:`kemi_analysis.achievement.rollup` by aim.
     """
     statuses = [s for s in STATUS_STYLE if s in counts and counts[s].sum() > 0]
-    aims = counts["aim"].tolist()
+    aims = [plain_label(aim) for aim in counts["aim"]]
     figure = Figure(figsize=(9, 1.2 + 0.9 * len(aims)), layout="constrained")
     axes = figure.add_subplot()
     left = np.zeros(len(aims))
@@ -136,7 +141,8 @@ def share_achieved_by_year(summary: pd.DataFrame, lang: str = "fi") -> Chart:
     parts = []
     for index, (aim, group) in enumerate(summary.groupby("aim", sort=False)):
         group = group.sort_values("year")
-        axes.plot(group["year"], group["share_achieved"], marker=markers[index % len(markers)], label=aim)
+        axes.plot(group["year"], group["share_achieved"], marker=markers[index % len(markers)],
+                  label=plain_label(aim))
         last = group.iloc[-1]
         axes.annotate(format_percent(last["share_achieved"], lang), (last["year"], last["share_achieved"]),
                       textcoords="offset points", xytext=(6, 0), va="center", fontsize=9)

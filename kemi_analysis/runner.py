@@ -158,6 +158,7 @@ def render_report(
                 kernel_name="python3",
                 progress_bar=progress_bar,
                 log_output=False,
+                shutdown_kernel="immediate",
                 cwd=str(notebook.parent),
             )
         except PapermillExecutionError as exc:

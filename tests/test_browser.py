@@ -7,6 +7,7 @@ In CI (CI=true) a missing chromium is a failure, not a skip.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from importlib.resources import files
 
@@ -86,3 +87,27 @@ def test_report_in_the_browser(browser, reports, key, lang, first_heading):
     assert seen["lang"] == lang
     assert first_heading in seen["headings"]
     assert seen["alts"] and all(a and "No description has been provided" not in a for a in seen["alts"])
+
+
+def test_untrusted_source_text_is_shown_as_text_and_never_runs(browser, tmp_path):
+    html = render_report(2031, data_dir=FIXTURES / "untrusted", out_dir=tmp_path, lang="fi").html
+    source = html.read_text(encoding="utf-8")
+    assert "<script>alert" not in source and "<img src=x" not in source  # escaped: &lt;script&gt;
+    assert not re.search(r"<a\s[^>]*javascript:", source)
+    seen = visit(browser, html, "report_untrusted.png")
+    assert seen["dialogs"] == []  # no alert() ran
+    assert seen["console"] == []  # neither console.log nor console.error ran
+    assert seen["title"] == "Kemin hyvinvointitoimiala 2031"  # document.title='pwned' did not run
+    assert seen["axe"]["violations"] == []
+    context = browser.new_context(offline=True)
+    page = context.new_page()
+    page.goto(html.resolve().as_uri())
+    visible = page.inner_text("main")
+    assert page.eval_on_selector_all("script", "els => els.length") == 0
+    assert page.eval_on_selector_all("a[href^='javascript:']", "els => els.length") == 0
+    assert page.eval_on_selector_all("img[onerror]", "els => els.length") == 0
+    context.close()
+    assert "<script>console.log(\"metric\")</script> Vähintään 3 kpl" in visible
+    assert "<img src=x onerror=\"console.error('realisation')\">" in visible
+    assert "<a href=\"javascript:alert('link')\">linkki</a>" in visible
+    assert "VIHAMIELINEN <script>document.title='pwned'</script> KAUPUNKI" in visible

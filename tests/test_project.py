@@ -22,7 +22,8 @@ def _names(requirements: list[str]) -> dict[str, str]:
 
 def test_environment_yml_and_pyproject_list_the_same_dependencies():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    wanted = _names(project["dependencies"] + project["optional-dependencies"]["test"])
+    extras = project["optional-dependencies"]
+    wanted = _names(project["dependencies"] + extras["test"] + extras["draft"])
     environment = yaml.safe_load((ROOT / "environment.yml").read_text(encoding="utf-8"))
     conda = [d for d in environment["dependencies"] if isinstance(d, str)]
     pip_section = next(d["pip"] for d in environment["dependencies"] if isinstance(d, dict))

@@ -1,0 +1,53 @@
+"""Unattended runs: concurrent runs leave one complete report; an interrupted run leaves the previous one."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from helpers import ROOT
+
+pytestmark = pytest.mark.slow
+
+COMMAND = [sys.executable, "-m", "kemi_analysis.cli", "-q", "report", "--year", "2022", "--data-dir",
+           str(ROOT / "data")]
+
+
+def complete(html: Path) -> bool:
+    text = html.read_text(encoding="utf-8")
+    return text.startswith("<!DOCTYPE html>") and text.rstrip().endswith("</html>") and "Tietojen lähde" in text
+
+
+def test_two_runs_at_once_leave_one_complete_report(tmp_path):
+    runs = [subprocess.Popen([*COMMAND, "--out-dir", str(tmp_path)], cwd=ROOT, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE) for _ in range(2)]
+    codes = [run.wait(timeout=300) for run in runs]
+    assert codes == [0, 0], [run.stderr.read() for run in runs]
+    folder = tmp_path / "2022"
+    assert sorted(p.name for p in folder.iterdir()) == ["report_2022.html", "report_2022.ipynb"]
+    assert complete(folder / "report_2022.html")
+
+
+@pytest.mark.parametrize("how", [signal.SIGTERM, signal.SIGINT, signal.SIGKILL])
+def test_an_interrupted_run_leaves_the_previous_report(tmp_path, how):
+    assert subprocess.run([*COMMAND, "--out-dir", str(tmp_path)], cwd=ROOT).returncode == 0
+    html = tmp_path / "2022" / "report_2022.html"
+    before = html.read_bytes()
+    run = subprocess.Popen([*COMMAND, "--out-dir", str(tmp_path)], cwd=ROOT, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while not list((tmp_path / "2022").glob(".report_2022.*")) and time.monotonic() < deadline:
+        time.sleep(0.05)  # wait until the run has started writing its temporary notebook
+    time.sleep(0.5)
+    run.send_signal(how)
+    code = run.wait(timeout=120)
+    assert code != 0
+    assert html.read_bytes() == before
+    assert complete(html)
+    if how != signal.SIGKILL:  # a killed process cannot clean up; the others remove their temporary files
+        assert code == 130, run.stderr.read()
+        assert sorted(p.name for p in (tmp_path / "2022").iterdir()) == ["report_2022.html", "report_2022.ipynb"]
