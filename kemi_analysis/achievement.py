@@ -184,7 +184,7 @@ def summarise(metrics: pd.DataFrame, by: str | list[str]) -> pd.DataFrame:
         _capped=metrics["achievement_ratio"].clip(upper=1.0),
         _with_target=metrics["target_value"].notna(),
     )
-    counts = pd.crosstab([frame[k] for k in keys], frame["status"])
+    counts = frame.groupby([*keys, "status"], sort=False).size().unstack("status", fill_value=0)
     counts = counts.reindex(columns=list(STATUS_ORDER), fill_value=0)
     grouped = frame.groupby(keys, sort=False)
     result = pd.DataFrame({

@@ -65,17 +65,9 @@ class AnnotationError(KemiError):
     one pass; the message lists them all.
     """
 
-    def __init__(
-        self,
-        message: str,
-        *,
-        path: str | Path | None = None,
-        line: int | None = None,
-        hint: str | None = None,
-        problems: list[str] | None = None,
-    ) -> None:
+    def __init__(self, message: str, *, problems: list[str] | None = None, **where: object) -> None:
         self.problems = list(problems or [])
-        super().__init__(message, path=path, line=line, hint=hint)
+        super().__init__(message, **where)  # type: ignore[arg-type]
 
     def __str__(self) -> str:
         text = super().__str__()
@@ -102,14 +94,6 @@ class ReportError(KemiError):
 
     exit_code = 3
 
-    def __init__(
-        self,
-        message: str,
-        *,
-        path: str | Path | None = None,
-        line: int | None = None,
-        hint: str | None = None,
-        notebook: str | Path | None = None,
-    ) -> None:
+    def __init__(self, message: str, *, notebook: str | Path | None = None, **where: object) -> None:
         self.notebook = Path(notebook) if notebook is not None else None
-        super().__init__(message, path=path, line=line, hint=hint)
+        super().__init__(message, **where)  # type: ignore[arg-type]

@@ -217,13 +217,15 @@ def status_by_aim_section(ctx: ReportContext) -> HTMLBlock:
     chart = status_by_aim(counts, ctx.lang)
     statuses = ["achieved", "partial", "not_achieved", "in_progress", "no_target", "no_data", "not_reported"]
     headers = [text("aim", ctx.lang), *[status_label(s, ctx.lang) for s in statuses], text("metrics", ctx.lang),
-               text("share_achieved", ctx.lang)]
-    rows = [[r["aim"], *[str(r[s]) for s in statuses], str(r["metrics"]), format_percent(r["share_achieved"],
-                                                                                        ctx.lang)]
+               text("share_achieved", ctx.lang), text("mean_ratio_capped", ctx.lang)]
+    rows = [[r["aim"], *[str(r[s]) for s in statuses], str(r["metrics"]),
+             format_percent(r["share_achieved"], ctx.lang), format_percent(r["mean_ratio_capped"], ctx.lang)]
             for _, r in counts.iterrows()]
     caption = _fi(ctx, f"Mittarien tila päämäärittäin {ctx.year}. Tavoite toteutui = toteutuneet / mittarit, "
-                       "joilla on tavoite.",
-                  f"Metric status by strategic aim, {ctx.year}. Target achieved = achieved / metrics with a target.")
+                       "joilla on tavoite. Keskimääräisessä toteutumisasteessa jokainen mittari lasketaan "
+                       "enintään 100 %:n arvoisena.",
+                  f"Metric status by strategic aim, {ctx.year}. Target achieved = achieved / metrics with a target. "
+                  "In the mean achievement each metric counts at most 100 %.")
     figure_caption = _fi(ctx, "Kuva 1. Mittarien tila päämäärittäin. Luvut ovat mittarien määriä.",
                          "Figure 1. Metric status by strategic aim. The numbers are counts of metrics.")
     return HTMLBlock(figure_html(chart, figure_caption)
