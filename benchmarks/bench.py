@@ -207,6 +207,16 @@ def write_markdown(path: Path, report: dict, compute: dict, imports: dict, reps:
             f"| {BASE_METRIC_YEARS * scale:,} ({scale}x) | {summary([r['load'] for r in runs])} | "
             f"{summary([r['achievement'] for r in runs])} | {summary([r['trends'] for r in runs])} | "
             f"{summary(total)} | {statistics.median([r['peak_mb'] for r in runs]):.0f} | {growth} |")
+    totals = {scale: statistics.median([r["total"] for r in runs]) for scale, runs in compute.items()}
+    peaks = {scale: statistics.median([r["peak_mb"] for r in runs]) for scale, runs in compute.items()}
+    if 10 in totals and 1000 in totals:
+        growth = totals[1000] / totals[10]
+        lines += ["", f"Growth from 10x to 1000x: {growth:.0f}x the time for 100x the data "
+                      f"(goal ≤ 120x: {'met' if growth <= 120 else 'not met'})."]
+    if 1000 in totals:
+        fast, small = totals[1000] < 10, peaks[1000] < 2048
+        lines += [f"1,000,000 metric-years: {totals[1000]:.1f} s (goal < 10 s: {'met' if fast else 'not met'}), "
+                  f"peak {peaks[1000]:.0f} MB (goal < 2 GB: {'met' if small else 'not met'})."]
     lines += [
         "",
         "## Import time",
