@@ -130,9 +130,9 @@ def build_metrics(report: Report, annotations: Annotations) -> pd.DataFrame:
 
     Examples
     --------
-    >>> metrics = build_metrics(report, annotations)  # doctest: +SKIP
-    >>> metrics.loc[metrics.metric_id == "daycare_env_audits", "achievement_ratio"]  # doctest: +SKIP
-    0    0.5
+    >>> metrics = build_metrics(report, annotations)
+    >>> metrics.loc[metrics.metric_id == "daycare_env_audits", "achievement_ratio"].item()
+    0.5
     """
     table = annotations.table.drop(columns="file_line")
     goals = report.goals[["source_line", "goal", "responsible", "realisation", "realisation_reported"]]
@@ -217,7 +217,8 @@ def rollup(metrics: pd.DataFrame, by: str, report: Report | None = None) -> pd.D
 
     Examples
     --------
-    >>> rollup(metrics, "aim")[["aim", "metrics", "share_achieved"]]  # doctest: +SKIP
+    >>> rollup(metrics, "aim")["share_achieved"].round(2).tolist()
+    [0.25, 0.57, 0.17]
     """
     years = ["year"] if "year" in metrics and metrics["year"].nunique() > 1 else []
     if by == "aim":

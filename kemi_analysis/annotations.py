@@ -310,8 +310,8 @@ def load_annotations(path: str | Path, report: Report) -> Annotations:
     Examples
     --------
     >>> from kemi_analysis import load_report
-    >>> report = load_report("data/raw/000_09050fdfe5e94683.txt")  # doctest: +SKIP
-    >>> load_annotations("data/annotations/2022.csv", report).table.shape  # doctest: +SKIP
+    >>> report = load_report("data/raw/000_09050fdfe5e94683.txt")
+    >>> load_annotations("data/annotations/2022.csv", report).table.shape
     (27, 14)
     """
     return check_against_report(read_annotations(path), report)

@@ -49,7 +49,9 @@ def propose_matches(report: Report, previous: pd.DataFrame, *, threshold: float 
 
     Examples
     --------
-    >>> propose_matches(report_2023, annotations_2022.table)  # doctest: +SKIP
+    >>> proposals = propose_matches(report, annotations.table)
+    >>> sorted(proposals.loc[proposals["source_line"] == 19, "metric_id"])
+    ['customer_surveys', 'sports_forum_meetings', 'youth_council_meetings']
     """
     items = report.items[report.items["field"] == "metric"].reset_index(drop=True)
     previous = previous.reset_index(drop=True)

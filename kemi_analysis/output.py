@@ -26,8 +26,10 @@ def atomic_path(target: str | Path) -> Iterator[Path]:
 
     Examples
     --------
-    >>> with atomic_path("out.csv") as tmp:  # doctest: +SKIP
-    ...     tmp.write_text("a,b\\n")
+    >>> with atomic_path(tmp_dir / "out.csv") as tmp:
+    ...     _ = tmp.write_text("a,b\\n")
+    >>> (tmp_dir / "out.csv").read_text()
+    'a,b\\n'
     """
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)

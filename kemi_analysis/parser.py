@@ -633,8 +633,8 @@ def load_report(path: str | Path, *, year: int | None = None) -> Report:
 
     Examples
     --------
-    >>> report = load_report("data/raw/000_09050fdfe5e94683.txt")  # doctest: +SKIP
-    >>> report.year, len(report.goals)  # doctest: +SKIP
+    >>> report = load_report("data/raw/000_09050fdfe5e94683.txt")
+    >>> report.year, len(report.goals)
     (2022, 12)
     """
     from .schemas import validate_report

@@ -83,7 +83,9 @@ def prepare(year: int, compare_years: list[int] | None = None, data_dir: str | P
 
     Examples
     --------
-    >>> report = prepare(2022, [], "data", "fi")  # doctest: +SKIP
+    >>> context = prepare(2022, [], "data", "fi")
+    >>> context.year, context.compare_years
+    (2022, [])
     """
     try:
         check_lang(lang)
