@@ -46,6 +46,9 @@ YES_NO_UNITS = ("kyllä/ei", "yes/no")
 
 _METRIC_ID = re.compile(r"^[a-z0-9][a-z0-9_]*$")
 _DEADLINE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2]))?$")
+# Cells whose surrounding spaces matter to the checks; quotes are compared after collapsing whitespace.
+_STRIPPED = ("metric_id", "aim", "source_line", "target_value", "target_unit", "comparator", "deadline",
+             "actual_value", "status", "evidence_target", "evidence_actual")
 _LINE_NUMBER = re.compile(r"^\d+$")
 _NUMBER = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)$")
 
@@ -130,22 +133,10 @@ def read_annotations(path: str | Path) -> Annotations:
             hint=f"the first line must be exactly: {','.join(COLUMNS)}",
         )
 
+    raw = _read_fast(text)
     problems: list[tuple[int, str]] = []
-    records: list[list[str]] = []
-    file_lines: list[int] = []
-    line = reader.line_num
-    for cells in reader:  # the csv module reads in C; the checks below are vectorised
-        start, line = line + 1, reader.line_num
-        if not any(c.strip() for c in cells):
-            continue
-        if len(cells) != len(COLUMNS):
-            problems.append((start, f"line {start}: {len(cells)} fields, expected {len(COLUMNS)} "
-                                    "(quote cells holding commas)"))
-            continue
-        records.append(cells)
-        file_lines.append(start)
-    raw = pd.DataFrame([[c.strip() for c in cells] for cells in records], columns=list(COLUMNS), dtype=object)
-    raw["file_line"] = np.array(file_lines, dtype="int64")
+    if raw is None:
+        raw, problems = _read_line_by_line(reader)
     table, found = _check_cells(raw)
     problems += found
     if problems:
@@ -164,19 +155,67 @@ def read_annotations(path: str | Path) -> Annotations:
     return Annotations(path=path, sha256=hashlib.sha256(data).hexdigest(), table=table)
 
 
+def _read_fast(text: str) -> pd.DataFrame | None:
+    """Read a well-formed file with pandas' C parser; None when the slower reader must say what is wrong.
+
+    Row ``i`` is on file line ``i + 2`` when no cell spans lines and every
+    row has all the columns; otherwise the line-by-line reader is used.
+    """
+    try:
+        frame = pd.read_csv(io.StringIO(text), dtype=object, keep_default_na=False, na_filter=False,
+                            skip_blank_lines=False, engine="c")
+    except (pd.errors.ParserError, ValueError):
+        return None
+    if frame.isna().to_numpy().any() or list(frame.columns) != [*COLUMNS]:
+        return None
+    physical_lines = text.count("\n") + (0 if text.endswith("\n") else 1)
+    if physical_lines != len(frame) + 1:
+        return None  # a quoted cell holds a line break: line numbers need the csv module
+    frame["file_line"] = np.arange(2, len(frame) + 2, dtype="int64")
+    for column in _STRIPPED:
+        frame[column] = [c.strip() for c in frame[column].to_numpy(dtype=object)]
+    maybe_blank = (frame["metric_id"] == "").to_numpy()
+    if maybe_blank.any():  # a row of empty cells is skipped, as the line-by-line reader does
+        rows = frame.loc[maybe_blank, list(COLUMNS)].to_numpy(dtype=object)
+        blank = np.zeros(len(frame), dtype=bool)
+        blank[np.flatnonzero(maybe_blank)] = [not any(c.strip() for c in row) for row in rows]
+        frame = frame[~blank].reset_index(drop=True)
+    return frame
+
+
+def _read_line_by_line(reader) -> tuple[pd.DataFrame, list[tuple[int, str]]]:
+    """Read rows with the csv module, recording the line each starts on and rows of the wrong width."""
+    problems: list[tuple[int, str]] = []
+    records: list[list[str]] = []
+    file_lines: list[int] = []
+    line = reader.line_num
+    for cells in reader:
+        start, line = line + 1, reader.line_num
+        if not any(c.strip() for c in cells):
+            continue
+        if len(cells) != len(COLUMNS):
+            problems.append((start, f"line {start}: {len(cells)} fields, expected {len(COLUMNS)} "
+                                    "(quote cells holding commas)"))
+            continue
+        records.append(cells)
+        file_lines.append(start)
+    raw = pd.DataFrame([[c.strip() for c in cells] for cells in records], columns=list(COLUMNS), dtype=object)
+    raw["file_line"] = np.array(file_lines, dtype="int64")
+    return raw, problems
+
+
 def _numbers(cells: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Parse number cells: the values (NaN where empty or invalid) and a mask of invalid cells."""
-    values = np.full(len(cells), np.nan)
-    invalid = np.zeros(len(cells), dtype=bool)
-    for index, cell in enumerate(cells):
-        if cell:
-            try:
-                number = parse_number(cell)
-            except ValueError:
-                invalid[index] = True
-            else:
-                values[index] = np.nan if number is None else number
-    return values, invalid
+    """Parse number cells: the values (NaN where empty or invalid) and a mask of invalid cells.
+
+    Same rules as :func:`parse_number`, vectorised: pandas parses, the regex
+    then refuses what pandas would accept but the contract does not (1e3, inf).
+    """
+    text = np.array([c.replace("\u2212", "-").replace(" ", "") for c in cells], dtype=object)
+    empty = text == ""
+    written = np.fromiter((c == "" or _NUMBER.match(c) is not None for c in text), dtype=bool, count=len(text))
+    dotted = pd.Series(text, dtype=object).where(written & ~empty).str.replace(",", ".", regex=False)
+    values = pd.to_numeric(dotted, errors="coerce").to_numpy(dtype=float)
+    return values, ~written
 
 
 def _check_cells(raw: pd.DataFrame) -> tuple[pd.DataFrame, list[tuple[int, str]]]:

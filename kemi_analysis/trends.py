@@ -58,16 +58,18 @@ def flag_carried_over(metrics: pd.DataFrame) -> pd.Series:
     achievement, or the realisation text says the work continues ("jatkuu",
     "jatkuvat 2023", "menossa", "käynnissä").
     """
-    not_achieved = metrics["status"] != Status.ACHIEVED.value
-    deadline_year = pd.to_numeric(metrics["deadline"].astype(str).str[:4], errors="coerce")
-    deadline_passed = deadline_year <= metrics["year"]
-    evidence = metrics["evidence_actual"].fillna("").astype(str)
-    if "realisation" in metrics:
-        evidence = evidence + " " + metrics["realisation"].fillna("").astype(str)
-    continues = evidence.str.contains(CONTINUES)
-    applicable = metrics["status"].isin([Status.PARTIAL.value, Status.NOT_ACHIEVED.value,
-                                         Status.IN_PROGRESS.value])
-    return (not_achieved & applicable & (deadline_passed.fillna(False) | continues)).astype(bool)
+    status = metrics["status"].to_numpy(dtype=object)
+    applicable = np.isin(status, [Status.PARTIAL.value, Status.NOT_ACHIEVED.value, Status.IN_PROGRESS.value])
+    deadline_year = pd.to_numeric(metrics["deadline"].astype(str).str[:4], errors="coerce").to_numpy()
+    with np.errstate(invalid="ignore"):
+        deadline_passed = deadline_year <= metrics["year"].to_numpy()
+    texts = [metrics["evidence_actual"]] + ([metrics["realisation"]] if "realisation" in metrics else [])
+    continues = np.zeros(len(metrics), dtype=bool)
+    for column in texts:  # each distinct text is searched once (a goal row's text recurs for its metrics)
+        codes, uniques = pd.factorize(column.where(applicable, ""))
+        found = np.array([bool(CONTINUES.search(str(u))) for u in uniques], dtype=bool)
+        continues |= np.where(codes >= 0, found[np.maximum(codes, 0)], False)
+    return pd.Series(applicable & (deadline_passed | continues), index=metrics.index, dtype=bool)
 
 
 def year_pairs(years: list[int], compare_years: list[int] | None = None) -> list[tuple[int, int]]:
@@ -93,15 +95,19 @@ def year_over_year(metrics: pd.DataFrame, pairs: list[tuple[int, int]] | None = 
     """
     if pairs is None:
         pairs = year_pairs(metrics["year"].unique().tolist())
-    metrics = metrics.assign(carried_over=flag_carried_over(metrics))
-    columns = ["metric_id", "year", "aim", "metric", "actual_value", "achievement_ratio", "status", "carried_over"]
+    columns = ["metric_id", "aim", "metric", "actual_value", "achievement_ratio", "status"]
+    frame = metrics[[*columns, "year"]].assign(carried_over=flag_carried_over(metrics).to_numpy())
+    by_year = {year: group.drop(columns="year") for year, group in frame.groupby("year", sort=True)}
+    achieved_by_year = {year: set(group.loc[group["status"] == Status.ACHIEVED.value, "metric_id"])
+                        for year, group in by_year.items()}
     frames = []
     for year_from, year_to in pairs:
-        before = metrics.loc[metrics["year"] == year_from, columns]
-        after = metrics.loc[metrics["year"] == year_to, columns]
-        joined = before.merge(after, on="metric_id", suffixes=("_from", "_to"))
-        achieved_earlier = set(metrics.loc[(metrics["year"] <= year_from)
-                                           & (metrics["status"] == Status.ACHIEVED.value), "metric_id"])
+        if year_from not in by_year or year_to not in by_year:
+            continue
+        joined = by_year[year_from].merge(by_year[year_to], on="metric_id", suffixes=("_from", "_to"))
+        achieved_earlier = set().union(*(ids for year, ids in achieved_by_year.items() if year <= year_from))
+        status_from = joined["status_from"].to_numpy(dtype=object)
+        status_to = joined["status_to"].to_numpy(dtype=object)
         rank_from = joined["status_from"].map(_RANK)
         rank_to = joined["status_to"].map(_RANK)
         change = joined["actual_value_to"] - joined["actual_value_from"]
@@ -122,9 +128,8 @@ def year_over_year(metrics: pd.DataFrame, pairs: list[tuple[int, int]] | None = 
             "ratio_change": joined["achievement_ratio_to"] - joined["achievement_ratio_from"],
             "status_from": joined["status_from"],
             "status_to": joined["status_to"],
-            "transition": joined["status_from"] + " -> " + joined["status_to"],
-            "first_achieved": (joined["status_to"] == Status.ACHIEVED.value)
-            & ~joined["metric_id"].isin(achieved_earlier),
+            "transition": [f"{a} -> {b}" for a, b in zip(status_from, status_to)],
+            "first_achieved": (status_to == Status.ACHIEVED.value) & ~joined["metric_id"].isin(achieved_earlier),
             "fell_back": (rank_to < rank_from).fillna(False).astype(bool),
             "carried_over": joined["carried_over_from"].astype(bool),
         }))
