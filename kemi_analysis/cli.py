@@ -14,9 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from . import __version__
-from .errors import KemiError
-
-logger = logging.getLogger("kemi_analysis")
+from .errors import DataError, KemiError
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE, EXIT_REPORT = 0, 1, 2, 3
 EXIT_INTERRUPTED = 130
@@ -74,7 +72,6 @@ def cmd_export(args: argparse.Namespace) -> int:
     """Write the metric table of a year, or of several years with their changes."""
     from .achievement import export_table
     from .dataset import load_year, load_years
-    from .errors import DataError
     from .output import write_table
     from .trends import changes_table
 
@@ -98,7 +95,6 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_match(args: argparse.Namespace) -> int:
     """Propose metric_ids for a new year's metric items from the previous year's annotations."""
     from .dataset import find_raw_files, load_year
-    from .errors import DataError
     from .matching import propose_matches
     from .output import write_table
     from .parser import load_report
@@ -146,8 +142,6 @@ def cmd_report(args: argparse.Namespace) -> int:
     if args.all:
         years = available_years(args.data_dir)
         if not years:
-            from .errors import DataError
-
             raise DataError("no year has both a raw report and an annotation file.", path=args.data_dir)
     else:
         years = [args.year]
