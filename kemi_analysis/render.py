@@ -155,7 +155,8 @@ def figure_html(chart: Chart, caption: str) -> str:
             f"<figcaption>{escape(caption)}</figcaption></figure>")
 
 
-def _fi(ctx: ReportContext, fi: str, en: str) -> str:
+def _say(ctx: ReportContext, fi: str, en: str) -> str:
+    """The Finnish or the English text, as the report's language asks."""
     return fi if ctx.lang == "fi" else en
 
 
@@ -165,9 +166,9 @@ def _fi(ctx: ReportContext, fi: str, en: str) -> str:
 
 def title(ctx: ReportContext) -> HTMLBlock:
     """The report's title and a one-sentence introduction."""
-    heading = _fi(ctx, f"Kemin hyvinvointitoimiala: strategian toteutuminen vuonna {ctx.year}",
+    heading = _say(ctx, f"Kemin hyvinvointitoimiala: strategian toteutuminen vuonna {ctx.year}",
                   f"Kemi welfare sector: how the strategy was carried out in {ctx.year}")
-    intro = _fi(ctx,
+    intro = _say(ctx,
                 "Tämä raportti kertoo, miten hyvinvointitoimialan strategiset tavoitteet toteutuivat. "
                 "Luvut on laskettu toimialan omasta raportista.",
                 "This report shows how the welfare sector's strategic goals were carried out. "
@@ -223,12 +224,12 @@ def status_by_aim_section(ctx: ReportContext) -> HTMLBlock:
     rows = [[r["aim"], *[str(r[s]) for s in statuses], str(r["metrics"]),
              format_percent(r["share_achieved"], ctx.lang), format_percent(r["mean_ratio_capped"], ctx.lang)]
             for _, r in counts.iterrows()]
-    caption = _fi(ctx, f"Mittarien tila päämäärittäin {ctx.year}. Tavoite toteutui = toteutuneet / mittarit, "
+    caption = _say(ctx, f"Mittarien tila päämäärittäin {ctx.year}. Tavoite toteutui = toteutuneet / mittarit, "
                        "joilla on tavoite. Keskimääräisessä toteutumisasteessa jokainen mittari lasketaan "
                        "enintään 100 %:n arvoisena.",
                   f"Metric status by strategic aim, {ctx.year}. Target achieved = achieved / metrics with a target. "
                   "In the mean achievement each metric counts at most 100 %.")
-    figure_caption = _fi(ctx, "Kuva 1. Mittarien tila päämäärittäin. Luvut ovat mittarien määriä.",
+    figure_caption = _say(ctx, "Kuva 1. Mittarien tila päämäärittäin. Luvut ovat mittarien määriä.",
                          "Figure 1. Metric status by strategic aim. The numbers are counts of metrics.")
     return HTMLBlock(figure_html(chart, figure_caption)
                      + html_table(headers, rows, caption, numeric=tuple(range(1, len(headers)))))
@@ -237,7 +238,7 @@ def status_by_aim_section(ctx: ReportContext) -> HTMLBlock:
 def ratios_section(ctx: ReportContext) -> HTMLBlock:
     """Each metric's achievement ratio against the 100 % line."""
     chart = achievement_ratios(ctx.metrics, ctx.lang)
-    caption = _fi(ctx, "Kuva 2. Toteutumisaste mittareittain. Katkoviiva on 100 % eli tavoite. "
+    caption = _say(ctx, "Kuva 2. Toteutumisaste mittareittain. Katkoviiva on 100 % eli tavoite. "
                        "Yli 200 %:n pylväät on piirretty 200 %:iin; luku kertoo todellisen arvon.",
                   "Figure 2. Achievement ratio by metric. The dashed line is 100 %, the target. Bars over 200 % "
                   "are drawn at 200 %; the label gives the true value.")
@@ -253,14 +254,14 @@ def changes_section(ctx: ReportContext) -> HTMLBlock:
     """Year-over-year changes and progress, or a sentence that there is no earlier year."""
     if not ctx.compare_years:
         carried = ctx.metrics[flag_carried_over(ctx.metrics)]
-        note = _fi(ctx,
+        note = _say(ctx,
                    f"Aineistossa ei ole vuotta {ctx.year} aiempia tietoja. Muutosta edelliseen vuoteen ei siksi "
                    "voi vielä laskea.",
                    f"The data holds no year before {ctx.year}, so the change since the previous year cannot be "
                    "computed yet.")
         parts = [f'<p class="kemi-note">{escape(note)}</p>']
         if len(carried):
-            lead = _fi(ctx, f"Nämä työt jatkuvat vuoden {ctx.year} jälkeen:",
+            lead = _say(ctx, f"Nämä työt jatkuvat vuoden {ctx.year} jälkeen:",
                        f"This work continues after {ctx.year}:")
             items = "".join(f"<li>{escape(m)} ({escape(status_label(s, ctx.lang).lower())})</li>"
                             for m, s in zip(carried["metric"], carried["status"]))
@@ -282,7 +283,7 @@ def changes_section(ctx: ReportContext) -> HTMLBlock:
         transition = f"{status_label(r['status_from'], ctx.lang)} → {status_label(r['status_to'], ctx.lang)}"
         rows.append([r["metric"], r["aim"], format_number(r["actual_from"], ctx.lang),
                      format_number(r["actual_to"], ctx.lang), change_text, transition, _flags(r, ctx.lang)])
-    caption = _fi(ctx, f"Muutos vuodesta {previous} vuoteen {ctx.year} mittareittain",
+    caption = _say(ctx, f"Muutos vuodesta {previous} vuoteen {ctx.year} mittareittain",
                   f"Change from {previous} to {ctx.year} by metric")
     parts.append(html_table(headers, rows, caption, numeric=(2, 3, 4)))
 
@@ -290,12 +291,12 @@ def changes_section(ctx: ReportContext) -> HTMLBlock:
     if len(churn):
         items = "".join(f"<li>{escape(r.metric)} ({escape(text(r.change, ctx.lang))}, {r.year})</li>"
                         for r in churn.itertuples())
-        lead = _fi(ctx, "Uudet ja poistuneet mittarit:", "New and dropped metrics:")
+        lead = _say(ctx, "Uudet ja poistuneet mittarit:", "New and dropped metrics:")
         parts.append(f"<p>{escape(lead)}</p><ul>{items}</ul>")
 
     summary = status_by_aim_and_year(metrics)
     chart = share_achieved_by_year(summary, ctx.lang)
-    parts.append(figure_html(chart, _fi(ctx, "Kuva 3. Toteutuneiden tavoitteiden osuus vuosittain.",
+    parts.append(figure_html(chart, _say(ctx, "Kuva 3. Toteutuneiden tavoitteiden osuus vuosittain.",
                                         "Figure 3. Share of targets achieved, by year.")))
 
     table = progress(metrics[metrics["year"] <= ctx.year])
@@ -307,10 +308,10 @@ def changes_section(ctx: ReportContext) -> HTMLBlock:
                  f"{format_number(r['current_value'], ctx.lang)} ({r['current_year']})",
                  format_number(r["target_value"], ctx.lang), progress_label(r["progress"], ctx.lang)]
                 for _, r in table.iterrows()]
-        caption = _fi(ctx, "Kehitys koko aikasarjalla (Open SDG -menetelmä)",
+        caption = _say(ctx, "Kehitys koko aikasarjalla (Open SDG -menetelmä)",
                       "Progress over the whole series (Open SDG method)")
         parts.append(html_table(headers, rows, caption))
-    caveat = _fi(ctx,
+    caveat = _say(ctx,
                  "Aikasarjat ovat lyhyitä, ja tavoitteet voivat muuttua valtuustokausittain. Kehitys kertoo "
                  "suunnan, ei ennustetta.",
                  "The series are short and targets may change with the council term. Progress shows a "
@@ -336,7 +337,7 @@ def sdg_section(ctx: ReportContext) -> HTMLBlock:
                text("share_achieved", ctx.lang)]
     rows = [[str(r["sdg"]), SDGS[int(r["sdg"])].name(ctx.lang), str(r["metrics"]),
              format_percent(r["share_achieved"], ctx.lang)] for _, r in by_sdg.iterrows()]
-    caption = _fi(ctx, "Mittarit kestävän kehityksen tavoitteittain. Mittari lasketaan jokaiselle päämääränsä "
+    caption = _say(ctx, "Mittarit kestävän kehityksen tavoitteittain. Mittari lasketaan jokaiselle päämääränsä "
                        "SDG-tavoitteelle.",
                   "Metrics by SDG. A metric counts for every SDG of its strategic aim.")
     parts.append(html_table(headers, rows, caption, numeric=(0, 2, 3)))
@@ -351,7 +352,7 @@ def roles_section(ctx: ReportContext) -> HTMLBlock:
                text("share_achieved", ctx.lang)]
     rows = [[r["role"], str(r["metrics"]), str(r["achieved"]), str(r["partial"]), str(r["not_achieved"]),
              format_percent(r["share_achieved"], ctx.lang)] for _, r in by_role.iterrows()]
-    caption = _fi(ctx, "Vastuuhenkilöt ja heidän mittarinsa. Mittari lasketaan jokaiselle tavoiterivillä "
+    caption = _say(ctx, "Vastuuhenkilöt ja heidän mittarinsa. Mittari lasketaan jokaiselle tavoiterivillä "
                        "nimetylle vastuuhenkilölle.",
                   "Responsible roles and their metrics. A metric counts for every role named on its goal row.")
     return HTMLBlock(html_table(headers, rows, caption, numeric=(1, 2, 3, 4, 5)))
@@ -366,11 +367,11 @@ def quality_section(ctx: ReportContext) -> HTMLBlock:
     for _, r in quality.iterrows():
         aim = text("all_aims", ctx.lang) if r["aim"] == "(all)" else r["aim"]
         rows.append([aim, str(r["metrics"]), *[format_percent(r[c], ctx.lang) for c in columns]])
-    caption = _fi(ctx, "Mittarien laatu: kuinka suuressa osassa mittareista asia on kunnossa",
+    caption = _say(ctx, "Mittarien laatu: kuinka suuressa osassa mittareista asia on kunnossa",
                   "Metric quality: the share of metrics that have each property")
     total = quality[quality["aim"] == "(all)"].iloc[0]
     weakest = min(columns, key=lambda c: total[c])
-    sentence = _fi(ctx,
+    sentence = _say(ctx,
                    f"Heikoin kohta: {text(weakest, 'fi').lower()} vain {format_percent(total[weakest], 'fi')} "
                    "mittareista.",
                    f"Weakest point: {text(weakest, 'en').lower()} for only {format_percent(total[weakest], 'en')} "
@@ -395,7 +396,7 @@ def metric_table(ctx: ReportContext) -> HTMLBlock:
             f"“{r['evidence_target']}”" if r["evidence_target"] else text("none", ctx.lang),
             f"“{r['evidence_actual']}”" if r["evidence_actual"] else text("none", ctx.lang),
         ])
-    caption = _fi(ctx, f"Kaikki mittarit {ctx.year}. Rivi = rivinumero lähdetiedostossa. Lainaukset ovat "
+    caption = _say(ctx, f"Kaikki mittarit {ctx.year}. Rivi = rivinumero lähdetiedostossa. Lainaukset ovat "
                        "lähteen tekstiä sellaisenaan, kirjoitusvirheineen.",
                   f"All metrics, {ctx.year}. Line = line number in the source file. Quotes are the source text "
                   "as written, typos included.")
@@ -407,19 +408,19 @@ def provenance(ctx: ReportContext) -> HTMLBlock:
     rows = []
     for year in sorted(ctx.dataset.years):
         data = ctx.dataset.years[year]
-        rows.append([f"{year}: " + _fi(ctx, "raportti", "report"), data.report.path.name, data.report.sha256])
-        rows.append([f"{year}: " + _fi(ctx, "tulkinnat", "annotations"), data.annotations.path.name,
+        rows.append([f"{year}: " + _say(ctx, "raportti", "report"), data.report.path.name, data.report.sha256])
+        rows.append([f"{year}: " + _say(ctx, "tulkinnat", "annotations"), data.annotations.path.name,
                      data.annotations.sha256])
     files = html_table([text("item", ctx.lang), text("file", ctx.lang), text("sha256", ctx.lang)], rows,
-                       _fi(ctx, "Lähdetiedostot", "Source files"))
+                       _say(ctx, "Lähdetiedostot", "Source files"))
     params = ", ".join(f"{k}={v!r}" for k, v in ctx.parameters.items())
     facts = [
-        [_fi(ctx, "Ohjelma", "Software"), f"kemi_analysis {__version__}, pandas {pd.__version__}, "
+        [_say(ctx, "Ohjelma", "Software"), f"kemi_analysis {__version__}, pandas {pd.__version__}, "
                                            f"Python {platform.python_version()}"],
-        [_fi(ctx, "Parametrit", "Parameters"), params],
-        [_fi(ctx, "Ajettu", "Run at"), ctx.started.strftime("%Y-%m-%d %H:%M:%S UTC")],
+        [_say(ctx, "Parametrit", "Parameters"), params],
+        [_say(ctx, "Ajettu", "Run at"), ctx.started.strftime("%Y-%m-%d %H:%M:%S UTC")],
     ]
-    run = html_table([text("item", ctx.lang), text("value", ctx.lang)], facts, _fi(ctx, "Ajo", "Run"))
-    note = _fi(ctx, "Tulkintatiedoston muistiinpanot kertovat, miten jokainen luku on luettu lähteestä.",
+    run = html_table([text("item", ctx.lang), text("value", ctx.lang)], facts, _say(ctx, "Ajo", "Run"))
+    note = _say(ctx, "Tulkintatiedoston muistiinpanot kertovat, miten jokainen luku on luettu lähteestä.",
                "The annotation file's notes say how each number was read from the source.")
     return HTMLBlock(files + run + f"<p>{escape(note)}</p>")
