@@ -11,7 +11,6 @@ from __future__ import annotations
 import csv
 import io
 import logging
-import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -66,27 +65,6 @@ class Annotations:
     sha256: str
     table: pd.DataFrame
     warnings: list[str] = field(default_factory=list)
-
-
-def parse_number(text: str) -> float | None:
-    """A number from an annotation cell: ``12``, ``12.5``, ``12,5`` or ``-3``; ``None`` when empty.
-
-    Raises ``ValueError`` for anything else.
-
-    Examples
-    --------
-    >>> parse_number("12,5"), parse_number(""), parse_number("-3")
-    (12.5, None, -3.0)
-    """
-    text = text.strip().replace("\u2212", "-").replace(" ", "")
-    if not text:
-        return None
-    if not _NUMBER.match(text):
-        raise ValueError(text)
-    value = float(text.replace(",", "."))
-    if not math.isfinite(value):
-        raise ValueError(text)
-    return value
 
 
 def read_annotations(path: str | Path) -> Annotations:
@@ -207,8 +185,15 @@ def _read_line_by_line(reader) -> tuple[pd.DataFrame, list[tuple[int, str]]]:
 def _numbers(cells: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Parse number cells: the values (NaN where empty or invalid) and a mask of invalid cells.
 
-    Same rules as :func:`parse_number`, vectorised: pandas parses, the regex
-    then refuses what pandas would accept but the contract does not (1e3, inf).
+    A number is written ``12``, ``12.5``, ``12,5`` or ``-3`` (a minus sign and
+    spaces are allowed); pandas parses, and the regex first refuses what
+    pandas would accept but the contract does not (1e3, inf).
+
+    Examples
+    --------
+    >>> values, invalid = _numbers(np.array(["12,5", "", "-3", "1e3"], dtype=object))
+    >>> values.tolist()[::2], invalid.tolist()
+    ([12.5, -3.0], [False, False, False, True])
     """
     text = np.array([c.replace("\u2212", "-").replace(" ", "") for c in cells], dtype=object)
     empty = text == ""

@@ -150,11 +150,6 @@ def split_items(raw: str) -> list[tuple[str, str]]:
     return items
 
 
-def plain_cell(raw: str) -> str:
-    """A cell's plain text with its items on separate lines."""
-    return "\n".join(text for _, text in split_items(raw))
-
-
 def collapse_whitespace(text: str) -> str:
     """Single spaces, no leading or trailing space: the form quotes are compared in."""
     return " ".join(text.split())
@@ -596,6 +591,16 @@ def parse_report(text: str, path: str | Path = "<text>", *, sha256: str = "", en
     )
 
 
+def _read_source(path: Path) -> tuple[bytes, str, str, list[str]]:
+    """The raw file's bytes, decoded text, encoding and decoding warnings."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise SourceError(f"cannot read the file: {exc.strerror}.", path=path,
+                          hint="check the path; raw reports live in data/raw/.") from exc
+    return (data, *decode_source(data, path))
+
+
 def peek_year(path: str | Path) -> int:
     """The year a raw file reports on, from its first ``Toteuma 1-12/YYYY`` header, without parsing it all.
 
@@ -603,11 +608,7 @@ def peek_year(path: str | Path) -> int:
     whole file (every table's year must agree).
     """
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise SourceError(f"cannot read the file: {exc.strerror}.", path=path) from exc
-    text, _, _ = decode_source(data, path)
+    _, text, _, _ = _read_source(path)
     match = _TOTEUMA.search(text.casefold())
     if match is None:
         raise SourceError("no 'Toteuma 1-12/YYYY' header: the year cannot be told.", path=path,
@@ -640,12 +641,7 @@ def load_report(path: str | Path, *, year: int | None = None) -> Report:
     from .schemas import validate_report
 
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise SourceError(f"cannot read the file: {exc.strerror}.", path=path,
-                          hint="check the path; raw reports live in data/raw/.") from exc
-    text, encoding, decode_warnings = decode_source(data, path)
+    data, text, encoding, decode_warnings = _read_source(path)
     report = parse_report(text, path, sha256=hashlib.sha256(data).hexdigest(), encoding=encoding)
     report.warnings[:0] = [(0, w) for w in decode_warnings]
     for w in decode_warnings:
