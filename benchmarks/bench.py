@@ -49,9 +49,9 @@ sys.path.insert(0, {bench_dir!r})
 from synthetic import write_dataset
 folder = Path(tempfile.mkdtemp())
 write_dataset(folder, {metric_years})
-from kemi_analysis.dataset import load_years
-from kemi_analysis.achievement import rollup
-from kemi_analysis import trends
+from kemi_analysis.compute.pipeline import load_years
+from kemi_analysis.compute.achievement import rollup
+from kemi_analysis.compute import trends
 times = {{}}
 start = time.perf_counter()
 dataset = load_years(folder)

@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from . import __version__
+from .authoring import MATCH_THRESHOLD
 from .errors import DataError, KemiError
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE, EXIT_REPORT = 0, 1, 2, 3
@@ -32,19 +33,18 @@ class _Parser(argparse.ArgumentParser):
 
 def cmd_validate(args: argparse.Namespace) -> int:
     """Read a raw report and print its summary."""
-    from .parser import load_report
-    from .summary import report_summary
+    from .read.parser import load_report
+    from .read.summary import report_summary
 
-    report = load_report(args.raw, year=args.year)
-    print(report_summary(report))
+    print(report_summary(load_report(args.raw, year=args.year)))
     return EXIT_OK
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
     """Write the goal-row table of a raw report as CSV."""
-    from .output import write_table
-    from .parser import load_report
-    from .summary import goal_row_table
+    from .files import write_table
+    from .read.parser import load_report
+    from .read.summary import goal_row_table
 
     report = load_report(args.raw, year=args.year)
     write_table(goal_row_table(report), args.out)
@@ -70,60 +70,50 @@ def _parse_year_list(text: str) -> list[int]:
 
 def cmd_export(args: argparse.Namespace) -> int:
     """Write the metric table of a year, or of several years with their changes."""
-    from .achievement import export_table
-    from .dataset import load_year, load_years
-    from .output import write_table
-    from .trends import changes_table
+    from .compute.achievement import export_table
+    from .compute.pipeline import discover, load_year, load_years
+    from .compute.trends import changes_table
+    from .files import write_table
 
     if args.year is not None:
         data = load_year(args.data_dir, args.year)
         write_table(export_table(data.metrics), args.out)
         print(f"Wrote {len(data.metrics)} metrics for {args.year} to {args.out}")
         return EXIT_OK
-    dataset = load_years(args.data_dir, None if args.years == "all" else args.years)
-    if not dataset.years:
-        detail = "".join(f"\n  {p}" for p in dataset.problems.values())
-        raise DataError(f"no year could be loaded.{detail}", path=args.data_dir,
-                        hint="each problem above names its file and what to do.")
+    folder = discover(args.data_dir)
+    years = folder.annotated if args.years == "all" else args.years
+    if not years:
+        raise DataError("no year has both a raw report and an annotation file.", path=folder.path,
+                        hint="add a year's raw report to raw/ and its annotation file to annotations/.")
+    dataset = load_years(folder, years)
     table = changes_table(dataset.metrics)
     write_table(table, args.out)
-    years = ", ".join(map(str, sorted(dataset.years)))
-    print(f"Wrote {len(table)} metric-years ({years}) with their changes to {args.out}")
+    print(f"Wrote {len(table)} metric-years ({', '.join(map(str, sorted(dataset.years)))}) with their changes "
+          f"to {args.out}")
     return EXIT_OK
 
 
 def cmd_match(args: argparse.Namespace) -> int:
     """Propose metric_ids for a new year's metric items from the previous year's annotations."""
-    from .dataset import find_raw_files, load_year
-    from .matching import propose_matches
-    from .output import write_table
-    from .parser import load_report
+    from .authoring.matching import propose_matches
+    from .compute.pipeline import discover, load_year
+    from .files import write_table
+    from .read.parser import load_report
 
-    raw, problems = find_raw_files(args.data_dir)
-    if args.year not in raw:
-        detail = "".join(f"\n  {p}" for p in problems.values())
-        raise DataError(f"no raw report for {args.year}.{detail}", path=args.data_dir / "raw",
-                        hint=f"put the {args.year} report text in {args.data_dir / 'raw'}/.")
-    earlier = [y for y in raw if y < args.year and (args.data_dir / "annotations" / f"{y}.csv").is_file()]
+    folder = discover(args.data_dir)
+    files = folder.files(args.year)
+    earlier = [y for y in folder.annotated if y < args.year]
     previous_year = args.previous_year or (max(earlier) if earlier else None)
     if previous_year is None:
-        raise DataError(f"no earlier annotated year to match {args.year} against.", path=args.data_dir,
+        raise DataError(f"no earlier annotated year to match {args.year} against.", path=folder.path,
                         hint="matching needs the previous year's raw report and annotation file.")
-    previous = load_year(args.data_dir, previous_year)
-    proposals = propose_matches(load_report(raw[args.year], year=args.year), previous.annotations.table,
+    previous = load_year(folder, previous_year)
+    proposals = propose_matches(load_report(files.raw, year=args.year), previous.annotations.table,
                                 threshold=args.threshold)
     print(f"Metric items of {args.year} matched against the {previous_year} annotations "
           f"(score 0-100, proposed at >= {args.threshold:g}):")
     for row in proposals.itertuples(index=False):
-        if row.decision == "not_found":
-            print(f"  {'-':>9}  {row.metric_id:<28} {row.score:5.1f}  not found in {args.year}: dropped?")
-            continue
-        where = f"{row.source_line}/{row.item}"
-        label = row.metric_id or "(no match: new?)"
-        text = row.item_text if len(row.item_text) <= 60 else row.item_text[:57] + "..."
-        print(f"  line {where:>4}  {label:<28} {row.score:5.1f}  {text}")
-        if row.alternatives:
-            print(f"  {'':>9}  {'':<28}        alternatives: {row.alternatives}")
+        print(_proposal_line(row, args.year))
     counts = proposals["decision"].value_counts()
     print(f"{counts.get('match', 0)} proposed, {counts.get('unmatched', 0)} items unmatched, "
           f"{counts.get('not_found', 0)} previous metrics not found. Confirm them in the annotation file.")
@@ -133,32 +123,47 @@ def cmd_match(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _proposal_line(row, year: int) -> str:
+    if row.decision == "not_found":
+        return f"  {'-':>9}  {row.metric_id:<28} {row.score:5.1f}  not found in {year}: dropped?"
+    label = row.metric_id or "(no match: new?)"
+    text = row.item_text if len(row.item_text) <= 60 else row.item_text[:57] + "..."
+    line = f"  line {f'{row.source_line}/{row.item}':>4}  {label:<28} {row.score:5.1f}  {text}"
+    if row.alternatives:
+        line += f"\n  {'':>9}  {'':<28}        alternatives: {row.alternatives}"
+    return line
+
+
 def cmd_report(args: argparse.Namespace) -> int:
-    """Render the yearly HTML report (or every year's with --all)."""
-    from .dataset import available_years
-    from .runner import render_report, skip_unused_iri_grammar
+    """Render the yearly HTML report (or every annotated year's with --all)."""
+    from .compute.pipeline import discover
+    from .report.runner import render_report, skip_unused_iri_grammar
 
     skip_unused_iri_grammar()
-    if args.all:
-        years = available_years(args.data_dir)
-        if not years:
-            raise DataError("no year has both a raw report and an annotation file.", path=args.data_dir)
-    else:
-        years = [args.year]
+    folder = discover(args.data_dir)
+    years = folder.annotated if args.all else [args.year]
+    if not years:
+        raise DataError("no year has both a raw report and an annotation file.", path=folder.path,
+                        hint="add a year's raw report to raw/ and its annotation file to annotations/.")
+    options = {"notebook": args.notebook} if args.notebook else {}
     for year in years:
-        options = {"notebook": args.notebook} if args.notebook else {}
-        result = render_report(year, data_dir=args.data_dir, out_dir=args.out_dir, lang=args.lang,
+        result = render_report(year, data_dir=folder.path, out_dir=args.out_dir, lang=args.lang,
                                compare_years=args.compare_years or [], **options)
         print(f"Wrote {result.html} ({result.html.stat().st_size // 1024} KiB) and {result.notebook.name} "
               f"in {result.seconds:.1f} s")
+    if args.all and folder.problems:
+        detail = "".join(f"\n  {problem}" for problem in folder.problems)
+        raise DataError(f"the complete years were rendered, but not everything in the data folder could be:{detail}",
+                        path=folder.path, hint="for a year without annotations, run 'kemi-analysis draft' on its "
+                                               "raw report and review the draft; fix or remove the other files.")
     return EXIT_OK
 
 
 def cmd_draft(args: argparse.Namespace) -> int:
     """Draft an annotation file from a raw report, matching metric_ids to the previous year's."""
-    from .annotations import load_annotations, read_annotations
-    from .draft import draft_annotations, write_draft
-    from .parser import load_report
+    from .authoring.draft import draft_annotations, write_draft
+    from .read.annotations import load_annotations, read_annotations
+    from .read.parser import load_report
 
     report = load_report(args.raw)
     previous = read_annotations(args.previous).table if args.previous else None
@@ -219,7 +224,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out-dir", type=Path, default=Path("outputs"), help="where to write (default outputs)")
     p.add_argument("--compare-years", type=_parse_year_list, metavar="Y1,Y2",
                    help="earlier years to compare with (default: every earlier year in the data)")
-    p.add_argument("--notebook", type=Path, default=None, help="the report notebook (default notebooks/report.ipynb)")
+    p.add_argument("--notebook", type=Path, default=None,
+                   help="the report notebook (default: the one installed with the package)")
     _add_data_dir(p)
 
     p = sub.add_parser("draft", help=COMMANDS["draft"][1], description=COMMANDS["draft"][1])
@@ -230,7 +236,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("match", help=COMMANDS["match"][1], description=COMMANDS["match"][1])
     p.add_argument("--year", type=int, required=True, help="the new year, whose raw report is in raw/")
     p.add_argument("--previous-year", type=int, help="the year to match against (default: latest annotated before)")
-    p.add_argument("--threshold", type=float, default=65.0, help="lowest score proposed as a match (default 65)")
+    p.add_argument("--threshold", type=float, default=MATCH_THRESHOLD,
+                   help=f"lowest score proposed as a match (default {MATCH_THRESHOLD:g})")
     p.add_argument("--out", type=Path, help="also write the proposals as CSV or .xlsx")
     _add_data_dir(p)
     return parser

@@ -1,28 +1,28 @@
-"""Table schemas and the small enums the tables use.
+"""The tables, their columns and the small enums they use: declared once, here.
 
-Every table the package hands out is declared here once, as a pandera model,
-and validated at the boundaries: after parsing and after joining the
-annotations. Validation is lazy, so every failing row is reported at once.
+Every table the package hands out is a pandera model below, and code names
+columns through these declarations (``GoalTable.source_line`` is the string
+``"source_line"``). The annotation contract is :class:`AnnotationFile`: the
+file's cells as written, with every rule an analyst's file must follow, so
+one lazy validation lists every broken rule with its line.
+
+This module imports nothing of the package but :mod:`kemi_analysis.errors`.
 """
 
 from __future__ import annotations
 
-from enum import Enum
-from typing import TYPE_CHECKING
+from enum import StrEnum
+from functools import cache
 
+import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from .errors import AnnotationError, SourceError
-
-if TYPE_CHECKING:
-    import pandas as pd
-
-    from .parser import Report
+from .errors import SourceError
 
 
-class Status(str, Enum):
-    """A metric's status for a year."""
+class Status(StrEnum):
+    """A metric's status for a year, in the order the report lists them."""
 
     ACHIEVED = "achieved"
     PARTIAL = "partial"
@@ -33,7 +33,7 @@ class Status(str, Enum):
     NOT_REPORTED = "not_reported"
 
 
-class Comparator(str, Enum):
+class Comparator(StrEnum):
     """How the actual value is compared with the target."""
 
     AT_LEAST = ">="
@@ -41,9 +41,28 @@ class Comparator(str, Enum):
     EQUAL = "="
 
 
+class ProgressCategory(StrEnum):
+    """An Open SDG progress category of a metric's series."""
+
+    TARGET_ACHIEVED = "target_achieved"
+    SUBSTANTIAL = "substantial_progress"
+    MODERATE = "moderate_progress"
+    LIMITED = "limited_progress"
+    DETERIORATION = "deterioration"
+    NOT_AVAILABLE = "not_available"
+
+
 STATUSES = tuple(s.value for s in Status)
 COMPARATORS = tuple(c.value for c in Comparator)
-FIELDS = ("goal", "action", "responsible", "metric", "realisation")
+#: The goal row's text columns, in the report's order.
+TEXT_FIELDS = ("goal", "action", "responsible", "metric", "realisation")
+#: Units that mark a yes/no target: the value is 1 (yes) or 0 (no).
+YES_NO_UNITS = ("kyllä/ei", "yes/no")
+_SDG_LIST = r"^(\d{1,2}(;\d{1,2})*)?$"
+
+
+# --------------------------------------------------------------------------
+# What the reader makes of a raw report
 
 
 class _Traced(pa.DataFrameModel):
@@ -62,7 +81,7 @@ class AimTable(_Traced):
     sector: Series[str]
     header_line: Series[int] = pa.Field(ge=1)
     period: Series[str]
-    sdgs: Series[str] = pa.Field(str_matches=r"^(\d{1,2}(;\d{1,2})*)?$")
+    sdgs: Series[str] = pa.Field(str_matches=_SDG_LIST)
     goal_rows: Series[int] = pa.Field(ge=0)
 
     class Config:
@@ -80,7 +99,7 @@ class GoalTable(_Traced):
     realisation: Series[str]
     realisation_reported: Series[bool]
     sdg_text: Series[str]
-    sdgs: Series[str] = pa.Field(str_matches=r"^(\d{1,2}(;\d{1,2})*)?$")
+    sdgs: Series[str] = pa.Field(str_matches=_SDG_LIST)
     raw_line: Series[str]
 
     class Config:
@@ -90,7 +109,7 @@ class GoalTable(_Traced):
 class ItemTable(_Traced):
     """Text cells split into items."""
 
-    field: Series[str] = pa.Field(isin=FIELDS)
+    field: Series[str] = pa.Field(isin=TEXT_FIELDS)
     item: Series[int] = pa.Field(ge=1)
     text: Series[str] = pa.Field(str_length={"min_value": 1})
     raw: Series[str]
@@ -121,18 +140,34 @@ class SDGTable(_Traced):
         unique = ["aim", "sdg"]
 
 
-class AnnotationTable(pa.DataFrameModel):
-    """An annotation file after reading: the contract's columns, typed."""
+REPORT_TABLES: dict[str, type[pa.DataFrameModel]] = {
+    "aims": AimTable, "goals": GoalTable, "items": ItemTable, "roles": RoleTable, "sdgs": SDGTable}
+
+
+# --------------------------------------------------------------------------
+# The annotation contract
+
+#: A number as an analyst writes it: ASCII digits, a decimal point or comma, spaces between thousands.
+NUMBER_PATTERN = r"^[+\-\u2212]?(?:[0-9]{1,3}(?:[ \u00a0][0-9]{3})+|[0-9]+)?(?:[.,][0-9]+)?$"
+_YES_NO_VALUE = r"^(?:[01](?:[.,]0+)?)?$"
+
+
+class AnnotationFile(pa.DataFrameModel):
+    """An annotation file's cells as written (whitespace stripped), with every rule of the contract.
+
+    ``file_line`` is each row's line in the file. Reading turns the checked
+    cells into numbers; :mod:`kemi_analysis.read.annotations` says how.
+    """
 
     metric_id: Series[str] = pa.Field(str_matches=r"^[a-z0-9][a-z0-9_]*$", unique=True)
     aim: Series[str] = pa.Field(str_length={"min_value": 1})
-    source_line: Series[int] = pa.Field(ge=1)
+    source_line: Series[str] = pa.Field(str_matches=r"^0*[1-9][0-9]{0,8}$")
     metric: Series[str]
-    target_value: Series[float] = pa.Field(nullable=True)
+    target_value: Series[str] = pa.Field(str_matches=NUMBER_PATTERN)
     target_unit: Series[str]
     comparator: Series[str] = pa.Field(isin=(*COMPARATORS, ""))
     deadline: Series[str] = pa.Field(str_matches=r"^(\d{4}(-(0[1-9]|1[0-2]))?)?$")
-    actual_value: Series[float] = pa.Field(nullable=True)
+    actual_value: Series[str] = pa.Field(str_matches=NUMBER_PATTERN)
     status: Series[str] = pa.Field(isin=(*STATUSES, ""))
     evidence_target: Series[str]
     evidence_actual: Series[str]
@@ -142,66 +177,127 @@ class AnnotationTable(pa.DataFrameModel):
     class Config:
         strict = True
 
+    @pa.dataframe_check(error="a target_value needs a comparator (>=, <= or =)")
+    def target_needs_comparator(cls, df: pd.DataFrame) -> Series[bool]:
+        return (df["target_value"] == "") | (df["comparator"] != "")
 
-class MetricTable(pa.DataFrameModel):
-    """Metrics with their computed achievement, one row per metric and year."""
+    @pa.dataframe_check(error="a comparator is given but target_value is empty")
+    def comparator_needs_target(cls, df: pd.DataFrame) -> Series[bool]:
+        return (df["comparator"] == "") | (df["target_value"] != "")
 
-    year: Series[int]
-    metric_id: Series[str]
-    aim: Series[str]
-    source_line: Series[int] = pa.Field(ge=1)
-    target_value: Series[float] = pa.Field(nullable=True)
-    comparator: Series[str] = pa.Field(isin=(*COMPARATORS, ""))
-    actual_value: Series[float] = pa.Field(nullable=True)
-    achievement_ratio: Series[float] = pa.Field(nullable=True, ge=0)
-    status: Series[str] = pa.Field(isin=STATUSES)
-    status_computed: Series[str] = pa.Field(isin=STATUSES)
+    @pa.dataframe_check(error="target_value needs evidence_target, a quote of the metric cell")
+    def target_needs_quote(cls, df: pd.DataFrame) -> Series[bool]:
+        return (df["target_value"] == "") | (df["evidence_target"] != "")
 
-    class Config:
-        strict = False
-        unique = ["year", "metric_id"]
+    @pa.dataframe_check(error="actual_value needs evidence_actual, a quote of the realisation cell")
+    def actual_needs_quote(cls, df: pd.DataFrame) -> Series[bool]:
+        return (df["actual_value"] == "") | (df["evidence_actual"] != "")
+
+    @pa.dataframe_check(error="a yes/no target (unit kyllä/ei) takes the values 1 (yes) or 0 (no)")
+    def yes_no_values(cls, df: pd.DataFrame) -> Series[bool]:
+        yes_no = df["target_unit"].str.casefold().isin(YES_NO_UNITS)
+        return ~yes_no | (df["target_value"].str.match(_YES_NO_VALUE) & df["actual_value"].str.match(_YES_NO_VALUE))
+
+
+# Messages for the column rules above; the row checks carry their own.
+_COLUMN_RULES = {
+    "metric_id": "metric_id must be lower-case letters, digits and '_' (got {value!r})",
+    "aim": "aim is empty",
+    "source_line": "source_line must be a line number of the raw report (got {value!r})",
+    "target_value": "target_value {value!r} is not a number; write digits, e.g. 12 or 12,5",
+    "actual_value": "actual_value {value!r} is not a number; write digits, e.g. 12 or 12,5",
+    "comparator": "comparator must be one of >=, <=, = or empty (got {value!r})",
+    "deadline": "deadline must be YYYY or YYYY-MM (got {value!r})",
+    "status": "status must be empty or one of " + ", ".join(STATUSES) + " (got {value!r})",
+}
+
+
+@cache
+def columns(model: type[pa.DataFrameModel]) -> tuple[str, ...]:
+    """A model's column names, in order.
+
+    Examples
+    --------
+    >>> columns(AnnotationFile)[:3]
+    ('metric_id', 'aim', 'source_line')
+    """
+    return tuple(model.to_schema().columns)
+
+
+#: The annotation file's columns, in order (``file_line`` is added by the reader).
+ANNOTATION_COLUMNS = columns(AnnotationFile)[:-1]
+#: The metric table as ``kemi-analysis export`` writes it.
+EXPORT_COLUMNS = ("year", "metric_id", "aim", "source_line", "metric", "target_value", "comparator",
+                  "actual_value", "achievement_ratio", "status", "evidence_actual")
+
+
+def annotation_problems(cells: pd.DataFrame) -> list[tuple[int, str]]:
+    """Every broken rule of the contract in an annotation file's cells, as ``(file line, message)``.
+
+    ``cells`` holds the contract's columns as stripped text and ``file_line``.
+    An empty list means the file follows the contract.
+
+    Examples
+    --------
+    >>> cells = pd.DataFrame([["a_1", "AIM", "6", "m", "50", "%", "", "", "", "", "q", "", "", 2]],
+    ...                      columns=columns(AnnotationFile))
+    >>> annotation_problems(cells)
+    [(2, 'line 2 (a_1): a target_value needs a comparator (>=, <= or =)')]
+    """
+    try:
+        AnnotationFile.validate(cells, lazy=True)
+    except pa.errors.SchemaErrors as exc:
+        failures = exc.failure_cases
+    else:
+        return []
+    file_line = cells["file_line"].to_numpy()
+    metric_id = cells["metric_id"].to_numpy(dtype=object)
+    first_line: dict[str, int] = {}
+    for line, name in zip(file_line, metric_id):
+        first_line.setdefault(name, int(line))
+    problems: set[tuple[int, str]] = set()
+    for failure in failures.itertuples(index=False):
+        if failure.index is None or pd.isna(failure.index):  # a whole-table failure: a missing column
+            raise AssertionError(f"the annotation reader handed over a table off the contract: {failure}")
+        row = cells.index.get_loc(failure.index)
+        line, name = int(file_line[row]), metric_id[row]
+        if failure.check == "field_uniqueness":
+            if first_line[name] == line:
+                continue
+            message = f"metric_id {name!r} is used on line {first_line[name]} too"
+        elif failure.schema_context == "Column":
+            message = _COLUMN_RULES[failure.column].format(value=failure.failure_case)
+        else:
+            message = str(failure.check)
+        problems.add((line, f"line {line} ({name or 'no metric_id'}): {message}"))
+    return sorted(problems)
+
+
+# --------------------------------------------------------------------------
+# Validation at the reader's boundary
 
 
 def _failures(exc: pa.errors.SchemaErrors, limit: int = 20) -> list[str]:
     cases = exc.failure_cases
-    lines = []
-    for row in cases.head(limit).itertuples(index=False):
-        lines.append(f"column {row.column!r}, check {row.check}: {row.failure_case!r} (row {row.index})")
+    lines = [f"column {row.column!r}, check {row.check}: {row.failure_case!r} (row {row.index})"
+             for row in cases.head(limit).itertuples(index=False)]
     if len(cases) > limit:
         lines.append(f"... and {len(cases) - limit} more")
     return lines
 
 
-def validate_report(report: Report) -> None:
-    """Validate every table of a parsed report; raise :class:`SourceError` listing all failures."""
-    for name, model in (
-        ("aims", AimTable),
-        ("goals", GoalTable),
-        ("items", ItemTable),
-        ("roles", RoleTable),
-        ("sdgs", SDGTable),
-    ):
-        table = getattr(report, name)
+def validate_tables(tables: dict[str, pd.DataFrame], path: object) -> None:
+    """Validate a parsed report's tables (``aims``, ``goals``, …); raise :class:`SourceError` on a failure.
+
+    A failure here is a reader bug on an unusual input, so the message says so.
+    """
+    for name, model in REPORT_TABLES.items():
         try:
-            model.validate(table, lazy=True)
+            model.validate(tables[name], lazy=True)
         except pa.errors.SchemaErrors as exc:
-            detail = "; ".join(_failures(exc))
             raise SourceError(
-                f"the {name} table read from the file breaks its schema: {detail}",
-                path=report.path,
+                f"the {name} table read from the file breaks its schema: {'; '.join(_failures(exc))}",
+                path=str(path),
                 hint="this is most likely a bug in the reader for an unusual input; "
                 "please file an issue with the file attached.",
             ) from exc
-
-
-def validate_annotations(table: pd.DataFrame, path: object) -> pd.DataFrame:
-    """Validate a typed annotation table; raise :class:`AnnotationError` listing all failures."""
-    try:
-        return AnnotationTable.validate(table, lazy=True)
-    except pa.errors.SchemaErrors as exc:
-        raise AnnotationError(
-            "the annotation table breaks its schema.",
-            path=str(path),
-            problems=_failures(exc),
-            hint="fix the listed cells; see the README's annotation contract.",
-        ) from exc

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import RAW_2022
+from helpers import FIXTURES, RAW_2022, ROOT
 
 
 @pytest.fixture
@@ -26,6 +26,24 @@ def write_raw(tmp_path: Path):
 
 @pytest.fixture(scope="session")
 def report_2022():
-    from kemi_analysis.parser import load_report
+    from kemi_analysis.read.parser import load_report
 
     return load_report(RAW_2022)
+
+
+@pytest.fixture(scope="session")
+def rendered(tmp_path_factory):
+    """The reports the report and browser tests look at, each rendered once per test session.
+
+    Keys: ``2022-fi``, ``2022-en`` (the real data), ``2032-fi`` (the fictional multi-year fixture) and
+    ``untrusted`` (fictional hostile text). Values are :class:`ReportResult`.
+    """
+    from kemi_analysis.report.runner import render_report
+
+    out = tmp_path_factory.mktemp("rendered")
+    return {
+        "2022-fi": render_report(2022, data_dir=ROOT / "data", out_dir=out / "real", lang="fi"),
+        "2022-en": render_report(2022, data_dir=ROOT / "data", out_dir=out / "real", lang="en"),
+        "2032-fi": render_report(2032, data_dir=FIXTURES / "multiyear", out_dir=out / "multiyear", lang="fi"),
+        "untrusted": render_report(2031, data_dir=FIXTURES / "untrusted", out_dir=out / "untrusted", lang="fi"),
+    }

@@ -11,8 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from helpers import ROOT
-from kemi_analysis.achievement import achievement_ratio, compute_status, metric_quality, rollup
-from kemi_analysis.dataset import load_year
+from kemi_analysis.compute.achievement import achievement_ratio, compute_status, metric_quality, rollup
+from kemi_analysis.compute.pipeline import load_year
 
 NAN = float("nan")
 
@@ -103,9 +103,10 @@ RANK = {"achieved": 2, "partial": 1, "not_achieved": 0}
        st.floats(min_value=0, max_value=1e6), comparators)
 def test_status_never_worsens_as_actual_moves_the_right_way(target, a, b, comparator):
     low, high = sorted((a, b))
-    better, worse = (high, low) if comparator == ">=" else (low, high)
-    if comparator == "=":
-        return
+    if comparator == "=":  # the right way is towards the target
+        better, worse = sorted((a, b), key=lambda value: abs(value - target))
+    else:
+        better, worse = (high, low) if comparator == ">=" else (low, high)
     statuses = compute_status(achievement_ratio([target, target], [better, worse], [comparator] * 2),
                               [target] * 2, [better, worse], [True, True])
     assert RANK[statuses[0]] >= RANK[statuses[1]]

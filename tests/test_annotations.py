@@ -7,9 +7,10 @@ import csv
 import pytest
 
 from helpers import ANNOTATIONS_2022, FIXTURES, RAW_2022
-from kemi_analysis.annotations import COLUMNS, load_annotations, read_annotations
+from kemi_analysis.schemas import ANNOTATION_COLUMNS as COLUMNS
+from kemi_analysis.read.annotations import load_annotations, read_annotations
 from kemi_analysis.errors import AnnotationError
-from kemi_analysis.parser import load_report
+from kemi_analysis.read.parser import load_report
 
 MINIMAL = FIXTURES / "minimal_2031.txt"
 GOOD_ROWS = [

@@ -13,8 +13,7 @@ from importlib.resources import files
 
 import pytest
 
-from helpers import FIXTURES, ROOT
-from kemi_analysis.runner import render_report
+from helpers import ROOT
 
 pytestmark = pytest.mark.slow
 
@@ -65,13 +64,8 @@ def visit(browser, path, screenshot_name):
 
 
 @pytest.fixture(scope="module")
-def reports(tmp_path_factory):
-    out = tmp_path_factory.mktemp("browser")
-    return {
-        "fi": render_report(2022, data_dir=ROOT / "data", out_dir=out, lang="fi").html,
-        "en": render_report(2022, data_dir=ROOT / "data", out_dir=out, lang="en").html,
-        "multi": render_report(2032, data_dir=FIXTURES / "multiyear", out_dir=out, lang="fi").html,
-    }
+def reports(rendered):
+    return {"fi": rendered["2022-fi"].html, "en": rendered["2022-en"].html, "multi": rendered["2032-fi"].html}
 
 
 @pytest.mark.parametrize(("key", "lang", "first_heading"), [
@@ -89,8 +83,8 @@ def test_report_in_the_browser(browser, reports, key, lang, first_heading):
     assert seen["alts"] and all(a and "No description has been provided" not in a for a in seen["alts"])
 
 
-def test_untrusted_source_text_is_shown_as_text_and_never_runs(browser, tmp_path):
-    html = render_report(2031, data_dir=FIXTURES / "untrusted", out_dir=tmp_path, lang="fi").html
+def test_untrusted_source_text_is_shown_as_text_and_never_runs(browser, rendered):
+    html = rendered["untrusted"].html
     source = html.read_text(encoding="utf-8")
     assert "<script>alert" not in source and "<img src=x" not in source  # escaped: &lt;script&gt;
     assert not re.search(r"<a\s[^>]*javascript:", source)

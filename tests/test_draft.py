@@ -13,10 +13,10 @@ from helpers import ANNOTATIONS_2022, FIXTURES, RAW_2022, ROOT
 if not os.environ.get("CI"):
     pytest.importorskip("libvoikko")
 
-from kemi_analysis.achievement import build_metrics  # noqa: E402
-from kemi_analysis.annotations import load_annotations, read_annotations  # noqa: E402
+from kemi_analysis.compute.achievement import build_metrics  # noqa: E402
+from kemi_analysis.read.annotations import load_annotations, read_annotations  # noqa: E402
 from kemi_analysis.cli import main  # noqa: E402
-from kemi_analysis.draft import (  # noqa: E402
+from kemi_analysis.authoring.draft import (  # noqa: E402
     compare_with_curated,
     draft_annotations,
     read_realisation,
@@ -24,7 +24,7 @@ from kemi_analysis.draft import (  # noqa: E402
     split_statements,
     write_draft,
 )
-from kemi_analysis.parser import load_report  # noqa: E402
+from kemi_analysis.read.parser import load_report  # noqa: E402
 
 # The figures the draft reached on 2022 when this test was written: they may only rise.
 STATUS_AGREEMENT_PINNED = 25 / 27
@@ -117,7 +117,7 @@ def test_cli_draft(tmp_path, capsys):
 
 
 def test_the_report_path_does_not_load_voikko():
-    code = ("import sys, kemi_analysis.render, kemi_analysis.runner, kemi_analysis.cli; "
-            "print('libvoikko' in sys.modules, 'kemi_analysis.draft' in sys.modules)")
+    code = ("import sys, kemi_analysis.report.sections, kemi_analysis.report.runner, kemi_analysis.cli; "
+            "print('libvoikko' in sys.modules, 'kemi_analysis.authoring.draft' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert out.stdout.split() == ["False", "False"]

@@ -10,19 +10,21 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from helpers import RAW_2022
 from kemi_analysis.errors import SourceError
-from kemi_analysis.parser import load_report
+from kemi_analysis.read.parser import load_report
 
 LINES = RAW_2022.read_text(encoding="utf-8").split("\n")
 MARKUP = ["<p>", "</p>", "<b>", "</b>", "<br/>", "<script>alert(1)</script>", "<img src=x onerror=alert(1)>",
           "&amp;", "&lt;", "<", ">", "\t", "# Strateginen päämäärä: X, y", "Toteuma 1-12/2023", "17 YHTEISTYÖ",
           "\r", "\ufeff", "Tavoite\tToimenpiteet"]
 GARBAGE = st.text(alphabet=st.characters(blacklist_categories=("Cs",), max_codepoint=0x2FFF), max_size=40)
-EXAMPLES = 300
+EXAMPLES = 300  # with schema validation (slow: pandera takes most of each example)
+FAST_EXAMPLES = 100
 
 
 @st.composite
@@ -63,14 +65,13 @@ def non_blank_lines(text: str) -> list[int]:
     return [n for n, line in enumerate(lines, start=1) if line.strip()]
 
 
-@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(perturbed())
-def test_reading_perturbed_text_succeeds_with_conservation_or_raises_source_error(text):
+def check_conservation(text: str, read) -> None:
+    """Reading ``text`` either accounts for every non-blank line or raises a SourceError naming the file."""
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "fuzzed.txt"
         path.write_bytes(text.encode("utf-8"))
         try:
-            report = load_report(path)
+            report = read(path)
         except SourceError as error:
             assert error.path == path
             return
@@ -79,5 +80,17 @@ def test_reading_perturbed_text_succeeds_with_conservation_or_raises_source_erro
     assert set(report.goals["source_line"]) <= set(accounted)
     kinds = dict(zip(report.lines["line"], report.lines["kind"]))
     assert all(kinds[line] == "goal_row" for line in report.goals["source_line"])
-    skipped = report.skipped
-    assert (skipped["reason"] != "").all()
+    assert (report.skipped["reason"] != "").all()
+
+
+@settings(max_examples=FAST_EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(perturbed())
+def test_parsing_perturbed_text_conserves_lines_or_raises_source_error(text):
+    check_conservation(text, lambda path: load_report(path, validate=False))
+
+
+@pytest.mark.slow
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(perturbed())
+def test_reading_perturbed_text_succeeds_with_conservation_or_raises_source_error(text):
+    check_conservation(text, load_report)  # with schema validation: its tables always hold their schema

@@ -6,7 +6,7 @@ import pytest
 
 from helpers import FIXTURES, HEADER, make_report
 from kemi_analysis.errors import SourceError
-from kemi_analysis.parser import load_report, strip_markup
+from kemi_analysis.read.parser import load_report, strip_markup
 
 ROW = "Puistot ovat siistejä.\tSiivotaan\tPuistopäällikkö 2031\tSiivouksia 4\tSiivouksia 3\t3 TERVEYTTÄ"
 

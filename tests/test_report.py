@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
+import subprocess
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -12,8 +15,9 @@ import pytest
 
 from helpers import FIXTURES, ROOT
 from kemi_analysis.cli import main
-from kemi_analysis.errors import ReportError, UsageError
-from kemi_analysis.runner import render_report
+from kemi_analysis.errors import AnnotationError, DataError, ReportError, UsageError
+from kemi_analysis.report.runner import DEFAULT_NOTEBOOK, render_report
+from kemi_analysis.report.sections import prepare
 
 pytestmark = pytest.mark.slow
 
@@ -56,13 +60,8 @@ def parse(html: str) -> _Collector:
 
 
 @pytest.fixture(scope="session")
-def reports(tmp_path_factory):
-    out = tmp_path_factory.mktemp("outputs")
-    return {
-        "2022-fi": render_report(2022, data_dir=ROOT / "data", out_dir=out, lang="fi"),
-        "2022-en": render_report(2022, data_dir=ROOT / "data", out_dir=out, lang="en"),
-        "2032-fi": render_report(2032, data_dir=MULTIYEAR, out_dir=out / "fictional", lang="fi"),
-    }
+def reports(rendered):
+    return rendered
 
 
 def test_the_report_is_written_where_the_readme_says(reports):
@@ -140,17 +139,19 @@ def test_provenance_gives_checksums_and_parameters(reports):
     assert "year=2022" in html and "lang='fi'" in html
 
 
-def test_a_failed_run_keeps_the_previous_report_and_the_failed_notebook(tmp_path):
+def test_a_failed_run_keeps_the_previous_report_and_the_failed_notebook(tmp_path, reports):
     out = tmp_path / "outputs"
-    good = render_report(2022, data_dir=ROOT / "data", out_dir=out)
-    before = good.html.read_bytes()
+    (out / "2022").mkdir(parents=True)
+    for result in (reports["2022-fi"].html, reports["2022-fi"].notebook):
+        shutil.copy2(result, out / "2022" / result.name)
+    before = (out / "2022" / "report_2022.html").read_bytes()
     broken = tmp_path / "report.ipynb"
-    notebook = json.loads((ROOT / "notebooks/report.ipynb").read_text(encoding="utf-8"))
+    notebook = json.loads(DEFAULT_NOTEBOOK.read_text(encoding="utf-8"))
     notebook["cells"][3]["source"] = "raise RuntimeError('deliberate failure for the test')"
     broken.write_text(json.dumps(notebook), encoding="utf-8")
     with pytest.raises(ReportError) as caught:
         render_report(2022, data_dir=ROOT / "data", out_dir=out, notebook=broken)
-    assert good.html.read_bytes() == before
+    assert (out / "2022" / "report_2022.html").read_bytes() == before
     failed = out / "2022" / "report_2022.failed.ipynb"
     assert caught.value.notebook == failed and failed.is_file()
     assert "deliberate failure" in str(caught.value) and str(failed) in str(caught.value)
@@ -160,7 +161,7 @@ def test_a_failed_run_keeps_the_previous_report_and_the_failed_notebook(tmp_path
 
 def test_cli_exit_code_3_for_a_failed_notebook(tmp_path, capsys):
     broken = tmp_path / "report.ipynb"
-    notebook = json.loads((ROOT / "notebooks/report.ipynb").read_text(encoding="utf-8"))
+    notebook = json.loads(DEFAULT_NOTEBOOK.read_text(encoding="utf-8"))
     notebook["cells"][2]["source"] = "1 / 0"
     broken.write_text(json.dumps(notebook), encoding="utf-8")
     code = main(["report", "--year", "2022", "--data-dir", str(ROOT / "data"), "--out-dir", str(tmp_path),
@@ -170,30 +171,52 @@ def test_cli_exit_code_3_for_a_failed_notebook(tmp_path, capsys):
 
 
 @pytest.mark.parametrize(
-    ("kwargs", "message"),
+    ("kwargs", "error", "message"),
     [
-        ({"year": 2021}, "2021 is not in the data"),
-        ({"year": 1800}, "year must be a whole number"),
-        ({"year": 2022, "lang": "sv"}, "lang must be one of"),
-        ({"year": 2022, "data_dir": "/nonexistent"}, "does not exist"),
-        ({"year": 2022, "compare_years": [2019]}, "compare_years [2019]"),
+        ({"year": 2021}, DataError, "no raw report for 2021"),
+        ({"year": 1800}, UsageError, "year must be a whole number"),
+        ({"year": 2022, "lang": "sv"}, UsageError, "lang must be one of"),
+        ({"year": 2022, "data_dir": "/nonexistent"}, UsageError, "does not exist"),
+        ({"year": 2022, "compare_years": [2019]}, DataError, "compare_years [2019]"),
     ],
 )
-def test_parameters_are_validated_before_running(tmp_path, kwargs, message):
+def test_parameters_are_checked_before_running(tmp_path, kwargs, error, message):
     options = {"data_dir": ROOT / "data", "out_dir": tmp_path, **kwargs}
-    with pytest.raises(UsageError, match=re.escape(message)):
+    with pytest.raises(error, match=re.escape(message)):
         render_report(options.pop("year"), **options)
     assert not any(tmp_path.rglob("*.ipynb"))
 
 
-def test_cli_usage_errors_exit_2(tmp_path, capsys):
-    assert main(["report", "--year", "2021", "--data-dir", str(ROOT / "data"), "--out-dir", str(tmp_path)]) == 2
-    assert "2021 is not in the data" in capsys.readouterr().err
+def test_a_year_not_in_the_data_exits_1_and_bad_usage_exits_2(tmp_path, capsys):
+    assert main(["report", "--year", "2021", "--data-dir", str(ROOT / "data"), "--out-dir", str(tmp_path)]) == 1
+    assert "no raw report for 2021" in capsys.readouterr().err
+    assert main(["report", "--year", "2022", "--data-dir", str(tmp_path / "none"), "--out-dir", str(tmp_path)]) == 2
+    assert "does not exist" in capsys.readouterr().err
 
 
-def test_report_all_renders_every_year(tmp_path):
-    assert main(["-q", "report", "--all", "--data-dir", str(MULTIYEAR), "--out-dir", str(tmp_path)]) == 0
+def test_report_all_renders_the_complete_years_then_lists_the_incomplete_one(tmp_path, capsys):
+    code = main(["-q", "report", "--all", "--data-dir", str(MULTIYEAR), "--out-dir", str(tmp_path)])
+    assert code == 1
     assert sorted(p.name for p in tmp_path.glob("*/report_*.html")) == ["report_2031.html", "report_2032.html"]
+    err = capsys.readouterr().err
+    assert "no annotation file for 2033" in err and "kemi-analysis draft" in err
+
+
+def test_defect_a_compared_year_that_cannot_load_is_an_error_not_left_out(tmp_path, capsys):
+    """Pinned: with a broken 2031 annotation file, a 2032 report compared with 2031 exited 0 and said
+    there was no earlier year."""
+    data = tmp_path / "data"
+    shutil.copytree(MULTIYEAR, data)
+    path = data / "annotations" / "2031.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace(",>=,", ",>>,", 1), encoding="utf-8")
+    code = main(["report", "--year", "2032", "--compare-years", "2031", "--data-dir", str(data),
+                 "--out-dir", str(tmp_path / "out")])
+    assert code == 1
+    err = capsys.readouterr().err
+    assert "2031.csv" in err and "comparator must be one of" in err
+    assert not list((tmp_path / "out").rglob("*.html"))
+    with pytest.raises(AnnotationError):
+        prepare(2032, [], data, "fi")  # the default comparison (every earlier year) refuses it too
 
 
 @pytest.mark.parametrize(("data_dir", "year"), [("../data", 2022), (str(MULTIYEAR), 2032)])
@@ -219,7 +242,38 @@ def test_report_notebooks_are_thin():
 
 
 def test_make_report_output_location_is_ignored_by_git():
-    ignored = (ROOT / ".gitignore").read_text(encoding="utf-8")
-    assert "outputs/*" in ignored and "!outputs/.gitkeep" in ignored
-    assert (ROOT / "outputs" / ".gitkeep").exists()
-    shutil.which("git")
+    def ignored(path: str) -> bool:
+        return subprocess.run(["git", "check-ignore", "-q", path], cwd=ROOT).returncode == 0
+
+    assert ignored("outputs/2022/report_2022.html") and ignored("outputs/screenshots/report_fi.png")
+    assert not ignored("outputs/.gitkeep") and (ROOT / "outputs" / ".gitkeep").exists()
+
+
+def test_run_all_of_the_report_notebook_from_notebooks_works(tmp_path):
+    """As 'make lab' then Run All does: the notebook's own parameters, run from notebooks/."""
+    import papermill
+
+    out = tmp_path / "report.ipynb"
+    papermill.execute_notebook(str(ROOT / "notebooks" / "report.ipynb"), str(out), kernel_name="python3",
+                               progress_bar=False, cwd=str(ROOT / "notebooks"))
+    executed = json.loads(out.read_text(encoding="utf-8"))
+    html = "".join("".join(o.get("data", {}).get("text/html", "")) for c in executed["cells"]
+                   for o in c.get("outputs", []))
+    assert "Vuonna 2022 tavoite toteutui 6 mittarissa 17:stä" in html
+
+
+def test_the_installed_package_renders_from_any_folder(tmp_path):
+    """A non-editable install (pip install ., not -e) carries its notebook and templates."""
+    target = tmp_path / "site"
+    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation",
+                    "--target", str(target), str(ROOT)], check=True, capture_output=True)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    env = {**os.environ, "PYTHONPATH": str(target)}
+    code = ("import kemi_analysis; from kemi_analysis import render_report; print(kemi_analysis.__file__); "
+            f"print(render_report(2022, data_dir={str(ROOT / 'data')!r}, out_dir='out').html)")
+    run = subprocess.run([sys.executable, "-c", code], cwd=elsewhere, env=env, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    module_file, html = run.stdout.split()
+    assert module_file.startswith(str(target))
+    assert "Vuonna 2022 tavoite toteutui" in (elsewhere / html).read_text(encoding="utf-8")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import signal
 import subprocess
 import sys
@@ -34,8 +35,10 @@ def test_two_runs_at_once_leave_one_complete_report(tmp_path):
 
 
 @pytest.mark.parametrize("how", [signal.SIGTERM, signal.SIGINT, signal.SIGKILL])
-def test_an_interrupted_run_leaves_the_previous_report(tmp_path, how):
-    assert subprocess.run([*COMMAND, "--out-dir", str(tmp_path)], cwd=ROOT).returncode == 0
+def test_an_interrupted_run_leaves_the_previous_report(tmp_path, how, rendered):
+    (tmp_path / "2022").mkdir()
+    for previous in (rendered["2022-fi"].html, rendered["2022-fi"].notebook):
+        shutil.copy2(previous, tmp_path / "2022" / previous.name)
     html = tmp_path / "2022" / "report_2022.html"
     before = html.read_bytes()
     run = subprocess.Popen([*COMMAND, "--out-dir", str(tmp_path)], cwd=ROOT, stderr=subprocess.PIPE)

@@ -27,22 +27,16 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from .annotations import YES_NO_UNITS
-from .schemas import Status
+from ..schemas import EXPORT_COLUMNS, STATUSES, YES_NO_UNITS, Status
 
 if TYPE_CHECKING:
-    from .annotations import Annotations
-    from .parser import Report
+    from ..read.annotations import Annotations
+    from ..read.parser import Report
 
 #: Relative tolerance within which a ratio counts as exactly 1 (float noise).
 RATIO_TOLERANCE = 1e-9
 #: Ratios above this are recorded as this (a near-zero denominator; never reached by real data).
 RATIO_MAX = 1e6
-STATUS_ORDER = tuple(s.value for s in Status)
-ASSESSED = (Status.ACHIEVED.value, Status.PARTIAL.value, Status.NOT_ACHIEVED.value)
-
-EXPORT_COLUMNS = ["year", "metric_id", "aim", "source_line", "metric", "target_value", "comparator",
-                  "actual_value", "achievement_ratio", "status", "evidence_actual"]
 
 
 def _array(values: object, dtype: type = float) -> np.ndarray:
@@ -130,7 +124,10 @@ def build_metrics(report: Report, annotations: Annotations) -> pd.DataFrame:
 
     Examples
     --------
-    >>> metrics = build_metrics(report, annotations)
+    >>> from kemi_analysis.read.annotations import load_annotations
+    >>> from kemi_analysis.read.parser import load_report
+    >>> report = load_report("data/raw/000_09050fdfe5e94683.txt")
+    >>> metrics = build_metrics(report, load_annotations("data/annotations/2022.csv", report))
     >>> metrics.loc[metrics.metric_id == "daycare_env_audits", "achievement_ratio"].item()
     0.5
     """
@@ -165,7 +162,7 @@ def compute_achievement(metrics: pd.DataFrame) -> pd.DataFrame:
 
 def export_table(metrics: pd.DataFrame) -> pd.DataFrame:
     """The metric table as ``kemi-analysis export`` writes it."""
-    return metrics[EXPORT_COLUMNS].copy()
+    return metrics[list(EXPORT_COLUMNS)].copy()
 
 
 # --------------------------------------------------------------------------
@@ -176,28 +173,33 @@ def summarise(metrics: pd.DataFrame, by: str | list[str]) -> pd.DataFrame:
     """Counts by status, share achieved and mean capped ratio per group of ``by``.
 
     Columns: ``by``, ``metrics``, one count column per status, ``with_target``,
-    ``share_achieved`` (achieved / with_target) and ``mean_ratio_capped`` (the
-    mean of the ratios capped at 1, over metrics that have a ratio).
+    ``share_achieved`` (achieved metrics with a target / with_target: a
+    metric an analyst marked achieved without a target never counts, so the
+    share stays within 0-1) and ``mean_ratio_capped`` (the mean of the ratios
+    capped at 1, over metrics that have a ratio).
     """
     keys = [by] if isinstance(by, str) else list(by)
+    with_target = metrics["target_value"].notna()
     frame = metrics.assign(
         _capped=metrics["achievement_ratio"].clip(upper=1.0),
-        _with_target=metrics["target_value"].notna(),
+        _with_target=with_target,
+        _achieved_with_target=with_target & (metrics["status"] == Status.ACHIEVED),
     )
     counts = frame.groupby([*keys, "status"], sort=False).size().unstack("status", fill_value=0)
-    counts = counts.reindex(columns=list(STATUS_ORDER), fill_value=0)
+    counts = counts.reindex(columns=list(STATUSES), fill_value=0)
     grouped = frame.groupby(keys, sort=False)
     result = pd.DataFrame({
         "metrics": grouped.size(),
         "with_target": grouped["_with_target"].sum().astype("int64"),
+        "achieved_with_target": grouped["_achieved_with_target"].sum().astype("int64"),
         "mean_ratio_capped": grouped["_capped"].mean(),
     })
-    result = result.join(counts, how="left").fillna({s: 0 for s in STATUS_ORDER})
-    for status in STATUS_ORDER:
+    result = result.join(counts, how="left").fillna({s: 0 for s in STATUSES})
+    for status in STATUSES:
         result[status] = result[status].astype("int64")
-    achieved = result[Status.ACHIEVED.value]
-    result["share_achieved"] = (achieved / result["with_target"]).where(result["with_target"] > 0)
-    columns = ["metrics", *STATUS_ORDER, "with_target", "share_achieved", "mean_ratio_capped"]
+    result["share_achieved"] = (result["achieved_with_target"] / result["with_target"]).where(
+        result["with_target"] > 0)
+    columns = ["metrics", *STATUSES, "with_target", "share_achieved", "mean_ratio_capped"]
     return result[columns].reset_index()
 
 
@@ -217,6 +219,8 @@ def rollup(metrics: pd.DataFrame, by: str, report: Report | None = None) -> pd.D
 
     Examples
     --------
+    >>> from kemi_analysis.compute.pipeline import load_year
+    >>> metrics = load_year("data", 2022).metrics
     >>> rollup(metrics, "aim")["share_achieved"].round(2).tolist()
     [0.25, 0.57, 0.17]
     """

@@ -7,6 +7,7 @@ status has a hatch pattern too, and bars carry their numbers as text.
 
 from __future__ import annotations
 
+import io
 import textwrap
 from dataclasses import dataclass
 
@@ -15,19 +16,21 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
-from .formatting import format_percent, status_label
+from ..schemas import Status
+from .labels import format_percent, status_label, text
 
 # Okabe-Ito colours (distinguishable with colour-vision deficiencies) plus a hatch per status.
 STATUS_STYLE = {
-    "achieved": ("#009E73", ""),
-    "partial": ("#E69F00", "//"),
-    "not_achieved": ("#D55E00", "xx"),
-    "in_progress": ("#56B4E9", ".."),
-    "no_target": ("#BBBBBB", "--"),
-    "no_data": ("#DDDDDD", "\\\\"),
-    "not_reported": ("#FFFFFF", "oo"),
+    Status.ACHIEVED: ("#009E73", ""),
+    Status.PARTIAL: ("#E69F00", "//"),
+    Status.NOT_ACHIEVED: ("#D55E00", "xx"),
+    Status.IN_PROGRESS: ("#56B4E9", ".."),
+    Status.NO_TARGET: ("#BBBBBB", "--"),
+    Status.NO_DATA: ("#DDDDDD", "\\\\"),
+    Status.NOT_REPORTED: ("#FFFFFF", "oo"),
 }
 RATIO_DISPLAY_CAP = 2.0
+FIGURE_DPI = 110
 
 
 @dataclass
@@ -36,6 +39,12 @@ class Chart:
 
     figure: Figure
     alt: str
+
+    def _repr_png_(self) -> bytes:
+        """The figure as PNG, so that a notebook shows the chart itself."""
+        buffer = io.BytesIO()
+        self.figure.savefig(buffer, format="png", dpi=FIGURE_DPI)
+        return buffer.getvalue()
 
 
 def plain_label(text: str) -> str:
@@ -50,7 +59,7 @@ def _wrap(label: str, width: int = 38) -> str:
 def status_by_aim(counts: pd.DataFrame, lang: str = "fi") -> Chart:
     """Stacked horizontal bars: how many metrics of each aim are in each status.
 
-    ``counts`` is :func:`kemi_analysis.achievement.rollup` by aim.
+    ``counts`` is :func:`kemi_analysis.compute.achievement.rollup` by aim.
     """
     statuses = [s for s in STATUS_STYLE if s in counts and counts[s].sum() > 0]
     aims = [plain_label(aim) for aim in counts["aim"]]
@@ -69,7 +78,7 @@ def status_by_aim(counts: pd.DataFrame, lang: str = "fi") -> Chart:
                           bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none"})
         left += values
     axes.invert_yaxis()
-    axes.set_xlabel("Mittareita (kpl)" if lang == "fi" else "Metrics (count)")
+    axes.set_xlabel(text("plot.count_axis", lang))
     axes.spines[["top", "right"]].set_visible(False)
     axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.35 if len(aims) < 3 else -0.2), ncol=3,
                 frameon=False, fontsize=9)
@@ -77,9 +86,7 @@ def status_by_aim(counts: pd.DataFrame, lang: str = "fi") -> Chart:
     for row in counts.itertuples(index=False):
         pieces = [f"{getattr(row, s)} {status_label(s, lang).lower()}" for s in statuses if getattr(row, s) > 0]
         parts.append(f"{row.aim}: {', '.join(pieces)}")
-    intro = ("Vaakapylväskaavio mittarien tilasta strategisittain päämäärittäin. "
-             if lang == "fi" else "Horizontal stacked bar chart of metric status by strategic aim. ")
-    return Chart(figure, intro + ". ".join(parts) + ".")
+    return Chart(figure, text("plot.status_alt", lang, parts=". ".join(parts)))
 
 
 def achievement_ratios(metrics: pd.DataFrame, lang: str = "fi") -> Chart:
@@ -106,33 +113,25 @@ def achievement_ratios(metrics: pd.DataFrame, lang: str = "fi") -> Chart:
     axes.set_yticks(range(len(rated)), labels, fontsize=8)
     axes.invert_yaxis()
     axes.axvline(1.0, color="#000000", linewidth=1.5, linestyle="--")
-    axes.text(1.0, -0.8, " 100 % = tavoite" if lang == "fi" else " 100 % = target", fontsize=9, va="bottom")
+    axes.text(1.0, -0.8, text("plot.target_line", lang), fontsize=9, va="bottom")
     axes.set_xlim(0, RATIO_DISPLAY_CAP + 0.35)
     ticks = np.arange(0, RATIO_DISPLAY_CAP + 0.01, 0.5)
     axes.set_xticks(ticks, [format_percent(t, lang) for t in ticks])
-    axes.set_xlabel("Toteutumisaste" if lang == "fi" else "Achievement ratio")
+    axes.set_xlabel(text("plot.ratio_axis", lang))
     axes.spines[["top", "right"]].set_visible(False)
     present = [s for s in STATUS_STYLE if s in set(rated["status"])]
     axes.legend(handles=[Patch(facecolor=STATUS_STYLE[s][0], hatch=STATUS_STYLE[s][1], edgecolor="#333333",
                                label=status_label(s, lang)) for s in present],
                 loc="lower right", fontsize=8, frameon=True)
     left_out = len(metrics) - len(rated)
-    if lang == "fi":
-        alt = (f"Vaakapylväskaavio {len(rated)} mittarin toteutumisasteesta. Katkoviiva on 100 %, eli tavoite. "
-               + "; ".join(f"{m}: {format_percent(r, lang)}" for m, r in zip(rated["metric"], ratios))
-               + f". Kaaviosta puuttuu {left_out} mittaria, joilla ei ole tavoitetta tai toteumaa.")
-    else:
-        alt = (f"Horizontal bar chart of the achievement ratio of {len(rated)} metrics. The dashed line is "
-               "100 %, the target. "
-               + "; ".join(f"{m}: {format_percent(r, lang)}" for m, r in zip(rated["metric"], ratios))
-               + f". {left_out} metrics without a target or a value are not shown.")
-    return Chart(figure, alt)
+    parts = "; ".join(f"{m}: {format_percent(r, lang)}" for m, r in zip(rated["metric"], ratios))
+    return Chart(figure, text("plot.ratios_alt", lang, count=len(rated), parts=parts, left_out=left_out))
 
 
 def share_achieved_by_year(summary: pd.DataFrame, lang: str = "fi") -> Chart:
     """Lines: each aim's share of metrics achieved, year by year.
 
-    ``summary`` is :func:`kemi_analysis.trends.status_by_aim_and_year`.
+    ``summary`` is :func:`kemi_analysis.compute.trends.status_by_aim_and_year`.
     """
     figure = Figure(figsize=(9, 4), layout="constrained")
     axes = figure.add_subplot()
@@ -152,9 +151,7 @@ def share_achieved_by_year(summary: pd.DataFrame, lang: str = "fi") -> Chart:
     axes.set_xticks(years, [str(int(y)) for y in years])
     axes.set_ylim(0, 1.05)
     axes.set_yticks([0, 0.25, 0.5, 0.75, 1.0], [format_percent(v, lang) for v in (0, 0.25, 0.5, 0.75, 1.0)])
-    axes.set_ylabel("Tavoite toteutui (osuus)" if lang == "fi" else "Share achieved")
+    axes.set_ylabel(text("plot.share_axis", lang))
     axes.spines[["top", "right"]].set_visible(False)
     axes.legend(fontsize=9, frameon=False)
-    intro = ("Viivakaavio: niiden mittarien osuus, joiden tavoite toteutui, vuosittain ja päämäärittäin. "
-             if lang == "fi" else "Line chart of the share of metrics achieved, by year and strategic aim. ")
-    return Chart(figure, intro + ". ".join(parts) + ".")
+    return Chart(figure, text("plot.share_alt", lang, parts=". ".join(parts)))

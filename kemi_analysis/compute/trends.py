@@ -1,7 +1,7 @@
 """Comparing years: changes, status transitions and progress over a series.
 
 Pure functions over the long metric table (one row per metric and year, as
-:attr:`kemi_analysis.dataset.Dataset.metrics` gives it). Metrics join across
+:attr:`kemi_analysis.compute.pipeline.Dataset.metrics` gives it). Metrics join across
 years on ``metric_id``.
 
 Progress over a series follows the Open SDG method (open-sdg/sdg-build,
@@ -31,16 +31,13 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from .annotations import YES_NO_UNITS
-from .schemas import Status
+from ..schemas import EXPORT_COLUMNS, YES_NO_UNITS, ProgressCategory, Status
+from .achievement import summarise
 
 #: Open SDG thresholds: (substantial, moderate) lower bounds; limited from 0.
 THRESHOLDS_WITH_TARGET = (0.95, 0.60)
 THRESHOLDS_WITHOUT_TARGET = (0.015, 0.005)
 ZERO_REPLACEMENT = 0.001
-
-PROGRESS_CATEGORIES = ("target_achieved", "substantial_progress", "moderate_progress", "limited_progress",
-                       "deterioration", "not_available")
 
 # Realisation wording that says the work goes on into the next year.
 CONTINUES = re.compile(r"\b(?:jatku\w*|jatke\w*|menossa|menellään|käynnissä|kesken)\b", re.IGNORECASE)
@@ -155,8 +152,6 @@ def new_and_dropped(metrics: pd.DataFrame, year_from: int, year_to: int) -> pd.D
 
 def status_by_aim_and_year(metrics: pd.DataFrame) -> pd.DataFrame:
     """Per aim and year: counts by status and share achieved, with the change since the previous year."""
-    from .achievement import summarise
-
     summary = summarise(metrics, ["aim", "year"]).sort_values(["aim", "year"], ignore_index=True)
     summary["share_achieved_change"] = summary.groupby("aim", sort=False)["share_achieved"].diff()
     return summary
@@ -164,12 +159,10 @@ def status_by_aim_and_year(metrics: pd.DataFrame) -> pd.DataFrame:
 
 def changes_table(metrics: pd.DataFrame) -> pd.DataFrame:
     """The long metric table with each row's change since the metric's previous year (``export --years``)."""
-    from .achievement import EXPORT_COLUMNS
-
     changes = year_over_year(metrics)
     keep = ["metric_id", "year_to", "year_from", "change_abs", "change_rel", "ratio_change", "status_from",
             "transition", "first_achieved", "fell_back", "carried_over"]
-    table = metrics[EXPORT_COLUMNS].merge(changes[keep].rename(columns={"year_to": "year"}),
+    table = metrics[list(EXPORT_COLUMNS)].merge(changes[keep].rename(columns={"year_to": "year"}),
                                           on=["metric_id", "year"], how="left")
     table = table.rename(columns={"year_from": "previous_year", "status_from": "previous_status"})
     table["previous_year"] = table["previous_year"].astype("Int64")
@@ -201,8 +194,9 @@ def _categorise(value: np.ndarray, with_target: np.ndarray) -> np.ndarray:
     medium = np.where(with_target, THRESHOLDS_WITH_TARGET[1], THRESHOLDS_WITHOUT_TARGET[1])
     return np.select(
         [np.isnan(value), value >= high, value >= medium, value >= 0],
-        ["not_available", "substantial_progress", "moderate_progress", "limited_progress"],
-        default="deterioration",
+        [ProgressCategory.NOT_AVAILABLE.value, ProgressCategory.SUBSTANTIAL.value, ProgressCategory.MODERATE.value,
+         ProgressCategory.LIMITED.value],
+        default=ProgressCategory.DETERIORATION.value,
     ).astype(object)
 
 
@@ -254,7 +248,7 @@ def progress_arrays(
     value = np.where(flat_requirement, np.nan, value)
     reason[flat_requirement & ~invalid] = "the base value equals the target: category by the observed direction"
     achieved = with_target & ~too_short & np.where(d > 0, current >= target, current <= target)
-    category[achieved] = "target_achieved"
+    category[achieved] = ProgressCategory.TARGET_ACHIEVED.value
     return {
         "category": category,
         "value": value,
@@ -292,7 +286,7 @@ def open_sdg_progress(
     """
     points = {y: v for y, v in series.items() if v is not None and not np.isnan(v)}
     if len(points) < 2:
-        return Progress("not_available", None, reason="fewer than two years with a value")
+        return Progress(ProgressCategory.NOT_AVAILABLE.value, None, reason="fewer than two years with a value")
     base_year, current_year = min(points), max(points)
     result = progress_arrays(
         np.array([points[base_year]]), np.array([base_year]),
@@ -340,7 +334,7 @@ def progress(metrics: pd.DataFrame) -> pd.DataFrame:
     result = progress_arrays(base_value, first["year"].to_numpy(), last["actual_value"].to_numpy(dtype=float),
                              last["year"].to_numpy(), target, target_year, direction)
     yes_no = last["target_unit"].astype(str).str.casefold().isin(YES_NO_UNITS).to_numpy()
-    result["category"][yes_no] = "not_available"
+    result["category"][yes_no] = ProgressCategory.NOT_AVAILABLE.value
     result["reason"][yes_no] = "a yes/no metric has no growth rate"
     result["value"] = np.where(yes_no, np.nan, result["value"])
     return pd.DataFrame({

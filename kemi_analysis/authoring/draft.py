@@ -27,9 +27,11 @@ from pathlib import Path
 import pandas as pd
 from rapidfuzz import fuzz, utils
 
-from .annotations import COLUMNS
-from .errors import UsageError
-from .parser import Report
+from ..errors import UsageError
+from ..files import atomic_path
+from ..read.parser import Report
+from ..schemas import ANNOTATION_COLUMNS as COLUMNS
+from .matching import assign, score_matrix
 
 logger = logging.getLogger(__name__)
 
@@ -361,10 +363,10 @@ def draft_annotations(report: Report, previous: pd.DataFrame | None = None) -> p
     """A draft annotation table for ``report`` in the contract's columns (plus ``confidence``).
 
     ``previous`` is the previous year's annotation table; its ``metric_id``
-    is proposed where a statement matches its quoted target (score >= 80).
+    is proposed by the one matcher (:func:`kemi_analysis.authoring.matching.assign`),
+    as ``kemi-analysis match`` proposes it.
     """
-    rows: list[dict] = []
-    used_ids: set[str] = set()
+    entries: list[tuple] = []  # (goal, statement, reading); statement None for a goal row without one
     metric_items = report.items[report.items["field"] == "metric"]
     for goal in report.goals.itertuples(index=False):
         statements = []
@@ -372,23 +374,48 @@ def draft_annotations(report: Report, previous: pd.DataFrame | None = None) -> p
             statements += [read_statement(t, goal.source_line, goal.aim) for t in split_statements(item)]
         realisation = " ".join(goal.realisation.split())
         if not statements:
-            rows.append(_empty_row(goal, realisation, used_ids))
+            entries.append((goal, None, None))
             continue
         windows = _windows(statements, realisation) if realisation else [("", 0.0)] * len(statements)
         for statement, (window, score) in zip(statements, windows):
-            averages = list(_AVERAGE.finditer(window)) if statement.target is None else []
-            if len(averages) > 1:  # "ka 22, ... ka 20": one row per average reported
-                for match in averages:
-                    reading = Reading(quote=match.group(0), actual=float(match.group("value").replace(",", ".")),
-                                      score=score, reasons=["one of several averages ('ka') in the realisation"])
-                    rows.append(_row(goal, statement, reading, previous, used_ids))
-                continue
-            reading = read_realisation(window, statement) if window else Reading(reasons=[
-                "no realisation in the report" if not realisation else "no part of the realisation speaks of it"])
-            reading.score = score
-            rows.append(_row(goal, statement, reading, previous, used_ids))
-    table = pd.DataFrame(rows, columns=[*COLUMNS, "confidence"])
-    return table
+            entries += [(goal, statement, reading) for reading in _readings(statement, window, score, realisation)]
+    ids = _propose_ids([s.text for _, s, _ in entries if s is not None], previous)
+    used = {metric_id for metric_id, _ in ids if metric_id}
+    rows, next_id = [], iter(ids)
+    for goal, statement, reading in entries:
+        if statement is None:
+            rows.append(_empty_row(goal, " ".join(goal.realisation.split()), used))
+        else:
+            rows.append(_row(goal, statement, reading, *next(next_id), used))
+    return pd.DataFrame(rows, columns=[*COLUMNS, "confidence"])
+
+
+def _readings(statement: Statement, window: str, score: float, realisation: str) -> list[Reading]:
+    """What the realisation says of a statement: usually one reading, one per average ('ka') reported."""
+    averages = list(_AVERAGE.finditer(window)) if statement.target is None else []
+    if len(averages) > 1:  # "ka 22, ... ka 20": one row per average reported
+        return [Reading(quote=match.group(0), actual=float(match.group("value").replace(",", ".")), score=score,
+                        reasons=["one of several averages ('ka') in the realisation"]) for match in averages]
+    if window:
+        reading = read_realisation(window, statement)
+    else:
+        reading = Reading(reasons=["no realisation in the report" if not realisation
+                                   else "no part of the realisation speaks of it"])
+    reading.score = score
+    return [reading]
+
+
+def _propose_ids(texts: list[str], previous: pd.DataFrame | None) -> list[tuple[str, str]]:
+    """For each statement text, the previous ``metric_id`` the matcher proposes (or "") and why."""
+    ids = [("", "new metric_id")] * len(texts)
+    if previous is None or previous.empty or not texts:
+        return ids
+    scores = score_matrix(previous.reset_index(drop=True), texts)
+    for t, proposed in assign(scores).items():
+        best = proposed[0]  # the others are proposed for this text too; the analyst sees them in 'match'
+        metric_id = previous["metric_id"].iloc[best]
+        ids[t] = (metric_id, f"metric_id from {metric_id!r} of the previous year (score {scores[best, t]:.0f})")
+    return ids
 
 
 def _unique(candidate: str, used: set[str]) -> str:
@@ -400,21 +427,9 @@ def _unique(candidate: str, used: set[str]) -> str:
     return name
 
 
-def _propose_id(statement: Statement, previous: pd.DataFrame | None, used: set[str]) -> tuple[str, str]:
-    if previous is not None and len(previous):
-        quotes = previous["evidence_target"].where(previous["evidence_target"] != "", previous["metric"])
-        scores = [fuzz.token_set_ratio(utils.default_process(statement.text), utils.default_process(q))
-                  for q in quotes]
-        best = max(range(len(scores)), key=scores.__getitem__)
-        candidate = previous["metric_id"].iloc[best]
-        if scores[best] >= 80 and candidate not in used:
-            used.add(candidate)
-            return candidate, f"metric_id from {candidate!r} of the previous year (score {scores[best]:.0f})"
-    return _unique(slug(statement.text), used), "new metric_id"
-
-
-def _row(goal, statement: Statement, reading: Reading, previous, used: set[str]) -> dict:
-    metric_id, id_reason = _propose_id(statement, previous, used)
+def _row(goal, statement: Statement, reading: Reading, metric_id: str, id_reason: str, used: set[str]) -> dict:
+    if not metric_id:
+        metric_id = _unique(slug(statement.text), used)
     has_target = statement.target is not None
     confidence = "high" if has_target and reading.actual is not None and reading.score >= 80 else (
         "medium" if has_target or reading.actual is not None else "low")
@@ -455,8 +470,6 @@ def _number_text(value: float | None) -> str:
 
 def write_draft(table: pd.DataFrame, path: str | Path) -> Path:
     """Write the draft in the contract's columns (the confidence is in each row's note)."""
-    from .output import atomic_path
-
     path = Path(path)
     with atomic_path(path) as tmp:
         with tmp.open("w", encoding="utf-8", newline="") as handle:

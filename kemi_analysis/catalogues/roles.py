@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rapidfuzz import fuzz, process
+from .fuzzy import lookup
 
 # Canonical title -> spellings seen or expected (singular and plural).
 ROLE_ALIASES: dict[str, tuple[str, ...]] = {
@@ -68,15 +68,7 @@ def match_role(text: str) -> str | None:
     >>> match_role("kolmas sektori") is None
     True
     """
-    key = normalise(text)
-    if not key:
-        return None
-    if key in _ALIAS_TO_ROLE:
-        return _ALIAS_TO_ROLE[key]
-    best = process.extractOne(key, _ALIAS_TO_ROLE.keys(), scorer=fuzz.ratio)
-    if best is not None and best[1] >= _MIN_SCORE:
-        return _ALIAS_TO_ROLE[best[0]]
-    return None
+    return lookup(normalise(text), _ALIAS_TO_ROLE, _MIN_SCORE)
 
 
 def _split_run(chunk: str) -> list[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..schemas import TEXT_FIELDS, GoalTable
 from .parser import Report
 
 
@@ -13,9 +14,8 @@ def goal_row_table(report: Report) -> pd.DataFrame:
     Columns: ``year, aim, sector, source_line``, the five text columns and
     ``sdgs`` (the aim's SDG numbers, ``;``-joined).
     """
-    columns = ["year", "aim", "sector", "source_line", "goal", "action", "responsible", "metric",
-               "realisation", "sdgs"]
-    return report.goals[columns].copy()
+    keep = [GoalTable.year, GoalTable.aim, GoalTable.sector, GoalTable.source_line, *TEXT_FIELDS, GoalTable.sdgs]
+    return report.goals[keep].copy()
 
 
 def report_summary(report: Report) -> str:
@@ -23,6 +23,8 @@ def report_summary(report: Report) -> str:
 
     Examples
     --------
+    >>> from kemi_analysis.read.parser import load_report
+    >>> report = load_report("data/raw/000_09050fdfe5e94683.txt")
     >>> print(report_summary(report).splitlines()[0])
     data/raw/000_09050fdfe5e94683.txt: report for 2022 (Toteuma 1-12/2022), 3 strategic aims, 12 goal rows
     """

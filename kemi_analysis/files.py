@@ -26,9 +26,11 @@ def atomic_path(target: str | Path) -> Iterator[Path]:
 
     Examples
     --------
-    >>> with atomic_path(tmp_dir / "out.csv") as tmp:
+    >>> import tempfile
+    >>> target = Path(tempfile.mkdtemp()) / "out.csv"
+    >>> with atomic_path(target) as tmp:
     ...     _ = tmp.write_text("a,b\\n")
-    >>> (tmp_dir / "out.csv").read_text()
+    >>> target.read_text()
     'a,b\\n'
     """
     target = Path(target)

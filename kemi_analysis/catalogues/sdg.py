@@ -114,26 +114,6 @@ def is_sdg_text(text: str) -> bool:
     return all(int(m["number"]) in SDGS for m in _MENTION.finditer(stripped))
 
 
-def split_trailing_sdg_text(text: str) -> tuple[str, str]:
-    """Split ``text`` into its leading prose and a trailing run of SDG mentions.
-
-    Used for the header cell that joins "Toteuma" and "SDG": its cells hold a
-    realisation, SDG text, or a realisation followed by SDG text.
-
-    Examples
-    --------
-    >>> split_trailing_sdg_text("Ei toteutunut 3 TERVEYTTÄ JA HYVINVOINTIA")
-    ('Ei toteutunut', '3 TERVEYTTÄ JA HYVINVOINTIA')
-    >>> split_trailing_sdg_text("Seurafoorumeja 5")
-    ('Seurafoorumeja 5', '')
-    """
-    for mention in find_mentions(text):
-        tail = text[mention.start :]
-        if is_sdg_text(tail):
-            return text[: mention.start].strip(), tail.strip()
-    return text.strip(), ""
-
-
 def relative_luminance(colour: str) -> float:
     """WCAG 2.1 relative luminance of a ``#RRGGBB`` colour."""
     channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]

@@ -1,0 +1,1 @@
+"""Catalogues the reader matches source text against: SDGs and responsible roles."""

@@ -1,0 +1,1 @@
+"""Computing: a data folder's years loaded, achievement per metric, and changes between years."""

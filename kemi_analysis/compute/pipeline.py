@@ -1,0 +1,221 @@
+"""A data folder's years: found once, loaded, and joined into one long metric table.
+
+A data folder holds ``raw/`` (one extracted report text per year, any file
+name ending in ``.txt``) and ``annotations/<year>.csv``. :func:`discover`
+finds the years: a raw file's year is the one its ``Toteuma 1-12/YYYY``
+header gives, and where its file name also holds a year the two must agree.
+Every command and the report notebook find years through it; what cannot be
+placed is kept as exception objects, and a year that is asked for and cannot
+load is an error that names it.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from ..errors import DataError, KemiError, UsageError
+from ..read.annotations import Annotations, load_annotations
+from ..read.decode import peek_year
+from ..read.parser import Report, load_report
+from .achievement import build_metrics
+
+logger = logging.getLogger(__name__)
+
+_YEAR_IN_NAME = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+
+
+@dataclass(frozen=True)
+class YearFiles:
+    """One year's files: its raw report, and its annotation file when there is one."""
+
+    year: int
+    raw: Path
+    annotations: Path | None
+
+
+@dataclass
+class DataFolder:
+    """What a data folder holds: each year's files, and the files that could not be placed."""
+
+    path: Path
+    years: dict[int, YearFiles] = field(default_factory=dict)
+    problems: list[KemiError] = field(default_factory=list)
+
+    @property
+    def annotated(self) -> list[int]:
+        """The years with both a raw report and an annotation file, in order."""
+        return sorted(y for y, files in self.years.items() if files.annotations is not None)
+
+    def files(self, year: int) -> YearFiles:
+        """The files of ``year``; a :class:`DataError` naming what is there when they are not."""
+        if year in self.years:
+            return self.years[year]
+        detail = "".join(f"\n  {problem}" for problem in self.problems)
+        raise DataError(
+            f"no raw report for {year} in {self.path / 'raw'} (years found: {_listed(sorted(self.years))}).{detail}",
+            path=self.path / "raw",
+            hint=f"put the {year} report text in {self.path / 'raw'}/, or choose another year.",
+        )
+
+    def earlier(self, year: int, compare_years: list[int] | None = None) -> list[int]:
+        """The years to compare ``year`` with: ``compare_years``, or every earlier annotated year.
+
+        A compared year that is not an earlier year in the folder is a :class:`DataError`.
+        """
+        earlier = [y for y in self.annotated if y < year]
+        if not compare_years:
+            return earlier
+        unknown = sorted({y for y in compare_years if y not in earlier})
+        if unknown:
+            raise DataError(f"compare_years {unknown} are not earlier annotated years in the data "
+                            f"(earlier years: {_listed(earlier)}).", path=self.path,
+                            hint="compare with years that have a raw report and an annotation file.")
+        return sorted(set(compare_years))
+
+
+@dataclass
+class YearData:
+    """One year: its report, its annotations and its metrics with achievement."""
+
+    year: int
+    report: Report
+    annotations: Annotations
+    metrics: pd.DataFrame
+
+
+@dataclass
+class Dataset:
+    """The years that loaded, and what kept any others out."""
+
+    folder: DataFolder
+    years: dict[int, YearData] = field(default_factory=dict)
+    problems: list[KemiError] = field(default_factory=list)
+
+    @property
+    def metrics(self) -> pd.DataFrame:
+        """All years' metrics in one long table, sorted by year."""
+        frames = [self.years[y].metrics for y in sorted(self.years)]
+        return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+
+
+def _listed(years: list[int]) -> str:
+    return ", ".join(map(str, years)) or "none"
+
+
+def discover(data_dir: str | Path | DataFolder) -> DataFolder:
+    """Find each year's files in a data folder, reading no more of a raw file than its year's header.
+
+    Raises :class:`UsageError` when the folder does not exist and
+    :class:`DataError` when it has no ``raw/``; files that cannot be placed
+    (an unreadable file, a file name whose year differs from the text's, two
+    files for one year, an annotation file without its report) are listed in
+    ``problems`` and the other years are still found.
+
+    Examples
+    --------
+    >>> folder = discover("data")
+    >>> folder.annotated, folder.years[2022].raw.name, folder.problems
+    ([2022], '000_09050fdfe5e94683.txt', [])
+    """
+    if isinstance(data_dir, DataFolder):
+        return data_dir
+    path = Path(data_dir)
+    if not path.is_dir():
+        raise UsageError(f"the data folder {str(path)!r} does not exist.", path=path,
+                         hint="give --data-dir the folder that holds raw/ and annotations/.")
+    if not (path / "raw").is_dir():
+        raise DataError("the data folder has no raw/ folder.", path=path,
+                        hint="put the yearly report texts in <data-dir>/raw/.")
+    folder = DataFolder(path=path)
+    raw: dict[int, Path] = {}
+    for file in sorted((path / "raw").glob("*.txt")):
+        try:
+            year = _year_of(file)
+        except KemiError as exc:
+            folder.problems.append(exc)
+            continue
+        if year in raw:
+            folder.problems.append(DataError(f"a second raw report for {year} (the first is {raw[year].name}).",
+                                             path=file, hint="keep one report per year in raw/."))
+            continue
+        raw[year] = file
+    annotated = {int(p.stem): p for p in sorted((path / "annotations").glob("*.csv")) if p.stem.isdigit()}
+    for year, file in annotated.items():
+        if year not in raw:
+            folder.problems.append(DataError(f"no raw report for {year} in {path / 'raw'}.", path=file,
+                                             hint=f"add the {year} report text, or remove the file."))
+    folder.years = {year: YearFiles(year, file, annotated.get(year)) for year, file in sorted(raw.items())}
+    for year, files in folder.years.items():
+        if files.annotations is None:
+            folder.problems.append(DataError(
+                f"no annotation file for {year}: its raw report {files.raw.name} cannot be reported on yet.",
+                path=path / "annotations" / f"{year}.csv",
+                hint=f"draft one with 'kemi-analysis draft {files.raw}', review it and save it as {year}.csv."))
+    for problem in folder.problems:
+        logger.warning("%s", problem)
+    return folder
+
+
+def _year_of(file: Path) -> int:
+    """A raw file's year, checked against a year in its name."""
+    year = peek_year(file)
+    named = {int(y) for y in _YEAR_IN_NAME.findall(file.stem)}
+    if named and year not in named:
+        raise DataError(f"the file name says {_listed(sorted(named))} but the text reports on {year} "
+                        f"('Toteuma 1-12/{year}').", path=file, hint="rename the file or check its content.")
+    return year
+
+
+def load_year(data_dir: str | Path | DataFolder, year: int) -> YearData:
+    """Load one year's report and annotations, and compute its metrics.
+
+    Examples
+    --------
+    >>> data = load_year("data", 2022)
+    >>> int((data.metrics["status"] == "achieved").sum()), len(data.metrics)
+    (6, 27)
+    """
+    folder = discover(data_dir)
+    files = folder.files(year)
+    if files.annotations is None:
+        annotation_path = folder.path / "annotations" / f"{year}.csv"
+        raise DataError(
+            f"no annotation file for {year}.",
+            path=annotation_path,
+            hint=f"write {annotation_path}: 'kemi-analysis draft {files.raw}' drafts one for review.",
+        )
+    report = load_report(files.raw, year=year)
+    annotations = load_annotations(files.annotations, report)
+    metrics = build_metrics(report, annotations)
+    logger.info("loaded %s: %d goal rows, %d metrics", year, len(report.goals), len(metrics))
+    return YearData(year=year, report=report, annotations=annotations, metrics=metrics)
+
+
+def load_years(data_dir: str | Path | DataFolder, years: list[int] | None = None) -> Dataset:
+    """Load several years into one :class:`Dataset`.
+
+    With ``years``, every listed year must load: the first that cannot is
+    raised, naming it. Without, every annotated year is tried; those that
+    cannot load are kept in ``problems`` (with the folder's own) and logged.
+
+    Examples
+    --------
+    >>> sorted(load_years("data").years)
+    [2022]
+    """
+    folder = discover(data_dir)
+    dataset = Dataset(folder=folder, problems=list(folder.problems))
+    for year in sorted(set(years)) if years is not None else folder.annotated:
+        try:
+            dataset.years[year] = load_year(folder, year)
+        except KemiError as exc:
+            if years is not None:
+                raise
+            dataset.problems.append(exc)
+            logger.warning("%s", exc)
+    return dataset

@@ -1,0 +1,1 @@
+"""Reading: the raw report text and the analysts' annotation files into checked tables."""

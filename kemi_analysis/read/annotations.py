@@ -1,0 +1,269 @@
+"""Reading and checking the analysts' annotation files.
+
+``data/annotations/<year>.csv`` records, for every metric of a year's report,
+the target, the actual value and the quotes of the source text they come from.
+It is a data contract that people edit by hand, so reading it checks every
+rule at once (the contract's own, :class:`kemi_analysis.schemas.AnnotationFile`,
+and the quotes against the report) and reports every problem with its line.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from ..errors import AnnotationError
+from ..schemas import ANNOTATION_COLUMNS, annotation_problems
+from .parser import Report, collapse_whitespace
+
+logger = logging.getLogger(__name__)
+
+_NUMBER_COLUMNS = ("target_value", "actual_value")
+# Cells whose surrounding spaces are not part of the value; quotes and notes keep theirs.
+_STRIPPED = ("metric_id", "aim", "source_line", "target_value", "target_unit", "comparator", "deadline",
+             "actual_value", "status", "evidence_target", "evidence_actual")
+_HINT = "fix the listed lines; the README describes each column."
+
+
+@dataclass
+class Annotations:
+    """An annotation file read and checked.
+
+    ``table`` has the contract's columns, with ``target_value`` and
+    ``actual_value`` as floats (NaN where empty), ``source_line`` as int, and
+    ``file_line``: the row's line in the CSV file.
+    """
+
+    path: Path
+    sha256: str
+    table: pd.DataFrame
+    warnings: list[str] = field(default_factory=list)
+
+
+def read_annotations(path: str | Path) -> Annotations:
+    """Read an annotation file and check every rule of the contract that needs no report.
+
+    Raises :class:`AnnotationError` listing every problem with its line.
+
+    Examples
+    --------
+    >>> read_annotations("data/annotations/2022.csv").table.shape
+    (27, 14)
+    """
+    path = Path(path)
+    data = _read_bytes(path)
+    cells, problems = _read_cells(data, path)
+    problems += annotation_problems(cells)
+    _raise_if(problems, path, f"{len(problems)} problem(s) in the annotation file.")
+    return Annotations(path=path, sha256=hashlib.sha256(data).hexdigest(), table=_typed(cells))
+
+
+def load_annotations(path: str | Path, report: Report) -> Annotations:
+    """Read an annotation file and check it against its raw report, every rule in one pass.
+
+    Besides the contract's rules: ``source_line`` must be a goal row of the
+    report and ``aim`` that row's aim; ``evidence_target`` must be found in
+    that row's metric cell and ``evidence_actual`` in its realisation cell
+    (after collapsing whitespace); every goal row needs an annotation row.
+
+    Examples
+    --------
+    >>> from kemi_analysis.read.parser import load_report
+    >>> report = load_report("data/raw/000_09050fdfe5e94683.txt")
+    >>> load_annotations("data/annotations/2022.csv", report).table.shape
+    (27, 14)
+    """
+    path = Path(path)
+    data = _read_bytes(path)
+    cells, problems = _read_cells(data, path)
+    problems += annotation_problems(cells)
+    table = _typed(cells)
+    found, warnings = _check_against_report(table, report)
+    problems += found
+    _raise_if(problems, path, f"{len(problems)} problem(s) in the annotation file, checked against {report.path}.")
+    for message in warnings:
+        logger.warning("%s: %s", path, message)
+    return Annotations(path=path, sha256=hashlib.sha256(data).hexdigest(), table=table, warnings=warnings)
+
+
+def _raise_if(problems: list[tuple[int, str]], path: Path, message: str) -> None:
+    if problems:
+        raise AnnotationError(message, path=path, problems=[text for _, text in sorted(problems)], hint=_HINT)
+
+
+# --------------------------------------------------------------------------
+# The file's cells
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise AnnotationError(f"cannot read the annotation file: {exc.strerror}.", path=path,
+                              hint="annotation files live in data/annotations/<year>.csv.") from exc
+
+
+def _decode(data: bytes, path: Path) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise AnnotationError("the annotation file is not UTF-8.", path=path, line=line,
+                              hint="save it as UTF-8 (in Excel: 'CSV UTF-8').") from exc
+
+
+def _check_header(header: list[str], path: Path) -> None:
+    header = [h.strip() for h in header]
+    if tuple(header) == ANNOTATION_COLUMNS:
+        return
+    missing = [c for c in ANNOTATION_COLUMNS if c not in header]
+    extra = [c for c in header if c not in ANNOTATION_COLUMNS]
+    detail = [f"missing: {', '.join(missing)}"] if missing else []
+    detail += [f"unknown: {', '.join(extra)}"] if extra else []
+    raise AnnotationError(
+        f"the header does not match the contract ({'; '.join(detail) or 'the columns are in another order'}).",
+        path=path,
+        line=1,
+        hint=f"the first line must be exactly: {','.join(ANNOTATION_COLUMNS)}",
+    )
+
+
+def _read_cells(data: bytes, path: Path) -> tuple[pd.DataFrame, list[tuple[int, str]]]:
+    """The file's cells as stripped text with ``file_line``, and rows that do not have every column."""
+    text = _decode(data, path)
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        _check_header(next(reader), path)
+    except StopIteration:
+        raise AnnotationError("the annotation file is empty.", path=path, line=1,
+                              hint=f"the first line must name the columns: {','.join(ANNOTATION_COLUMNS)}") from None
+    cells = _read_fast(text)
+    if cells is not None:
+        return cells, []
+    return _read_line_by_line(reader)
+
+
+def _read_fast(text: str) -> pd.DataFrame | None:
+    """Read a well-formed file with pandas' C parser; None when the csv module must say what is wrong.
+
+    Row ``i`` is on file line ``i + 2`` when no cell spans lines and every
+    row has all the columns; otherwise the line-by-line reader is used.
+    """
+    try:
+        frame = pd.read_csv(io.StringIO(text), dtype=object, keep_default_na=False, na_filter=False,
+                            skip_blank_lines=False, engine="c")
+    except (pd.errors.ParserError, ValueError):
+        return None
+    physical_lines = text.count("\n") + (0 if text.endswith("\n") else 1)
+    if frame.isna().to_numpy().any() or physical_lines != len(frame) + 1:
+        return None  # a short row, or a quoted cell holding a line break: line numbers need the csv module
+    frame.columns = list(ANNOTATION_COLUMNS)
+    frame["file_line"] = np.arange(2, len(frame) + 2, dtype="int64")
+    return _tidy(frame)
+
+
+def _read_line_by_line(reader) -> tuple[pd.DataFrame, list[tuple[int, str]]]:
+    """Read rows with the csv module, recording the line each starts on and rows of the wrong width."""
+    problems: list[tuple[int, str]] = []
+    records: list[list[str]] = []
+    line = reader.line_num
+    for cells in reader:
+        start, line = line + 1, reader.line_num
+        if len(cells) != len(ANNOTATION_COLUMNS):
+            if any(c.strip() for c in cells):
+                problems.append((start, f"line {start}: {len(cells)} fields, expected {len(ANNOTATION_COLUMNS)} "
+                                        "(quote cells holding commas)"))
+            continue
+        records.append([*cells, start])
+    frame = pd.DataFrame(records, columns=[*ANNOTATION_COLUMNS, "file_line"]).astype(
+        {c: object for c in ANNOTATION_COLUMNS} | {"file_line": "int64"})
+    return _tidy(frame), problems
+
+
+def _tidy(frame: pd.DataFrame) -> pd.DataFrame:
+    """Strip the cells whose spaces do not count, and drop rows with no text at all."""
+    for column in _STRIPPED:
+        frame[column] = [c.strip() for c in frame[column].to_numpy(dtype=object)]
+    maybe_blank = (frame["metric_id"] == "").to_numpy()
+    if maybe_blank.any():
+        rows = frame.loc[maybe_blank, list(ANNOTATION_COLUMNS)].to_numpy(dtype=object)
+        blank = np.zeros(len(frame), dtype=bool)
+        blank[np.flatnonzero(maybe_blank)] = [not any(c.strip() for c in row) for row in rows]
+        frame = frame[~blank]
+    return frame.reset_index(drop=True)
+
+
+def parse_numbers(cells: np.ndarray) -> np.ndarray:
+    """Numbers from cells the contract accepts (``12``, ``12,5``, ``−3``, ``2 285``); NaN where empty.
+
+    Examples
+    --------
+    >>> parse_numbers(np.array(["12,5", "", "\\u22123", "2 285"], dtype=object)).tolist()
+    [12.5, nan, -3.0, 2285.0]
+    """
+    text = pd.Series(cells, dtype=object).str.replace(r"[ \u00a0]", "", regex=True)
+    text = text.str.replace("\u2212", "-", regex=False).str.replace(",", ".", regex=False)
+    return pd.to_numeric(text.where(text != ""), errors="coerce").to_numpy(dtype=float)
+
+
+def _typed(cells: pd.DataFrame) -> pd.DataFrame:
+    """The cells with numbers as floats and ``source_line`` as int (0 where it is not a number)."""
+    table = cells.copy()
+    for column in _NUMBER_COLUMNS:
+        table[column] = parse_numbers(cells[column].to_numpy(dtype=object))
+    lines = pd.to_numeric(cells["source_line"], errors="coerce")
+    table["source_line"] = lines.where(lines.abs() < 2**62, 0).fillna(0).astype("int64")
+    text_columns = [c for c in ANNOTATION_COLUMNS if c not in (*_NUMBER_COLUMNS, "source_line")]
+    return table.astype({c: "str" for c in text_columns})
+
+
+# --------------------------------------------------------------------------
+# Against the report
+
+
+def _check_against_report(table: pd.DataFrame, report: Report) -> tuple[list[tuple[int, str]], list[str]]:
+    """Problems (``(line, message)``) and warnings of the rows against the report's goal rows."""
+    goals = {line: (aim, collapse_whitespace(metric), collapse_whitespace(realisation))
+             for line, aim, metric, realisation in zip(
+                 *(report.goals[c].to_numpy().tolist() for c in ("source_line", "aim", "metric", "realisation")))}
+    lines = ", ".join(str(n) for n in goals)
+    problems: list[tuple[int, str]] = []
+    warnings: list[str] = []
+    columns = ["metric_id", "file_line", "source_line", "aim", "evidence_target", "evidence_actual",
+               "target_value", "actual_value", "comparator"]
+    for metric_id, file_line, source_line, aim, quote_target, quote_actual, target, actual, comparator in zip(
+            *(table[c].to_numpy().tolist() for c in columns)):
+        where = f"line {file_line} ({metric_id or 'no metric_id'})"
+        goal = goals.get(source_line)
+        if goal is None:
+            if source_line > 0:
+                problems.append((file_line, f"{where}: source_line {source_line} is not a goal row of "
+                                            f"{report.path.name} (goal rows are on lines {lines})"))
+            continue
+        goal_aim, metric_cell, realisation_cell = goal
+        if aim and aim != goal_aim and collapse_whitespace(aim).casefold() != goal_aim.casefold():
+            problems.append((file_line, f"{where}: aim {aim!r} differs from the report's {goal_aim!r} "
+                                        f"on line {source_line}"))
+        for column, quote, cell_name, cell in (("evidence_target", quote_target, "metric", metric_cell),
+                                               ("evidence_actual", quote_actual, "realisation", realisation_cell)):
+            if quote and collapse_whitespace(quote) not in cell:
+                problems.append((file_line, f"{where}: {column} {quote!r} is not found in the {cell_name} cell "
+                                            f"of line {source_line}, which reads: {cell!r}. Quote the source "
+                                            "as written, typos included"))
+        if target == 0 and comparator in (">=", "<="):
+            warnings.append(f"{where}: target_value is 0; the ratio is 1 when met and 0 when not")
+        if target < 0 or actual < 0:
+            warnings.append(f"{where}: a negative value; the ratio is 1 when met and 0 when not")
+    covered = set(table["source_line"])
+    for goal in report.goals.itertuples(index=False):
+        if goal.source_line not in covered:
+            problems.append((0, f"goal row on line {goal.source_line} of {report.path.name} ({goal.aim}) has no "
+                                "annotation row; add one, with status no_data or not_reported if it has no metric"))
+    return problems, warnings

@@ -1,0 +1,355 @@
+"""Every text the report shows, in Finnish and English, and numbers as it writes them: one catalogue.
+
+Finnish is the default and is written as plain language (selkokieli): short
+sentences and everyday words. Numbers use the Finnish decimal comma and a
+space before the per cent sign. Rounding never says 0 % or 100 % where the
+value is not: it says "< 1 %" or "> 99 %" instead.
+"""
+
+from __future__ import annotations
+
+import math
+from decimal import ROUND_HALF_UP, Decimal
+
+LANGUAGES = ("fi", "en")
+_NBSP = "\u00a0"
+
+STATUS_LABELS = {
+    "fi": {
+        "achieved": "Toteutui",
+        "partial": "Toteutui osittain",
+        "not_achieved": "Ei toteutunut",
+        "in_progress": "Kesken",
+        "no_target": "Ei tavoitetta",
+        "no_data": "Ei mitattavaa tietoa",
+        "not_reported": "Ei raportoitu",
+    },
+    "en": {
+        "achieved": "Achieved",
+        "partial": "Partly achieved",
+        "not_achieved": "Not achieved",
+        "in_progress": "In progress",
+        "no_target": "No target",
+        "no_data": "No measurable data",
+        "not_reported": "Not reported",
+    },
+}
+
+PROGRESS_LABELS = {
+    "fi": {
+        "target_achieved": "Tavoite saavutettu",
+        "substantial_progress": "Selvää edistystä",
+        "moderate_progress": "Jonkin verran edistystä",
+        "limited_progress": "Vähän edistystä",
+        "deterioration": "Heikkeni",
+        "not_available": "Ei voi arvioida",
+    },
+    "en": {
+        "target_achieved": "Target achieved",
+        "substantial_progress": "Substantial progress",
+        "moderate_progress": "Moderate progress",
+        "limited_progress": "Limited progress",
+        "deterioration": "Deterioration",
+        "not_available": "Not available",
+    },
+}
+
+COMPARATOR_LABELS = {
+    "fi": {">=": "vähintään", "<=": "enintään", "=": ""},
+    "en": {">=": "at least", "<=": "at most", "=": ""},
+}
+
+YES_NO = {"fi": ("kyllä", "ei"), "en": ("yes", "no")}
+
+# Column headers and short phrases used by tables and figures.
+TEXT = {
+    "fi": {
+        "aim": "Strateginen päämäärä",
+        "line": "Rivi",
+        "metric": "Mittari",
+        "target": "Tavoite",
+        "actual": "Toteuma",
+        "ratio": "Toteutumisaste",
+        "status": "Tila",
+        "quote_target": "Lähde: mittari",
+        "quote_actual": "Lähde: toteuma",
+        "metrics": "Mittareita",
+        "with_target": "Joilla tavoite",
+        "share_achieved": "Tavoite toteutui",
+        "mean_ratio_capped": "Keskimääräinen toteutumisaste (enintään 100 %)",
+        "role": "Vastuuhenkilö",
+        "sdg": "SDG",
+        "sdg_name": "Tavoitteen nimi",
+        "share_with_target": "Tavoite on luku",
+        "share_with_deadline": "Aikaraja on kerrottu",
+        "share_with_owner": "Vastuuhenkilö on nimetty",
+        "share_with_actual": "Toteuma on mitattu",
+        "year": "Vuosi",
+        "year_from": "Vuodesta",
+        "year_to": "Vuoteen",
+        "change": "Muutos",
+        "transition": "Tilan muutos",
+        "flags": "Huomio",
+        "first_achieved": "toteutui ensimmäistä kertaa",
+        "fell_back": "heikkeni",
+        "carried_over": "siirtyy seuraavalle vuodelle",
+        "progress": "Kehitys",
+        "base": "Alku",
+        "current": "Viimeisin",
+        "new": "uusi mittari",
+        "dropped": "mittari poistui",
+        "all_aims": "Kaikki päämäärät",
+        "file": "Tiedosto",
+        "sha256": "SHA-256-tarkiste",
+        "item": "Tieto",
+        "value": "Arvo",
+        "none": "–",
+        "count": "Määrä",
+        "share": "Osuus",
+        # Sentences and captions, by section. Placeholders are filled by text(key, lang, **values).
+        "title.heading": "Kemin hyvinvointitoimiala: strategian toteutuminen vuonna {year}",
+        "title.document": "Kemin hyvinvointitoimiala {year}",
+        "title.intro": "Tämä raportti kertoo, miten hyvinvointitoimialan strategiset tavoitteet toteutuivat. "
+                       "Luvut on laskettu toimialan omasta raportista.",
+        "key.metrics": "mittaria {goals} tavoiterivillä ja {aims} strategisessa päämäärässä",
+        "key.with_target": "mittarilla on tavoite, joka on luku",
+        "key.achieved": "tavoitetta toteutui ({share} tavoitteellisista)",
+        "key.partial": "tavoitetta toteutui osittain",
+        "key.not_achieved": "tavoitetta ei toteutunut",
+        "key.unknown": "mittarista ei ole mitattavaa tietoa tai sitä ei raportoitu",
+        "key.summary": "Vuonna {year} tavoite toteutui {achieved} mittarissa {with_target}:stä, joilla on tavoite. "
+                       "Se on {share}.",
+        "status.table_caption": "Mittarien tila päämäärittäin {year}. Tavoite toteutui = toteutuneet / mittarit, "
+                                "joilla on tavoite. Keskimääräisessä toteutumisasteessa jokainen mittari lasketaan "
+                                "enintään 100 %:n arvoisena.",
+        "status.figure_caption": "Kuva 1. Mittarien tila päämäärittäin. Luvut ovat mittarien määriä.",
+        "ratios.figure_caption": "Kuva 2. Toteutumisaste mittareittain. Katkoviiva on 100 % eli tavoite. "
+                                 "Yli 200 %:n pylväät on piirretty 200 %:iin; luku kertoo todellisen arvon.",
+        "changes.no_earlier": "Aineistossa ei ole vuotta {year} aiempia tietoja. Muutosta edelliseen vuoteen ei "
+                              "siksi voi vielä laskea.",
+        "changes.continues": "Nämä työt jatkuvat vuoden {year} jälkeen:",
+        "changes.table_caption": "Muutos vuodesta {previous} vuoteen {year} mittareittain",
+        "changes.churn": "Uudet ja poistuneet mittarit:",
+        "changes.figure_caption": "Kuva 3. Toteutuneiden tavoitteiden osuus vuosittain.",
+        "changes.progress_caption": "Kehitys koko aikasarjalla (Open SDG -menetelmä)",
+        "changes.caveat": "Aikasarjat ovat lyhyitä, ja tavoitteet voivat muuttua valtuustokausittain. Kehitys "
+                          "kertoo suunnan, ei ennustetta.",
+        "sdg.table_caption": "Mittarit kestävän kehityksen tavoitteittain. Mittari lasketaan jokaiselle "
+                             "päämääränsä SDG-tavoitteelle.",
+        "roles.table_caption": "Vastuuhenkilöt ja heidän mittarinsa. Mittari lasketaan jokaiselle tavoiterivillä "
+                               "nimetylle vastuuhenkilölle.",
+        "quality.table_caption": "Mittarien laatu: kuinka suuressa osassa mittareista asia on kunnossa",
+        "quality.weakest": "Heikoin kohta: {what} vain {share} mittareista.",
+        "metrics.table_caption": "Kaikki mittarit {year}. Rivi = rivinumero lähdetiedostossa. Lainaukset ovat "
+                                 "lähteen tekstiä sellaisenaan, kirjoitusvirheineen.",
+        "provenance.report": "{year}: raportti",
+        "provenance.annotations": "{year}: tulkinnat",
+        "provenance.files_caption": "Lähdetiedostot",
+        "provenance.software": "Ohjelma",
+        "provenance.parameters": "Parametrit",
+        "provenance.run_at": "Ajettu",
+        "provenance.run_caption": "Ajo",
+        "provenance.note": "Tulkintatiedoston muistiinpanot kertovat, miten jokainen luku on luettu lähteestä.",
+        "plot.count_axis": "Mittareita (kpl)",
+        "plot.status_alt": "Vaakapylväskaavio mittarien tilasta päämäärittäin. {parts}.",
+        "plot.target_line": " 100 % = tavoite",
+        "plot.ratio_axis": "Toteutumisaste",
+        "plot.ratios_alt": "Vaakapylväskaavio {count} mittarin toteutumisasteesta. Katkoviiva on 100 %, eli "
+                           "tavoite. {parts}. Kaaviosta puuttuu {left_out} mittaria, joilla ei ole tavoitetta "
+                           "tai toteumaa.",
+        "plot.share_axis": "Tavoite toteutui (osuus)",
+        "plot.share_alt": "Viivakaavio: niiden mittarien osuus, joiden tavoite toteutui, vuosittain ja "
+                          "päämäärittäin. {parts}.",
+    },
+    "en": {
+        "aim": "Strategic aim",
+        "line": "Line",
+        "metric": "Metric",
+        "target": "Target",
+        "actual": "Actual",
+        "ratio": "Achievement",
+        "status": "Status",
+        "quote_target": "Source: metric",
+        "quote_actual": "Source: realisation",
+        "metrics": "Metrics",
+        "with_target": "With a target",
+        "share_achieved": "Target achieved",
+        "mean_ratio_capped": "Mean achievement (capped at 100 %)",
+        "role": "Responsible role",
+        "sdg": "SDG",
+        "sdg_name": "Goal",
+        "share_with_target": "Numeric target",
+        "share_with_deadline": "Deadline given",
+        "share_with_owner": "Owner named",
+        "share_with_actual": "Actual measured",
+        "year": "Year",
+        "year_from": "From",
+        "year_to": "To",
+        "change": "Change",
+        "transition": "Status change",
+        "flags": "Note",
+        "first_achieved": "achieved for the first time",
+        "fell_back": "fell back",
+        "carried_over": "carried over to the next year",
+        "progress": "Progress",
+        "base": "First",
+        "current": "Latest",
+        "new": "new metric",
+        "dropped": "metric dropped",
+        "all_aims": "All aims",
+        "file": "File",
+        "sha256": "SHA-256 checksum",
+        "item": "Item",
+        "value": "Value",
+        "none": "–",
+        "count": "Count",
+        "share": "Share",
+        "title.heading": "Kemi welfare sector: how the strategy was carried out in {year}",
+        "title.document": "Kemi welfare sector {year}",
+        "title.intro": "This report shows how the welfare sector's strategic goals were carried out. "
+                       "The figures are computed from the sector's own report.",
+        "key.metrics": "metrics on {goals} goal rows under {aims} strategic aims",
+        "key.with_target": "metrics have a numeric target",
+        "key.achieved": "targets achieved ({share} of those with a target)",
+        "key.partial": "targets partly achieved",
+        "key.not_achieved": "targets not achieved",
+        "key.unknown": "metrics have no measurable data or were not reported",
+        "key.summary": "In {year} the target was achieved for {achieved} of the {with_target} metrics with a "
+                       "target: {share}.",
+        "status.table_caption": "Metric status by strategic aim, {year}. Target achieved = achieved / metrics with "
+                                "a target. In the mean achievement each metric counts at most 100 %.",
+        "status.figure_caption": "Figure 1. Metric status by strategic aim. The numbers are counts of metrics.",
+        "ratios.figure_caption": "Figure 2. Achievement ratio by metric. The dashed line is 100 %, the target. "
+                                 "Bars over 200 % are drawn at 200 %; the label gives the true value.",
+        "changes.no_earlier": "The data holds no year before {year}, so the change since the previous year "
+                              "cannot be computed yet.",
+        "changes.continues": "This work continues after {year}:",
+        "changes.table_caption": "Change from {previous} to {year} by metric",
+        "changes.churn": "New and dropped metrics:",
+        "changes.figure_caption": "Figure 3. Share of targets achieved, by year.",
+        "changes.progress_caption": "Progress over the whole series (Open SDG method)",
+        "changes.caveat": "The series are short and targets may change with the council term. Progress shows a "
+                          "direction, not a forecast.",
+        "sdg.table_caption": "Metrics by SDG. A metric counts for every SDG of its strategic aim.",
+        "roles.table_caption": "Responsible roles and their metrics. A metric counts for every role named on its "
+                               "goal row.",
+        "quality.table_caption": "Metric quality: the share of metrics that have each property",
+        "quality.weakest": "Weakest point: {what} for only {share} of the metrics.",
+        "metrics.table_caption": "All metrics, {year}. Line = line number in the source file. Quotes are the "
+                                 "source text as written, typos included.",
+        "provenance.report": "{year}: report",
+        "provenance.annotations": "{year}: annotations",
+        "provenance.files_caption": "Source files",
+        "provenance.software": "Software",
+        "provenance.parameters": "Parameters",
+        "provenance.run_at": "Run at",
+        "provenance.run_caption": "Run",
+        "provenance.note": "The annotation file's notes say how each number was read from the source.",
+        "plot.count_axis": "Metrics (count)",
+        "plot.status_alt": "Horizontal stacked bar chart of metric status by strategic aim. {parts}.",
+        "plot.target_line": " 100 % = target",
+        "plot.ratio_axis": "Achievement ratio",
+        "plot.ratios_alt": "Horizontal bar chart of the achievement ratio of {count} metrics. The dashed line is "
+                           "100 %, the target. {parts}. {left_out} metrics without a target or a value are not "
+                           "shown.",
+        "plot.share_axis": "Share achieved",
+        "plot.share_alt": "Line chart of the share of metrics achieved, by year and strategic aim. {parts}.",
+    },
+}
+
+
+def check_lang(lang: str) -> str:
+    """Return ``lang`` if it is a known report language, else raise ``ValueError``."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}: choose one of {', '.join(LANGUAGES)}")
+    return lang
+
+
+def text(key: str, lang: str = "fi", **values: object) -> str:
+    """A label or sentence from :data:`TEXT`, its ``{placeholders}`` filled from ``values``.
+
+    Examples
+    --------
+    >>> text("changes.table_caption", "en", previous=2031, year=2032)
+    'Change from 2031 to 2032 by metric'
+    """
+    template = TEXT[lang][key]
+    return template.format(**values) if values else template
+
+
+def status_label(status: str, lang: str = "fi") -> str:
+    """The plain-language label of a status."""
+    return STATUS_LABELS[lang].get(status, status)
+
+
+def progress_label(category: str, lang: str = "fi") -> str:
+    """The plain-language label of an Open SDG progress category."""
+    return PROGRESS_LABELS[lang].get(category, category)
+
+
+def _is_missing(value: object) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def format_number(value: float | None, lang: str = "fi", *, decimals: int = 1) -> str:
+    """A number with the language's separators; whole numbers without decimals.
+
+    Examples
+    --------
+    >>> format_number(2285), format_number(12.5), format_number(12.5, "en"), format_number(None)
+    ('2\\xa0285', '12,5', '12.5', '–')
+    """
+    if _is_missing(value):
+        return TEXT[lang]["none"]
+    value = float(value)
+    if value.is_integer():
+        body = f"{int(value):,}"
+    else:
+        body = f"{value:,.{decimals}f}".rstrip("0").rstrip(".")
+    if lang == "fi":
+        body = body.replace(",", _NBSP).replace(".", ",")
+    return body.replace("-", "\u2212")
+
+
+def format_percent(share: float | None, lang: str = "fi") -> str:
+    """A share (0.25) as a whole per cent ("25 %"), never rounding to a misleading 0 or 100.
+
+    Examples
+    --------
+    >>> format_percent(0.25), format_percent(0.996), format_percent(0.002), format_percent(1.0)
+    ('25\\xa0%', '>\\xa099\\xa0%', '<\\xa01\\xa0%', '100\\xa0%')
+    >>> format_percent(0.004), format_percent(0.005), format_percent(0.125), format_percent(8.0, "en")
+    ('<\\xa01\\xa0%', '1\\xa0%', '13\\xa0%', '800 %')
+    """
+    if _is_missing(share):
+        return TEXT[lang]["none"]
+    percent = float(share) * 100
+    space = _NBSP if lang == "fi" else " "
+    rounded = int(Decimal(repr(percent)).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    if percent > 0 and rounded == 0:
+        return f"<{space}1{space}%"
+    if percent < 100 and rounded == 100:
+        return f">{space}99{space}%"
+    return f"{format_number(rounded, lang)}{space}%"
+
+
+def format_value(value: float | None, unit: str, lang: str = "fi") -> str:
+    """A value with its unit: "25 %", "8 krt/v", "kyllä" for a yes/no value."""
+    if _is_missing(value):
+        return TEXT[lang]["none"]
+    if unit.casefold() in ("kyllä/ei", "yes/no"):
+        yes, no = YES_NO[lang]
+        return yes if float(value) == 1 else no
+    number = format_number(value, lang)
+    return f"{number}{_NBSP}{unit}" if unit else number
+
+
+def format_target(target: float | None, comparator: str, unit: str, lang: str = "fi") -> str:
+    """A target as a phrase: "vähintään 50 %", "enintään 14 vrk", "kyllä"."""
+    if _is_missing(target):
+        return TEXT[lang]["none"]
+    value = format_value(target, unit, lang)
+    words = COMPARATOR_LABELS[lang].get(comparator, "")
+    if unit.casefold() in ("kyllä/ei", "yes/no"):
+        return value
+    return f"{words} {value}".strip()

@@ -1,0 +1,189 @@
+"""Running the report notebook: papermill, then nbconvert, then an atomic move into place.
+
+A run writes ``<out_dir>/<year>/report_<year>.html`` (``report_<year>_en.html``
+for English) and the executed notebook beside it. Everything is first written
+to temporary files in that folder and moved into place only when the whole
+run succeeded, so a failed or interrupted run leaves the previous report
+untouched; a failed run keeps its executed notebook as
+``report_<year>.failed.ipynb`` and names it in the error.
+
+The notebook ships inside the package (``kemi_analysis/report/report.ipynb``),
+so an installed package renders from any working directory.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import ReportError, UsageError
+from ..files import atomic_path
+from .labels import text
+from .parameters import LANGUAGES, ReportParameters
+
+logger = logging.getLogger(__name__)
+
+HERE = Path(__file__).resolve().parent
+TEMPLATES = HERE / "templates"
+TEMPLATE_NAME = "kemi_report"
+DEFAULT_NOTEBOOK = HERE / "report.ipynb"
+
+
+@dataclass
+class ReportResult:
+    """Where a run wrote its files, and how long it took."""
+
+    html: Path
+    notebook: Path
+    seconds: float
+
+
+def skip_unused_iri_grammar() -> None:
+    """Keep jsonschema from building the RFC 3987 grammar that no notebook validation uses.
+
+    With jupyterlab installed, jsonschema finds ``rfc3987_syntax`` and builds
+    its grammar when first imported (about 1.3 s in every process that
+    imports nbformat). nbformat's schema has no ``iri`` format, so the command
+    line hides the module before anything imports jsonschema; the library
+    itself never does this. Safe to call more than once; does nothing once
+    jsonschema is imported.
+    """
+    if "jsonschema" not in sys.modules and "rfc3987_syntax" not in sys.modules:
+        sys.modules["rfc3987_syntax"] = None  # type: ignore[assignment]  # makes its import fail fast
+
+
+def report_paths(out_dir: Path, year: int, lang: str) -> tuple[Path, Path]:
+    """The HTML and executed-notebook paths of a year's report."""
+    suffix = "" if lang == "fi" else f"_{lang}"
+    folder = out_dir / str(year)
+    return folder / f"report_{year}{suffix}.html", folder / f"report_{year}{suffix}.ipynb"
+
+
+def _html_exporter(lang: str):
+    from nbconvert import HTMLExporter
+    from nbconvert.preprocessors import TagRemovePreprocessor
+
+    other = {f"lang-{code}" for code in LANGUAGES if code != lang}
+    exporter = HTMLExporter(
+        template_name=TEMPLATE_NAME,
+        extra_template_basedirs=[str(TEMPLATES)],
+        exclude_input=True,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+        language_code=lang,
+    )
+    exporter.register_preprocessor(TagRemovePreprocessor(remove_cell_tags=other), enabled=True)
+    return exporter
+
+
+def render_report(
+    year: int,
+    *,
+    data_dir: str | Path = "data",
+    out_dir: str | Path = "outputs",
+    lang: str = "fi",
+    compare_years: list[int] | None = None,
+    notebook: str | Path = DEFAULT_NOTEBOOK,
+    progress_bar: bool | None = None,
+) -> ReportResult:
+    """Execute the report notebook for ``year`` and convert it to a self-contained HTML file.
+
+    Raises
+    ------
+    UsageError
+        A parameter has the wrong form (checked before anything runs).
+    DataError
+        The data cannot give what is asked: a year or a compared year is
+        missing or does not load (checked before anything runs).
+    ReportError
+        The notebook failed or could not be converted; the executed notebook
+        is kept as ``report_<year>.failed.ipynb`` where it exists.
+
+    Examples
+    --------
+    >>> render_report(2022, data_dir="data", out_dir="outputs")  # doctest: +SKIP
+    ReportResult(html=PosixPath('outputs/2022/report_2022.html'), ...)
+    """
+    started = time.perf_counter()
+    parameters = ReportParameters(year=year, compare_years=list(compare_years or []),
+                                  data_dir=Path(data_dir).resolve(), lang=lang)
+    parameters.check()
+    _check_loads(parameters)
+    notebook = Path(notebook)
+    if not notebook.is_file():
+        raise UsageError(f"the report notebook {str(notebook)!r} does not exist.", path=notebook,
+                         hint="leave out --notebook to use the one installed with the package.")
+    html_path, notebook_path = report_paths(Path(out_dir), year, lang)
+    html_path.parent.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(prefix=f".{notebook_path.stem}.", suffix=".ipynb", dir=notebook_path.parent)
+    os.close(fd)
+    executed = Path(name)
+    try:
+        failed = notebook_path.with_suffix(".failed.ipynb")
+        _execute(notebook, executed, failed, parameters,
+                 sys.stderr.isatty() if progress_bar is None else progress_bar)
+        body = _convert(notebook, executed, failed, parameters)
+        with atomic_path(html_path) as tmp:
+            tmp.write_text(body, encoding="utf-8")
+        os.chmod(executed, 0o644)
+        os.replace(executed, notebook_path)
+        failed.unlink(missing_ok=True)
+    finally:
+        executed.unlink(missing_ok=True)
+    seconds = time.perf_counter() - started
+    logger.info("wrote %s (%d bytes) in %.1f s", html_path, html_path.stat().st_size, seconds)
+    return ReportResult(html=html_path, notebook=notebook_path, seconds=seconds)
+
+
+def _check_loads(parameters: ReportParameters) -> None:
+    """Load the year and its compared years once before the kernel starts, so data errors come first (exit 1)."""
+    from ..compute.pipeline import load_years
+
+    folder, compare = parameters.check()
+    load_years(folder, [*compare, parameters.year])
+
+
+def _keep_failed(executed: Path, failed: Path) -> Path | None:
+    """Keep the executed notebook of a failed run as ``failed``; None when there is none."""
+    if executed.exists() and executed.stat().st_size:
+        os.replace(executed, failed)
+        return failed
+    return None
+
+
+def _execute(notebook: Path, executed: Path, failed: Path, parameters: ReportParameters, progress_bar: bool) -> None:
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
+    logger.info("executing %s for %s (%s)", notebook.name, parameters.year, parameters.lang)
+    try:
+        papermill.execute_notebook(str(notebook), str(executed), parameters=parameters.as_dict(),
+                                   kernel_name="python3", progress_bar=progress_bar, log_output=False,
+                                   shutdown_kernel="immediate", cwd=str(notebook.parent))
+    except PapermillExecutionError as exc:
+        kept = _keep_failed(executed, failed)
+        raise ReportError(f"the report notebook failed in cell {exc.exec_count} with {exc.ename}: {exc.evalue}",
+                          path=notebook, notebook=kept,
+                          hint=f"open {kept} to see the failed cell; the previous report is untouched.") from exc
+    except Exception as exc:  # the kernel died, could not start, or the notebook is unreadable
+        raise ReportError(f"the report notebook could not be run: {exc}", path=notebook,
+                          notebook=_keep_failed(executed, failed)) from exc
+
+
+def _convert(notebook: Path, executed: Path, failed: Path, parameters: ReportParameters) -> str:
+    import nbformat
+
+    logger.info("converting to HTML")
+    executed_nb = nbformat.read(str(executed), as_version=4)
+    executed_nb.metadata["title"] = text("title.document", parameters.lang, year=parameters.year)
+    try:
+        body, _ = _html_exporter(parameters.lang).from_notebook_node(executed_nb)
+    except Exception as exc:
+        raise ReportError(f"converting the executed notebook to HTML failed: {exc}", path=notebook,
+                          notebook=_keep_failed(executed, failed)) from exc
+    return body

@@ -1,0 +1,365 @@
+"""The report's sections, computed as plain data for the report notebook.
+
+Each public function takes the :class:`ReportContext` that :func:`prepare`
+returns and gives a :class:`Section`: a list of blocks (paragraphs, tables,
+figures, lists) holding text and numbers only. Jupyter shows a section
+through :mod:`kemi_analysis.report.html`, which renders it with autoescaping
+templates, so source text is never markup. Every label comes from
+:mod:`kemi_analysis.report.labels`.
+"""
+
+from __future__ import annotations
+
+import platform
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pandas as pd
+
+from .. import __version__
+from ..catalogues.sdg import SDGS
+from ..compute.achievement import metric_quality, rollup
+from ..compute.pipeline import Dataset, YearData, load_years
+from ..compute.trends import flag_carried_over, new_and_dropped, progress, status_by_aim_and_year, year_over_year
+from ..schemas import STATUSES, Status
+from .labels import (
+    format_number,
+    format_percent,
+    format_target,
+    format_value,
+    progress_label,
+    status_label,
+    text,
+)
+from .parameters import ReportParameters
+from .plots import Chart, achievement_ratios, share_achieved_by_year, status_by_aim
+
+# --------------------------------------------------------------------------
+# Blocks
+
+
+class _Block:
+    @property
+    def kind(self) -> str:
+        """The block's type name, which the template switches on."""
+        return type(self).__name__
+
+
+@dataclass
+class Paragraph(_Block):
+    text: str
+    note: bool = False
+
+
+@dataclass
+class ItemList(_Block):
+    lead: str
+    items: list[str]
+
+
+@dataclass
+class Table(_Block):
+    caption: str
+    headers: list[str]
+    rows: list[list[str]]
+    numeric: tuple[int, ...] = ()
+    quotes: tuple[int, ...] = ()
+    row_header: bool = True
+
+
+@dataclass
+class Figure(_Block):
+    chart: Chart
+    caption: str
+
+
+@dataclass
+class KeyFigures(_Block):
+    summary: str
+    figures: list[tuple[str, str]]  # (value, label)
+
+
+@dataclass
+class Badge:
+    number: int
+    name: str
+    colour: str
+    text_colour: str
+
+
+@dataclass
+class SDGList(_Block):
+    aim: str
+    badges: list[Badge]
+
+
+@dataclass
+class Title(_Block):
+    heading: str
+    intro: str
+
+
+Block = Paragraph | ItemList | Table | Figure | KeyFigures | SDGList | Title
+
+
+@dataclass
+class Section:
+    """A section of the report: blocks in order. Jupyter shows it as HTML."""
+
+    blocks: list[Block]
+
+    def _repr_html_(self) -> str:
+        from .html import render_section
+
+        return render_section(self)
+
+    def __repr__(self) -> str:
+        return f"Section({', '.join(type(b).__name__ for b in self.blocks)})"
+
+
+# --------------------------------------------------------------------------
+# What the sections are computed from
+
+
+@dataclass
+class ReportContext:
+    """The loaded years and the report's parameters."""
+
+    parameters: ReportParameters
+    compare_years: list[int]
+    dataset: Dataset
+    started: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
+
+    @property
+    def year(self) -> int:
+        return self.parameters.year
+
+    @property
+    def lang(self) -> str:
+        return self.parameters.lang
+
+    @property
+    def current(self) -> YearData:
+        return self.dataset.years[self.year]
+
+    @property
+    def metrics(self) -> pd.DataFrame:
+        return self.current.metrics
+
+    def say(self, key: str, **values: object) -> str:
+        """A text of the catalogue in the report's language."""
+        return text(key, self.lang, **values)
+
+
+def prepare(year: int, compare_years: list[int] | None = None, data_dir: str | Path = "data",
+            lang: str = "fi") -> ReportContext:
+    """Check the parameters, and load the year and the years it is compared with.
+
+    ``compare_years`` empty means every earlier annotated year of the data
+    folder. A year that cannot load is an error naming it, never left out.
+
+    Examples
+    --------
+    >>> context = prepare(2022, [], "data", "fi")
+    >>> context.year, context.compare_years
+    (2022, [])
+    """
+    parameters = ReportParameters(year=year, compare_years=list(compare_years or []), data_dir=data_dir, lang=lang)
+    folder, compare = parameters.check()
+    dataset = load_years(folder, [*compare, year])
+    return ReportContext(parameters=parameters, compare_years=compare, dataset=dataset)
+
+
+# --------------------------------------------------------------------------
+# Sections
+
+
+def title(ctx: ReportContext) -> Section:
+    """The report's title and a one-sentence introduction."""
+    return Section([Title(ctx.say("title.heading", year=ctx.year), ctx.say("title.intro"))])
+
+
+def key_figures(ctx: ReportContext) -> Section:
+    """The few numbers a reader should see first."""
+    m = ctx.metrics
+    count = m["status"].value_counts()
+    with_target = int(m["target_value"].notna().sum())
+    achieved = int(((m["status"] == Status.ACHIEVED) & m["target_value"].notna()).sum())
+    share = format_percent(achieved / with_target if with_target else None, ctx.lang)
+    report = ctx.current.report
+    figures = [
+        (str(len(m)), ctx.say("key.metrics", goals=len(report.goals), aims=len(report.aims))),
+        (str(with_target), ctx.say("key.with_target")),
+        (str(achieved), ctx.say("key.achieved", share=share)),
+        (str(count.get(Status.PARTIAL, 0)), ctx.say("key.partial")),
+        (str(count.get(Status.NOT_ACHIEVED, 0)), ctx.say("key.not_achieved")),
+        (str(count.get(Status.NO_DATA, 0) + count.get(Status.NOT_REPORTED, 0)), ctx.say("key.unknown")),
+    ]
+    summary = ctx.say("key.summary", year=ctx.year, achieved=achieved, with_target=with_target, share=share)
+    return Section([KeyFigures(summary, figures)])
+
+
+def status_by_aim_section(ctx: ReportContext) -> Section:
+    """Metric status per strategic aim: a chart and the same numbers as a table."""
+    counts = rollup(ctx.metrics, "aim")
+    headers = [text("aim", ctx.lang), *[status_label(s, ctx.lang) for s in STATUSES], text("metrics", ctx.lang),
+               text("share_achieved", ctx.lang), text("mean_ratio_capped", ctx.lang)]
+    rows = [[r["aim"], *[str(r[s]) for s in STATUSES], str(r["metrics"]),
+             format_percent(r["share_achieved"], ctx.lang), format_percent(r["mean_ratio_capped"], ctx.lang)]
+            for _, r in counts.iterrows()]
+    return Section([
+        Figure(status_by_aim(counts, ctx.lang), ctx.say("status.figure_caption")),
+        Table(ctx.say("status.table_caption", year=ctx.year), headers, rows, numeric=tuple(range(1, len(headers)))),
+    ])
+
+
+def ratios_section(ctx: ReportContext) -> Section:
+    """Each metric's achievement ratio against the 100 % line."""
+    return Section([Figure(achievement_ratios(ctx.metrics, ctx.lang), ctx.say("ratios.figure_caption"))])
+
+
+def changes_section(ctx: ReportContext) -> Section:
+    """Year-over-year changes and progress, or a sentence that there is no earlier year."""
+    if not ctx.compare_years:
+        return _no_earlier_year(ctx)
+    metrics = ctx.dataset.metrics
+    previous = ctx.compare_years[-1]
+    blocks: list[Block] = [_changes_table(ctx, year_over_year(metrics, [(previous, ctx.year)]), previous)]
+    churn = new_and_dropped(metrics, previous, ctx.year)
+    if len(churn):
+        blocks.append(ItemList(ctx.say("changes.churn"), [f"{r.metric} ({text(r.change, ctx.lang)}, {r.year})"
+                                                          for r in churn.itertuples()]))
+    blocks.append(Figure(share_achieved_by_year(status_by_aim_and_year(metrics), ctx.lang),
+                         ctx.say("changes.figure_caption")))
+    progress_table = _progress_table(ctx, progress(metrics[metrics["year"] <= ctx.year]))
+    if progress_table is not None:
+        blocks.append(progress_table)
+    blocks.append(Paragraph(ctx.say("changes.caveat"), note=True))
+    return Section(blocks)
+
+
+def _no_earlier_year(ctx: ReportContext) -> Section:
+    blocks: list[Block] = [Paragraph(ctx.say("changes.no_earlier", year=ctx.year), note=True)]
+    carried = ctx.metrics[flag_carried_over(ctx.metrics)]
+    if len(carried):
+        blocks.append(ItemList(ctx.say("changes.continues", year=ctx.year),
+                               [f"{m} ({status_label(s, ctx.lang).lower()})"
+                                for m, s in zip(carried["metric"], carried["status"])]))
+    return Section(blocks)
+
+
+def _flags(row: pd.Series, lang: str) -> str:
+    return ", ".join(text(f, lang) for f in ("first_achieved", "fell_back", "carried_over") if row[f])
+
+
+def _changes_table(ctx: ReportContext, changes: pd.DataFrame, previous: int) -> Table:
+    lang = ctx.lang
+    headers = [text("metric", lang), text("aim", lang), f"{text('actual', lang)} {previous}",
+               f"{text('actual', lang)} {ctx.year}", text("change", lang), text("transition", lang),
+               text("flags", lang)]
+    rows = []
+    for _, r in changes.iterrows():
+        change = r["change_abs"]
+        change_text = text("none", lang) if pd.isna(change) else ("+" if change > 0 else "") + format_number(change,
+                                                                                                         lang)
+        transition = f"{status_label(r['status_from'], lang)} → {status_label(r['status_to'], lang)}"
+        rows.append([r["metric"], r["aim"], format_number(r["actual_from"], lang), format_number(r["actual_to"], lang),
+                     change_text, transition, _flags(r, lang)])
+    return Table(ctx.say("changes.table_caption", previous=previous, year=ctx.year), headers, rows, numeric=(2, 3, 4))
+
+
+def _progress_table(ctx: ReportContext, table: pd.DataFrame) -> Table | None:
+    table = table[table["years"] >= 2]
+    if table.empty:
+        return None
+    lang = ctx.lang
+    headers = [text("metric", lang), text("base", lang), text("current", lang), text("target", lang),
+               text("progress", lang)]
+    rows = [[r["metric"], f"{format_number(r['base_value'], lang)} ({r['base_year']})",
+             f"{format_number(r['current_value'], lang)} ({r['current_year']})",
+             format_number(r["target_value"], lang), progress_label(r["progress"], lang)]
+            for _, r in table.iterrows()]
+    return Table(ctx.say("changes.progress_caption"), headers, rows)
+
+
+def sdg_section(ctx: ReportContext) -> Section:
+    """The SDGs each strategic aim supports, with their numbers, names and UN colours."""
+    blocks: list[Block] = []
+    for aim, group in ctx.current.report.sdgs.groupby("aim", sort=False):
+        badges = [Badge(int(n), SDGS[int(n)].name(ctx.lang), SDGS[int(n)].colour, SDGS[int(n)].text_colour)
+                  for n in group["sdg"]]
+        blocks.append(SDGList(str(aim), badges))
+    by_sdg = rollup(ctx.metrics, "sdg", ctx.current.report)
+    headers = [text("sdg", ctx.lang), text("sdg_name", ctx.lang), text("metrics", ctx.lang),
+               text("share_achieved", ctx.lang)]
+    rows = [[str(r["sdg"]), SDGS[int(r["sdg"])].name(ctx.lang), str(r["metrics"]),
+             format_percent(r["share_achieved"], ctx.lang)] for _, r in by_sdg.iterrows()]
+    blocks.append(Table(ctx.say("sdg.table_caption"), headers, rows, numeric=(0, 2, 3)))
+    return Section(blocks)
+
+
+def roles_section(ctx: ReportContext) -> Section:
+    """Responsible roles and how their metrics went."""
+    by_role = rollup(ctx.metrics, "role", ctx.current.report)
+    shown = (Status.ACHIEVED, Status.PARTIAL, Status.NOT_ACHIEVED)
+    headers = [text("role", ctx.lang), text("metrics", ctx.lang), *[status_label(s, ctx.lang) for s in shown],
+               text("share_achieved", ctx.lang)]
+    rows = [[r["role"], str(r["metrics"]), *[str(r[s]) for s in shown], format_percent(r["share_achieved"], ctx.lang)]
+            for _, r in by_role.iterrows()]
+    return Section([Table(ctx.say("roles.table_caption"), headers, rows, numeric=(1, 2, 3, 4, 5))])
+
+
+def quality_section(ctx: ReportContext) -> Section:
+    """How SMART the metrics are, per aim."""
+    quality = metric_quality(ctx.metrics, ctx.current.report)
+    columns = ["share_with_target", "share_with_deadline", "share_with_owner", "share_with_actual"]
+    headers = [text("aim", ctx.lang), text("metrics", ctx.lang), *[text(c, ctx.lang) for c in columns]]
+    rows = [[text("all_aims", ctx.lang) if r["aim"] == "(all)" else r["aim"], str(r["metrics"]),
+             *[format_percent(r[c], ctx.lang) for c in columns]] for _, r in quality.iterrows()]
+    total = quality[quality["aim"] == "(all)"].iloc[0]
+    weakest = min(columns, key=lambda c: total[c])
+    sentence = ctx.say("quality.weakest", what=text(weakest, ctx.lang).lower(),
+                       share=format_percent(total[weakest], ctx.lang))
+    return Section([Table(ctx.say("quality.table_caption"), headers, rows, numeric=(1, 2, 3, 4, 5)),
+                    Paragraph(sentence)])
+
+
+def metric_table(ctx: ReportContext) -> Section:
+    """Every metric with its target, actual value, status and the quoted source text and line."""
+    lang = ctx.lang
+    headers = [text(key, lang) for key in ("metric", "aim", "line", "target", "actual", "ratio", "status",
+                                           "quote_target", "quote_actual")]
+    rows = [[r["metric"], r["aim"], str(r["source_line"]),
+             format_target(r["target_value"], r["comparator"], r["target_unit"], lang),
+             format_value(r["actual_value"], r["target_unit"], lang),
+             format_percent(r["achievement_ratio"], lang),
+             status_label(r["status"], lang),
+             f"“{r['evidence_target']}”" if r["evidence_target"] else text("none", lang),
+             f"“{r['evidence_actual']}”" if r["evidence_actual"] else text("none", lang)]
+            for _, r in ctx.metrics.iterrows()]
+    return Section([Table(ctx.say("metrics.table_caption", year=ctx.year), headers, rows, numeric=(2, 5),
+                          quotes=(7, 8))])
+
+
+def provenance(ctx: ReportContext) -> Section:
+    """Where the numbers come from: files with checksums, versions, parameters and time."""
+    files = []
+    for year in sorted(ctx.dataset.years):
+        data = ctx.dataset.years[year]
+        files.append([ctx.say("provenance.report", year=year), data.report.path.name, data.report.sha256])
+        files.append([ctx.say("provenance.annotations", year=year), data.annotations.path.name,
+                      data.annotations.sha256])
+    facts = [
+        [ctx.say("provenance.software"),
+         f"kemi_analysis {__version__}, pandas {pd.__version__}, Python {platform.python_version()}"],
+        [ctx.say("provenance.parameters"), ctx.parameters.describe()],
+        [ctx.say("provenance.run_at"), ctx.started.strftime("%Y-%m-%d %H:%M:%S UTC")],
+    ]
+    lang = ctx.lang
+    return Section([
+        Table(ctx.say("provenance.files_caption"), [text("item", lang), text("file", lang), text("sha256", lang)],
+              files),
+        Table(ctx.say("provenance.run_caption"), [text("item", lang), text("value", lang)], facts),
+        Paragraph(ctx.say("provenance.note")),
+    ])
