@@ -7,6 +7,10 @@ YEAR   ?= 2022
 
 .PHONY: setup report test test-fast lab bench clean
 
+# pytest caches its rewritten test modules as bytecode; without the cache (PYTHONDONTWRITEBYTECODE set, as
+# on some CI machines) it rewrites every module again for the doctest collection, which costs seconds.
+unexport PYTHONDONTWRITEBYTECODE
+
 setup: $(STAMP)
 
 # Debian packages the tests need: Voikko for drafting (Finnish morphology). Installed when missing and we are root.
@@ -34,11 +38,12 @@ $(STAMP): pyproject.toml
 report: setup
 	$(BIN)/kemi-analysis report --year $(YEAR)
 
+# Both use the two cores: tests that share the rendered reports run on one worker (see tests/conftest.py).
 test: setup
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 --dist loadgroup
 
 test-fast: setup
-	$(BIN)/python -m pytest -m 'not slow'
+	$(BIN)/python -m pytest -n 2 --dist loadgroup -m 'not slow' --hypothesis-profile=fast
 
 lab: setup
 	$(BIN)/jupyter lab notebooks/

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import signal
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from . import __version__
 from .authoring import MATCH_THRESHOLD
@@ -257,22 +259,54 @@ def main(argv: Sequence[str] | None = None) -> int:
         stream=sys.stderr,
     )
     handler, _ = COMMANDS[args.command]
-    previous = signal.signal(signal.SIGTERM, _terminate)  # so that a stopped run cleans up its temporary files
+    previous = {signum: signal.signal(signum, _interrupt) for signum in _STOP_SIGNALS}
+    interrupted = False
     try:
         return handler(args)
     except KemiError as exc:
         print(f"kemi-analysis: error: {exc}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
+        interrupted = True
         print("kemi-analysis: interrupted; files written before were left as they were.", file=sys.stderr)
         return EXIT_INTERRUPTED
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        # Once interrupted, the stop signals stay ignored: the run is ending, and a late signal (or one a
+        # library's clean-up sends) must not kill the process before it exits with 130.
+        if not interrupted:
+            for signum, old in previous.items():
+                signal.signal(signum, old)
 
 
-def _terminate(signum: int, frame: object) -> None:
+_STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    """Ctrl-C or SIGTERM: stop once, so the temporary files are cleaned up; later signals are ignored.
+
+    A handler of our own also keeps asyncio (inside papermill) from installing its own, which
+    could raise a second KeyboardInterrupt while the first is being handled.
+    """
+    for stop in _STOP_SIGNALS:
+        signal.signal(stop, signal.SIG_IGN)
     raise KeyboardInterrupt
 
 
+def run() -> NoReturn:
+    """The console script: :func:`main`, then exit with its code.
+
+    After an interrupt the process leaves at once (``os._exit``): the run has
+    already removed its temporary files, and the interpreter's own teardown
+    (threads and event loops of the notebook machinery) can take a late
+    signal as a second interrupt and die with it instead of exiting 130.
+    """
+    code = main()
+    if code == EXIT_INTERRUPTED:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    sys.exit(code)
+
+
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    run()

@@ -5,8 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from helpers import FIXTURES, RAW_2022, ROOT
+
+# 'make test-fast' runs the property tests with fewer examples; 'make test' (and CI) with hypothesis' default.
+settings.register_profile("fast", max_examples=25)
 
 
 @pytest.fixture
@@ -47,3 +51,10 @@ def rendered(tmp_path_factory):
         "2032-fi": render_report(2032, data_dir=FIXTURES / "multiyear", out_dir=out / "multiyear", lang="fi"),
         "untrusted": render_report(2031, data_dir=FIXTURES / "untrusted", out_dir=out / "untrusted", lang="fi"),
     }
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests that look at the shared rendered reports run on one xdist worker, which renders them once."""
+    for item in items:
+        if "rendered" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.xdist_group("rendered"))

@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from helpers import ROOT
-from kemi_analysis.compute.achievement import achievement_ratio, compute_status, metric_quality, rollup
+from kemi_analysis.compute.achievement import achievement_ratio, compute_status, metric_quality, rollup, summarise
 from kemi_analysis.compute.pipeline import load_year
 
 NAN = float("nan")
@@ -103,10 +103,14 @@ RANK = {"achieved": 2, "partial": 1, "not_achieved": 0}
        st.floats(min_value=0, max_value=1e6), comparators)
 def test_status_never_worsens_as_actual_moves_the_right_way(target, a, b, comparator):
     low, high = sorted((a, b))
-    if comparator == "=":  # the right way is towards the target
-        better, worse = sorted((a, b), key=lambda value: abs(value - target))
-    else:
+    if comparator != "=":
         better, worse = (high, low) if comparator == ">=" else (low, high)
+    elif high <= target:  # below the target: the higher the better
+        better, worse = high, low
+    elif low >= target:  # above it: the lower the better
+        better, worse = low, high
+    else:  # on both sides: the target itself is best
+        better, worse = target, low
     statuses = compute_status(achievement_ratio([target, target], [better, worse], [comparator] * 2),
                               [target] * 2, [better, worse], [True, True])
     assert RANK[statuses[0]] >= RANK[statuses[1]]
@@ -173,3 +177,17 @@ def test_2022_metric_quality(year_2022):
     assert quality.loc["(all)", "share_with_actual"] == pytest.approx(16 / 27)
     assert quality.loc["SUJUVA ARKI", "share_with_target"] == pytest.approx(6 / 7)
     assert np.all(quality["share_with_owner"] == 1.0)
+
+
+def test_defect_share_achieved_stays_within_100_percent_when_an_analyst_marks_a_metric_without_target_achieved():
+    """Pinned: an override to 'achieved' on a metric without a target counted as achieved over the metrics
+    with a target, and the share reached 200 %."""
+    metrics = pd.DataFrame({
+        "aim": ["A", "A"],
+        "target_value": [1.0, NAN],
+        "achievement_ratio": [1.0, NAN],
+        "status": ["achieved", "achieved"],  # the second is an analyst's override without a target
+    })
+    summary = summarise(metrics, "aim").iloc[0]
+    assert summary["achieved"] == 2 and summary["with_target"] == 1
+    assert summary["share_achieved"] == 1.0

@@ -76,6 +76,7 @@ def test_a_year_other_than_requested(tmp_path):
         load_report(ROOT / "data/raw/000_09050fdfe5e94683.txt", year=2023)
 
 
+@pytest.mark.slow
 def test_a_very_large_file_loads_and_accounts_for_every_line(tmp_path):
     # About 24 MB: 3,000 goal rows whose realisation cells hold 8 KB of text each.
     header = "Tavoite\tToimenpiteet\tVastuu ja aikataulu\tMittarit, arviointi\tToteuma 1-12/2031\tSDG"

@@ -116,6 +116,7 @@ def test_cli_draft(tmp_path, capsys):
     assert "Wrote 4 draft rows for 2032" in capsys.readouterr().out
 
 
+@pytest.mark.slow
 def test_the_report_path_does_not_load_voikko():
     code = ("import sys, kemi_analysis.report.sections, kemi_analysis.report.runner, kemi_analysis.cli; "
             "print('libvoikko' in sys.modules, 'kemi_analysis.authoring.draft' in sys.modules)")

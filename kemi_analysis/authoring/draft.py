@@ -31,6 +31,7 @@ from ..errors import UsageError
 from ..files import atomic_path
 from ..read.parser import Report
 from ..schemas import ANNOTATION_COLUMNS as COLUMNS
+from ..schemas import Status
 from .matching import assign, score_matrix
 
 logger = logging.getLogger(__name__)
@@ -320,7 +321,7 @@ def read_realisation(window: str, statement: Statement) -> Reading:
         reading.reasons.append("a negation ('ei ...') in the realisation: 0")
         return reading
     if any(f & CONTINUES for f in forms):
-        reading.status = "in_progress"
+        reading.status = Status.IN_PROGRESS.value
         reading.reasons.append("the realisation says the work continues")
         return reading
     if statement.kind == "yes_no" and any(f & AFFIRMS for f in forms):
@@ -457,7 +458,7 @@ def _row(goal, statement: Statement, reading: Reading, metric_id: str, id_reason
 def _empty_row(goal, realisation: str, used: set[str]) -> dict:
     return {"metric_id": _unique(slug(goal.goal), used), "aim": goal.aim, "source_line": goal.source_line,
             "metric": goal.goal[:120], "target_value": "", "target_unit": "", "comparator": "", "deadline": "",
-            "actual_value": "", "status": "" if realisation else "not_reported", "evidence_target": "",
+            "actual_value": "", "status": "" if realisation else Status.NOT_REPORTED.value, "evidence_target": "",
             "evidence_actual": "", "note": "DRAFT, confidence low: no metric statement found in the metric cell",
             "confidence": "low"}
 

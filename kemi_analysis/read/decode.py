@@ -42,7 +42,6 @@ def decode_source(data: bytes, path: Path) -> tuple[str, str, list[str]]:
     nothing recognisable stops with a :class:`SourceError` rather than letting
     mojibake into any output.
     """
-    warnings: list[str] = []
     if not data.strip():
         raise SourceError("the file is empty.", path=path, hint="give the report's extracted text file.")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -50,51 +49,55 @@ def decode_source(data: bytes, path: Path) -> tuple[str, str, list[str]]:
             text = data.decode("utf-16")
         except UnicodeDecodeError as exc:
             raise SourceError("the file starts with a UTF-16 byte-order mark but is not valid UTF-16.", path=path) from exc
-        warnings.append("the file is UTF-16; it was decoded, but save it as UTF-8 for the next run.")
-        return text, "utf-16", warnings
+        return text, "utf-16", ["the file is UTF-16; it was decoded, but save it as UTF-8 for the next run."]
     if b"\x00" in data:
-        line = data[: data.index(b"\x00")].count(b"\n") + 1
         raise SourceError(
             "the file holds NUL bytes: it is binary, not extracted text.",
             path=path,
-            line=line,
+            line=data[: data.index(b"\x00")].count(b"\n") + 1,
             hint="give the text file extracted from the report's PDF, not the PDF or another binary file.",
         )
+    text, encoding, warnings = _decode_8bit(data, path)
+    _check_text(text, path)
+    return text, encoding, warnings
+
+
+def _decode_8bit(data: bytes, path: Path) -> tuple[str, str, list[str]]:
+    """UTF-8 (with or without BOM), else recognisable Windows-1252 with a warning."""
     try:
-        text = data.decode("utf-8-sig")
-        encoding = "utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else "utf-8"
+        return data.decode("utf-8-sig"), "utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else "utf-8", []
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
         text = data.decode("cp1252", errors="replace")
         if "\ufffd" in text or "päämäärä" not in text.casefold():
             raise SourceError(
                 f"the file is not UTF-8 (byte 0x{data[exc.start]:02x} cannot be decoded) "
                 "and is not recognisable Windows-1252 either.",
                 path=path,
-                line=line,
+                line=data[: exc.start].count(b"\n") + 1,
                 hint="save the file as UTF-8 (for example: iconv -f ISO-8859-1 -t UTF-8) and run again.",
             ) from exc
-        warnings.append("the file is not UTF-8; it was decoded as Windows-1252. Save it as UTF-8 for the next run.")
-        encoding = "cp1252"
+        return text, "cp1252", ["the file is not UTF-8; it was decoded as Windows-1252. Save it as UTF-8 for the "
+                                "next run."]
+
+
+def _check_text(text: str, path: Path) -> None:
+    """Refuse double-encoded text and control characters: neither is plain extracted text."""
     match = _DOUBLE_ENCODED.search(text)
     if match:
-        line = text[: match.start()].count("\n") + 1
         raise SourceError(
             f"the text looks double-encoded ({match.group(0)!r} where a letter such as 'ä' is expected).",
             path=path,
-            line=line,
+            line=text[: match.start()].count("\n") + 1,
             hint="re-extract the text from the PDF as UTF-8; do not convert an already UTF-8 file again.",
         )
     bad = re.search(r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]", text)
     if bad:
-        line = text[: bad.start()].count("\n") + 1
         raise SourceError(
             f"the file holds a control character (U+{ord(bad.group(0)):04X}): it is not plain extracted text.",
             path=path,
-            line=line,
+            line=text[: bad.start()].count("\n") + 1,
             hint="give the text file extracted from the report's PDF.",
         )
-    return text, encoding, warnings
 
 
 def read_source(path: str | Path) -> Source:

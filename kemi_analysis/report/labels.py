@@ -11,46 +11,48 @@ from __future__ import annotations
 import math
 from decimal import ROUND_HALF_UP, Decimal
 
+from ..schemas import YES_NO_UNITS, ProgressCategory, Status
+
 LANGUAGES = ("fi", "en")
 _NBSP = "\u00a0"
 
 STATUS_LABELS = {
     "fi": {
-        "achieved": "Toteutui",
-        "partial": "Toteutui osittain",
-        "not_achieved": "Ei toteutunut",
-        "in_progress": "Kesken",
-        "no_target": "Ei tavoitetta",
-        "no_data": "Ei mitattavaa tietoa",
-        "not_reported": "Ei raportoitu",
+        Status.ACHIEVED: "Toteutui",
+        Status.PARTIAL: "Toteutui osittain",
+        Status.NOT_ACHIEVED: "Ei toteutunut",
+        Status.IN_PROGRESS: "Kesken",
+        Status.NO_TARGET: "Ei tavoitetta",
+        Status.NO_DATA: "Ei mitattavaa tietoa",
+        Status.NOT_REPORTED: "Ei raportoitu",
     },
     "en": {
-        "achieved": "Achieved",
-        "partial": "Partly achieved",
-        "not_achieved": "Not achieved",
-        "in_progress": "In progress",
-        "no_target": "No target",
-        "no_data": "No measurable data",
-        "not_reported": "Not reported",
+        Status.ACHIEVED: "Achieved",
+        Status.PARTIAL: "Partly achieved",
+        Status.NOT_ACHIEVED: "Not achieved",
+        Status.IN_PROGRESS: "In progress",
+        Status.NO_TARGET: "No target",
+        Status.NO_DATA: "No measurable data",
+        Status.NOT_REPORTED: "Not reported",
     },
 }
 
 PROGRESS_LABELS = {
     "fi": {
-        "target_achieved": "Tavoite saavutettu",
-        "substantial_progress": "Selvää edistystä",
-        "moderate_progress": "Jonkin verran edistystä",
-        "limited_progress": "Vähän edistystä",
-        "deterioration": "Heikkeni",
-        "not_available": "Ei voi arvioida",
+        ProgressCategory.TARGET_ACHIEVED: "Tavoite saavutettu",
+        ProgressCategory.SUBSTANTIAL: "Selvää edistystä",
+        ProgressCategory.MODERATE: "Jonkin verran edistystä",
+        ProgressCategory.LIMITED: "Vähän edistystä",
+        ProgressCategory.DETERIORATION: "Heikkeni",
+        ProgressCategory.NOT_AVAILABLE: "Ei voi arvioida",
     },
     "en": {
-        "target_achieved": "Target achieved",
-        "substantial_progress": "Substantial progress",
-        "moderate_progress": "Moderate progress",
-        "limited_progress": "Limited progress",
-        "deterioration": "Deterioration",
-        "not_available": "Not available",
+        ProgressCategory.TARGET_ACHIEVED: "Target achieved",
+        ProgressCategory.SUBSTANTIAL: "Substantial progress",
+        ProgressCategory.MODERATE: "Moderate progress",
+        ProgressCategory.LIMITED: "Limited progress",
+        ProgressCategory.DETERIORATION: "Deterioration",
+        ProgressCategory.NOT_AVAILABLE: "Not available",
     },
 }
 
@@ -258,13 +260,6 @@ TEXT = {
 }
 
 
-def check_lang(lang: str) -> str:
-    """Return ``lang`` if it is a known report language, else raise ``ValueError``."""
-    if lang not in LANGUAGES:
-        raise ValueError(f"unknown language {lang!r}: choose one of {', '.join(LANGUAGES)}")
-    return lang
-
-
 def text(key: str, lang: str = "fi", **values: object) -> str:
     """A label or sentence from :data:`TEXT`, its ``{placeholders}`` filled from ``values``.
 
@@ -337,7 +332,7 @@ def format_value(value: float | None, unit: str, lang: str = "fi") -> str:
     """A value with its unit: "25 %", "8 krt/v", "kyllä" for a yes/no value."""
     if _is_missing(value):
         return TEXT[lang]["none"]
-    if unit.casefold() in ("kyllä/ei", "yes/no"):
+    if unit.casefold() in YES_NO_UNITS:
         yes, no = YES_NO[lang]
         return yes if float(value) == 1 else no
     number = format_number(value, lang)
@@ -350,6 +345,6 @@ def format_target(target: float | None, comparator: str, unit: str, lang: str = 
         return TEXT[lang]["none"]
     value = format_value(target, unit, lang)
     words = COMPARATOR_LABELS[lang].get(comparator, "")
-    if unit.casefold() in ("kyllä/ei", "yes/no"):
+    if unit.casefold() in YES_NO_UNITS:
         return value
     return f"{words} {value}".strip()

@@ -12,8 +12,8 @@ from pathlib import Path
 
 from ..compute.pipeline import DataFolder, discover
 from ..errors import DataError, UsageError
+from .labels import LANGUAGES
 
-LANGUAGES = ("fi", "en")
 YEAR_RANGE = (2000, 2100)
 
 
