@@ -46,7 +46,7 @@ test-fast: setup
 	$(BIN)/python -m pytest -n 2 --dist loadgroup -m 'not slow' --hypothesis-profile=fast
 
 lab: setup
-	$(BIN)/jupyter lab notebooks/
+	$(BIN)/jupyter lab notebooks/ $$( [ "$$(id -u)" = 0 ] && echo --allow-root )
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis
