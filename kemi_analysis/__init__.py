@@ -11,9 +11,14 @@ present them (:func:`render_report`). Names resolve when first used, so
 from __future__ import annotations
 
 import importlib
+import logging
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.2.0"
+
+# A library logs and never configures logging; without this, Python's last-resort handler would print
+# warnings to stderr, and inside the report's kernel stderr becomes a red box in the board's report.
+logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 # Public name -> module that defines it.
 _EXPORTS = {

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import re
 import signal
 import sys
 from collections.abc import Callable, Sequence
@@ -17,7 +18,7 @@ from typing import NoReturn
 
 from . import __version__
 from .authoring import MATCH_THRESHOLD
-from .errors import DataError, KemiError
+from .errors import DataError, KemiError, UsageError
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE, EXIT_REPORT = 0, 1, 2, 3
 EXIT_INTERRUPTED = 130
@@ -38,6 +39,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
     from .read.parser import load_report
     from .read.summary import report_summary
 
+    if args.raw.suffix.lower() == ".csv":
+        raise UsageError(f"{args.raw.name} looks like an annotation file, not a raw report text.", path=args.raw,
+                         hint=f"check an annotation file with 'kemi-analysis check {args.raw}'.")
     print(report_summary(load_report(args.raw, year=args.year)))
     return EXIT_OK
 
@@ -78,7 +82,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from .files import write_table
 
     if args.year is not None:
-        data = load_year(args.data_dir, args.year)
+        data = load_year(args.data_dir, args.year, allow_draft=args.allow_draft)
         write_table(export_table(data.metrics), args.out)
         print(f"Wrote {len(data.metrics)} metrics for {args.year} to {args.out}")
         return EXIT_OK
@@ -87,7 +91,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if not years:
         raise DataError("no year has both a raw report and an annotation file.", path=folder.path,
                         hint="add a year's raw report to raw/ and its annotation file to annotations/.")
-    dataset = load_years(folder, years)
+    dataset = load_years(folder, years, allow_draft=args.allow_draft)
     table = changes_table(dataset.metrics)
     write_table(table, args.out)
     print(f"Wrote {len(table)} metric-years ({', '.join(map(str, sorted(dataset.years)))}) with their changes "
@@ -150,7 +154,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     options = {"notebook": args.notebook} if args.notebook else {}
     for year in years:
         result = render_report(year, data_dir=folder.path, out_dir=args.out_dir, lang=args.lang,
-                               compare_years=args.compare_years or [], **options)
+                               compare_years=args.compare_years or [], allow_draft=args.allow_draft, **options)
         print(f"Wrote {result.html} ({result.html.stat().st_size // 1024} KiB) and {result.notebook.name} "
               f"in {result.seconds:.1f} s")
     if args.all and folder.problems:
@@ -163,62 +167,85 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 def cmd_draft(args: argparse.Namespace) -> int:
     """Draft an annotation file from a raw report, matching metric_ids to the previous year's."""
-    from .authoring.draft import draft_annotations, write_draft
-    from .read.annotations import load_annotations, read_annotations
+    from .authoring.draft import DRAFT_SUFFIX, draft_annotations, write_draft
+    from .read.annotations import read_annotations
     from .read.parser import load_report
 
     report = load_report(args.raw)
     previous = read_annotations(args.previous).table if args.previous else None
-    out = args.out or Path("data") / "annotations" / f"{report.year}.draft.csv"
+    out = args.out or args.raw.resolve().parent.parent / "annotations" / f"{report.year}{DRAFT_SUFFIX}"
     draft = draft_annotations(report, previous)
-    write_draft(draft, out)
-    load_annotations(out, report)  # the draft passes the same checks as a curated file
+    write_draft(draft, out, report, force=args.force)
     counts = draft["confidence"].value_counts()
     print(f"Wrote {len(draft)} draft rows for {report.year} to {out} (confidence: "
           + ", ".join(f"{counts.get(c, 0)} {c}" for c in ("high", "medium", "low")) + ").")
-    print("Review every row: the note says what each value was read from. Rename the file to "
-          f"{report.year}.csv when it is done.")
+    print(f"Next: 'kemi-analysis check {out}' and 'kemi-analysis review {report.year} --annotations {out}'. "
+          "Every row's note begins with DRAFT: remove it from each row you have checked, and save the file as "
+          f"annotations/{report.year}.csv.")
     return EXIT_OK
 
 
-COMMANDS: dict[str, tuple[Callable[[argparse.Namespace], int], str]] = {
-    "validate": (cmd_validate, "read a raw report and print a summary of what was found"),
-    "parse": (cmd_parse, "write a raw report's goal rows as a CSV table"),
-    "export": (cmd_export, "write a year's metrics with achievement ratios and statuses (CSV or .xlsx)"),
-    "report": (cmd_report, "render the yearly HTML report with papermill and nbconvert"),
-    "draft": (cmd_draft, "draft a year's annotation file from its raw report text, for an analyst to review"),
-    "match": (cmd_match, "propose metric_ids for a new year's metrics by matching the previous year's"),
-}
+def _year_of_annotations(path: Path, year: int | None) -> int:
+    if year is not None:
+        return year
+    match = re.fullmatch(r"((?:19|20)\d{2})(?:\.draft)?\.csv", path.name)
+    if match is None:
+        raise UsageError(f"cannot tell the year of {path.name!r} from its name.", path=path,
+                         hint="name it <year>.csv or <year>.draft.csv, or give --year.")
+    return int(match[1])
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser, one subcommand per entry of :data:`COMMANDS`."""
-    parser = _Parser(
-        prog="kemi-analysis",
-        description="Kemi welfare sector strategy reports: read, quantify, compare and report.",
-    )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("-q", "--quiet", action="store_true", help="log only warnings and errors")
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=_Parser)
+def cmd_check(args: argparse.Namespace) -> int:
+    """Check an annotation file, draft or curated, against its year's raw report: every rule, one pass."""
+    from .compute.pipeline import discover
+    from .read.annotations import load_annotations
+    from .read.parser import load_report
+    from .schemas import is_draft
 
-    p = sub.add_parser("validate", help=COMMANDS["validate"][1], description=COMMANDS["validate"][1])
+    year = _year_of_annotations(args.file, args.year)
+    files = discover(args.data_dir).files(year)
+    report = load_report(files.raw, year=year)
+    table = load_annotations(args.file, report).table
+    drafts = int(is_draft(table["note"]).sum())
+    print(f"{args.file}: {len(table)} rows follow the contract and quote {files.raw.name} "
+          f"({report.year}); {drafts} still marked DRAFT.")
+    return EXIT_OK
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    """Write the review sheet of a year's annotations: each row beside its source, flags first."""
+    from .authoring.review import build_review, write_review
+
+    sheet = build_review(args.data_dir, args.year, args.annotations)
+    out = args.out or Path("outputs") / str(args.year) / f"review_{args.year}.html"
+    write_review(sheet, out)
+    print(f"Wrote {out}: {len(sheet.entries)} entries, {sheet.flagged} flagged (shown first), "
+          f"{sheet.drafts} drafts.")
+    return EXIT_OK
+
+
+def _args_validate(p: argparse.ArgumentParser) -> None:
     p.add_argument("raw", type=Path, help="the raw report text, e.g. data/raw/<file>.txt")
     p.add_argument("--year", type=int, help="fail unless the file reports on this year")
 
-    p = sub.add_parser("parse", help=COMMANDS["parse"][1], description=COMMANDS["parse"][1])
+
+def _args_parse(p: argparse.ArgumentParser) -> None:
     p.add_argument("raw", type=Path, help="the raw report text")
     p.add_argument("--out", type=Path, required=True, help="the CSV file to write")
     p.add_argument("--year", type=int, help="fail unless the file reports on this year")
 
-    p = sub.add_parser("export", help=COMMANDS["export"][1], description=COMMANDS["export"][1])
+
+def _args_export(p: argparse.ArgumentParser) -> None:
     which = p.add_mutually_exclusive_group(required=True)
     which.add_argument("--year", type=int, help="the year to export")
     which.add_argument("--years", type=_parse_years, metavar="all|Y1,Y2,...",
                        help="several years in one long table, with each metric's change since its previous year")
     p.add_argument("--out", type=Path, required=True, help="the file to write: .csv or .xlsx")
+    _add_allow_draft(p)
     _add_data_dir(p)
 
-    p = sub.add_parser("report", help=COMMANDS["report"][1], description=COMMANDS["report"][1])
+
+def _args_report(p: argparse.ArgumentParser) -> None:
     which = p.add_mutually_exclusive_group(required=True)
     which.add_argument("--year", type=int, help="the year to report on")
     which.add_argument("--all", action="store_true", help="render every year found in the data")
@@ -226,23 +253,85 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out-dir", type=Path, default=Path("outputs"), help="where to write (default outputs)")
     p.add_argument("--compare-years", type=_parse_year_list, metavar="Y1,Y2",
                    help="earlier years to compare with (default: every earlier year in the data)")
+    _add_allow_draft(p)
     p.add_argument("--notebook", type=Path, default=None,
                    help="the report notebook (default: the one installed with the package)")
     _add_data_dir(p)
 
-    p = sub.add_parser("draft", help=COMMANDS["draft"][1], description=COMMANDS["draft"][1])
+
+def _args_draft(p: argparse.ArgumentParser) -> None:
     p.add_argument("raw", type=Path, help="the new year's raw report text")
     p.add_argument("--previous", type=Path, help="the previous year's annotation file, to reuse its metric_ids")
-    p.add_argument("--out", type=Path, help="where to write (default data/annotations/<year>.draft.csv)")
+    p.add_argument("--out", type=Path,
+                   help="where to write (default: annotations/<year>.draft.csv beside the raw file's folder); "
+                        "an existing file is never overwritten")
+    p.add_argument("--force", action="store_true", help="replace an existing draft (*.draft.csv), never a curated file")
 
-    p = sub.add_parser("match", help=COMMANDS["match"][1], description=COMMANDS["match"][1])
+
+def _args_check(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", type=Path, help="the annotation file, e.g. data/annotations/2023.draft.csv")
+    p.add_argument("--year", type=int, help="its year (default: from the file name)")
+    _add_data_dir(p)
+
+
+def _args_review(p: argparse.ArgumentParser) -> None:
+    p.add_argument("year", type=int, help="the year to review")
+    p.add_argument("--annotations", type=Path,
+                   help="the annotation file to review (default: annotations/<year>.csv of the data folder, "
+                        "or <year>.draft.csv while there is only a draft)")
+    p.add_argument("--out", type=Path, help="the HTML file to write (default outputs/<year>/review_<year>.html)")
+    _add_data_dir(p)
+
+
+def _args_match(p: argparse.ArgumentParser) -> None:
     p.add_argument("--year", type=int, required=True, help="the new year, whose raw report is in raw/")
     p.add_argument("--previous-year", type=int, help="the year to match against (default: latest annotated before)")
     p.add_argument("--threshold", type=float, default=MATCH_THRESHOLD,
                    help=f"lowest score proposed as a match (default {MATCH_THRESHOLD:g})")
     p.add_argument("--out", type=Path, help="also write the proposals as CSV or .xlsx")
     _add_data_dir(p)
+
+
+Handler = Callable[[argparse.Namespace], int]
+#: Each command: what runs it, its one-line help, and what adds its arguments.
+COMMANDS: dict[str, tuple[Handler, str, Callable[[argparse.ArgumentParser], None]]] = {
+    "validate": (cmd_validate, "read a raw report and print a summary of what was found", _args_validate),
+    "parse": (cmd_parse, "write a raw report's goal rows as a CSV table", _args_parse),
+    "export": (cmd_export, "write a year's metrics with achievement ratios and statuses (CSV or .xlsx)", _args_export),
+    "report": (cmd_report, "render the yearly HTML report with papermill and nbconvert", _args_report),
+    "draft": (cmd_draft, "draft a year's annotation file from its raw report text, for an analyst to review",
+              _args_draft),
+    "check": (cmd_check, "check an annotation file (draft or curated) against its raw report, every rule at once",
+              _args_check),
+    "review": (cmd_review, "write an HTML review sheet: each annotation row beside its source text, flags first",
+               _args_review),
+    "match": (cmd_match, "propose metric_ids for a new year's metrics by matching the previous year's", _args_match),
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser, one subcommand per entry of :data:`COMMANDS`.
+
+    ``-q`` is accepted before the command and after it alike.
+    """
+    parser = _Parser(
+        prog="kemi-analysis",
+        description="Kemi welfare sector strategy reports: read, quantify, compare and report.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("-q", "--quiet", action="store_true", help="log only warnings and errors")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("-q", "--quiet", action="store_true", default=argparse.SUPPRESS,
+                        help="log only warnings and errors")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=_Parser)
+    for name, (_, summary, add_arguments) in COMMANDS.items():
+        add_arguments(sub.add_parser(name, help=summary, description=summary, parents=[common]))
     return parser
+
+
+def _add_allow_draft(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--allow-draft", action="store_true",
+                        help="use annotation rows still marked DRAFT (a report then says LUONNOS / DRAFT)")
 
 
 def _add_data_dir(parser: argparse.ArgumentParser) -> None:
@@ -258,7 +347,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         format="%(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
-    handler, _ = COMMANDS[args.command]
+    handler = COMMANDS[args.command][0]
     previous = {signum: signal.signal(signum, _interrupt) for signum in _STOP_SIGNALS}
     interrupted = False
     try:

@@ -19,10 +19,13 @@ from .errors import UsageError
 
 
 @contextlib.contextmanager
-def atomic_path(target: str | Path) -> Iterator[Path]:
+def atomic_path(target: str | Path, *, overwrite: bool = True) -> Iterator[Path]:
     """Yield a temporary path beside ``target``; move it onto ``target`` on success.
 
     On an exception the temporary file is removed and ``target`` is untouched.
+    With ``overwrite=False`` an existing ``target`` is never replaced, even
+    one that appeared meanwhile: :class:`FileExistsError` (the file is linked
+    into place, which fails rather than replacing).
 
     Examples
     --------
@@ -41,7 +44,10 @@ def atomic_path(target: str | Path) -> Iterator[Path]:
     try:
         yield tmp
         os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
+        if overwrite:
+            os.replace(tmp, target)
+        else:
+            os.link(tmp, target)
     finally:
         tmp.unlink(missing_ok=True)
 

@@ -58,6 +58,8 @@ COMPARATORS = tuple(c.value for c in Comparator)
 TEXT_FIELDS = ("goal", "action", "responsible", "metric", "realisation")
 #: Units that mark a yes/no target: the value is 1 (yes) or 0 (no).
 YES_NO_UNITS = ("kyllä/ei", "yes/no")
+#: A row whose note begins with this is a draft: not yet checked by an analyst (see :func:`is_draft`).
+DRAFT_MARKER = "DRAFT"
 _SDG_LIST = r"^(\d{1,2}(;\d{1,2})*)?$"
 
 
@@ -197,6 +199,20 @@ class AnnotationFile(pa.DataFrameModel):
     def yes_no_values(cls, df: pd.DataFrame) -> Series[bool]:
         yes_no = df["target_unit"].str.casefold().isin(YES_NO_UNITS)
         return ~yes_no | (df["target_value"].str.match(_YES_NO_VALUE) & df["actual_value"].str.match(_YES_NO_VALUE))
+
+
+def is_draft(notes: pd.Series) -> pd.Series:
+    """True for rows whose note begins with ``DRAFT``: the review state of the contract.
+
+    ``kemi-analysis draft`` writes every row so; the analyst removes the
+    marker once the row is checked. Reports refuse draft rows unless asked.
+
+    Examples
+    --------
+    >>> is_draft(pd.Series(["DRAFT, confidence high: ...", "checked", " draft? no"])).tolist()
+    [True, False, False]
+    """
+    return notes.astype(str).str.lstrip().str.startswith(DRAFT_MARKER)
 
 
 # Messages for the column rules above; the row checks carry their own.

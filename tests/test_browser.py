@@ -13,7 +13,7 @@ from importlib.resources import files
 
 import pytest
 
-from helpers import ROOT
+from helpers import FIXTURES, ROOT
 
 pytestmark = pytest.mark.slow
 
@@ -39,8 +39,8 @@ def browser():
         browser.close()
 
 
-def visit(browser, path, screenshot_name):
-    context = browser.new_context(offline=True)
+def visit(browser, path, screenshot_name, width=1280):
+    context = browser.new_context(offline=True, viewport={"width": width, "height": 900})
     page = context.new_page()
     requests, console, dialogs = [], [], []
     page.on("request", lambda request: requests.append(request.url))
@@ -58,9 +58,12 @@ def visit(browser, path, screenshot_name):
     lang = page.evaluate("document.documentElement.lang")
     headings = page.eval_on_selector_all("h1, h2", "els => els.map(e => e.textContent.replace('¶', '').trim())")
     alts = page.eval_on_selector_all("img", "els => els.map(e => e.getAttribute('alt'))")
+    overflowing = page.evaluate("""() => [...document.querySelectorAll('body *')]
+        .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+        .map(e => e.tagName + '.' + e.className)""")
     context.close()
     return {"requests": requests, "console": console_before_axe, "dialogs": dialogs, "axe": result,
-            "lang": lang, "headings": headings, "alts": alts, "title": title}
+            "lang": lang, "headings": headings, "alts": alts, "title": title, "overflowing": overflowing}
 
 
 @pytest.fixture(scope="module")
@@ -105,3 +108,33 @@ def test_untrusted_source_text_is_shown_as_text_and_never_runs(browser, rendered
     assert "<img src=x onerror=\"console.error('realisation')\">" in visible
     assert "<a href=\"javascript:alert('link')\">linkki</a>" in visible
     assert "VIHAMIELINEN <script>document.title='pwned'</script> KAUPUNKI" in visible
+
+
+@pytest.fixture(scope="module")
+def review_sheet(tmp_path_factory):
+    """The review sheet of the fictional cycle fixture's drafted 2042, with hostile text in a note."""
+    import shutil
+
+    from kemi_analysis.cli import main
+
+    data = tmp_path_factory.mktemp("review") / "data"
+    shutil.copytree(FIXTURES / "cycle", data)
+    assert main(["-q", "draft", str(data / "raw/kuviteltu_2042.txt"), "--previous",
+                 str(data / "annotations/2041.csv")]) == 0
+    draft = data / "annotations/2042.draft.csv"
+    draft.write_text(draft.read_text(encoding="utf-8").replace(
+        "metric_id from 'park_cleanups'", "<script>console.log('note')</script> metric_id from 'park_cleanups'"),
+        encoding="utf-8")
+    out = data.parent / "review_2042.html"
+    assert main(["-q", "review", "2042", "--data-dir", str(data), "--out", str(out)]) == 0
+    return out
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_review_sheet_in_the_browser(browser, review_sheet, width):
+    seen = visit(browser, review_sheet, f"review_2042_{width}.png", width=width)
+    assert seen["requests"] == [review_sheet.resolve().as_uri()]
+    assert seen["console"] == [] and seen["dialogs"] == []
+    assert [(v["id"], v["impact"]) for v in seen["axe"]["violations"]] == []
+    assert seen["lang"] == "en" and "Review of the 2042 annotations" in seen["headings"]
+    assert seen["overflowing"] == []

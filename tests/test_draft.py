@@ -34,7 +34,7 @@ VALUE_RECALL_PINNED = 31 / 33
 @pytest.fixture(scope="module")
 def drafted_2022(tmp_path_factory):
     report = load_report(RAW_2022)
-    path = write_draft(draft_annotations(report), tmp_path_factory.mktemp("draft") / "2022.draft.csv")
+    path = write_draft(draft_annotations(report), tmp_path_factory.mktemp("draft") / "2022.draft.csv", report)
     annotations = load_annotations(path, report)  # the draft passes the curated file's checks
     return build_metrics(report, annotations), build_metrics(report, load_annotations(ANNOTATIONS_2022, report))
 
@@ -100,12 +100,32 @@ def test_statements_split_at_units_and_sentences():
     assert len(split_statements("Tieto (mm. Tea-viisari, Hyvinvointiprofiili) OPH")) == 1
 
 
-def test_previous_metric_ids_are_reused(tmp_path):
+def test_previous_metric_ids_are_reused_and_a_dropped_metric_keeps_a_row(tmp_path):
     previous = read_annotations(FIXTURES / "multiyear/annotations/2031.csv").table
     draft = draft_annotations(load_report(FIXTURES / "multiyear/raw/kuviteltu_2032.txt"), previous)
-    ids = dict(zip(draft["source_line"], draft["metric_id"]))
-    assert ids[6] == "park_cleanups" and ids[7] == "queue_days"
+    found = draft[~draft["note"].str.contains("was not found")]
+    ids = dict(zip(found["source_line"], found["metric_id"]))
+    assert ids[6] == "park_cleanups" and ids[7] == "queue_days" and ids[12] == "customer_surveys"
     assert ids[13] not in set(previous["metric_id"])  # the new cycle path metric gets a new id
+    # a matched row keeps the analysts' short text, not the raw sentence
+    assert found.set_index("metric_id").loc["park_cleanups", "metric"] == "Puistosiivoukset vuodessa"
+    dropped = draft[draft["metric_id"] == "street_lamps"].iloc[0]
+    assert dropped["status"] == "not_reported" and dropped["note"].startswith("DRAFT, confidence low")
+    assert dropped["target_value"] == "" and dropped["evidence_actual"] == ""
+
+
+def test_match_and_draft_propose_the_same_ids():
+    from kemi_analysis.authoring.matching import propose_matches
+
+    previous = read_annotations(FIXTURES / "multiyear/annotations/2031.csv").table
+    report = load_report(FIXTURES / "multiyear/raw/kuviteltu_2032.txt")
+    proposals = propose_matches(report, previous)
+    matched = proposals[proposals["decision"] == "match"]
+    draft = draft_annotations(report, previous)
+    drafted = draft[draft["note"].str.contains("of the previous year")]
+    assert sorted(zip(matched["source_line"], matched["metric_id"])) == sorted(
+        zip(drafted["source_line"], drafted["metric_id"]))
+    assert set(proposals.loc[proposals["decision"] == "not_found", "metric_id"]) == {"street_lamps"}
 
 
 def test_cli_draft(tmp_path, capsys):
@@ -113,7 +133,7 @@ def test_cli_draft(tmp_path, capsys):
     code = main(["draft", str(FIXTURES / "multiyear/raw/kuviteltu_2032.txt"), "--previous",
                  str(FIXTURES / "multiyear/annotations/2031.csv"), "--out", str(out)])
     assert code == 0 and out.is_file()
-    assert "Wrote 4 draft rows for 2032" in capsys.readouterr().out
+    assert "Wrote 5 draft rows for 2032" in capsys.readouterr().out  # 4 statements and the dropped street_lamps
 
 
 @pytest.mark.slow

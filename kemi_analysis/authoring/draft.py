@@ -27,11 +27,14 @@ from pathlib import Path
 import pandas as pd
 from rapidfuzz import fuzz, utils
 
-from ..errors import UsageError
+from ..errors import DataError, UsageError
 from ..files import atomic_path
 from ..read.parser import Report
 from ..schemas import ANNOTATION_COLUMNS as COLUMNS
 from ..schemas import Status
+
+#: A draft annotation file's name ends so: ``2023.draft.csv``.
+DRAFT_SUFFIX = ".draft.csv"
 from .matching import assign, score_matrix
 
 logger = logging.getLogger(__name__)
@@ -363,9 +366,12 @@ def slug(text: str) -> str:
 def draft_annotations(report: Report, previous: pd.DataFrame | None = None) -> pd.DataFrame:
     """A draft annotation table for ``report`` in the contract's columns (plus ``confidence``).
 
-    ``previous`` is the previous year's annotation table; its ``metric_id``
-    is proposed by the one matcher (:func:`kemi_analysis.authoring.matching.assign`),
-    as ``kemi-analysis match`` proposes it.
+    ``previous`` is the previous year's annotation table. The one matcher
+    (:func:`kemi_analysis.authoring.matching.assign`, as ``kemi-analysis match``)
+    proposes its ``metric_id`` for the statements it fits, and such a row keeps
+    the previous year's short ``metric`` text; every previous metric it finds
+    nowhere gets a ``not_reported`` row of its own, so none is dropped silently.
+    Every row's note begins with ``DRAFT``.
     """
     entries: list[tuple] = []  # (goal, statement, reading); statement None for a goal row without one
     metric_items = report.items[report.items["field"] == "metric"]
@@ -380,14 +386,18 @@ def draft_annotations(report: Report, previous: pd.DataFrame | None = None) -> p
         windows = _windows(statements, realisation) if realisation else [("", 0.0)] * len(statements)
         for statement, (window, score) in zip(statements, windows):
             entries += [(goal, statement, reading) for reading in _readings(statement, window, score, realisation)]
-    ids = _propose_ids([s.text for _, s, _ in entries if s is not None], previous)
-    used = {metric_id for metric_id, _ in ids if metric_id}
+    drafted = [(goal, statement, reading) for goal, statement, reading in entries if statement is not None]
+    ids, missing = _propose_ids([statement.text for _, statement, _ in drafted], previous)
+    used = {proposal.metric_id for proposal in ids if proposal.metric_id}
     rows, next_id = [], iter(ids)
     for goal, statement, reading in entries:
         if statement is None:
             rows.append(_empty_row(goal, " ".join(goal.realisation.split()), used))
         else:
-            rows.append(_row(goal, statement, reading, *next(next_id), used))
+            rows.append(_row(goal, statement, reading, next(next_id), used))
+    for index, at, score in missing:
+        goal = drafted[at][0] if at is not None else next(report.goals.itertuples(index=False))
+        rows.append(_not_found_row(previous.iloc[index], goal, report.year, score))
     return pd.DataFrame(rows, columns=[*COLUMNS, "confidence"])
 
 
@@ -406,17 +416,46 @@ def _readings(statement: Statement, window: str, score: float, realisation: str)
     return [reading]
 
 
-def _propose_ids(texts: list[str], previous: pd.DataFrame | None) -> list[tuple[str, str]]:
-    """For each statement text, the previous ``metric_id`` the matcher proposes (or "") and why."""
-    ids = [("", "new metric_id")] * len(texts)
-    if previous is None or previous.empty or not texts:
-        return ids
-    scores = score_matrix(previous.reset_index(drop=True), texts)
+@dataclass
+class _Proposal:
+    """The ``metric_id`` proposed for a statement, why, and the previous year's short text for it."""
+
+    metric_id: str = ""
+    reason: str = "new metric_id"
+    metric: str = ""
+
+
+def _propose_ids(texts: list[str], previous: pd.DataFrame | None
+                 ) -> tuple[list[_Proposal], list[tuple[int, int | None, float]]]:
+    """The proposal for each statement text, and each previous row the matcher finds nowhere as
+    ``(previous index, the statement it scores best against or None, that score)``."""
+    ids = [_Proposal() for _ in texts]
+    if previous is None or previous.empty:
+        return ids, []
+    previous = previous.reset_index(drop=True)
+    if not texts:
+        return ids, [(p, None, 0.0) for p in range(len(previous))]
+    scores = score_matrix(previous, texts)
+    matched: set[int] = set()
     for t, proposed in assign(scores).items():
         best = proposed[0]  # the others are proposed for this text too; the analyst sees them in 'match'
         metric_id = previous["metric_id"].iloc[best]
-        ids[t] = (metric_id, f"metric_id from {metric_id!r} of the previous year (score {scores[best, t]:.0f})")
-    return ids
+        ids[t] = _Proposal(metric_id, f"metric_id from {metric_id!r} of the previous year (score {scores[best, t]:.0f})",
+                           previous["metric"].iloc[best])
+        matched.add(best)
+    missing = [(p, int(scores[p].argmax()), float(scores[p].max())) for p in range(len(previous)) if p not in matched]
+    return ids, missing
+
+
+def _not_found_row(previous: pd.Series, goal, year: int, score: float) -> dict:
+    """A row for a previous metric the new text does not speak of: kept, not reported, for the analyst."""
+    return {"metric_id": previous["metric_id"], "aim": goal.aim, "source_line": goal.source_line,
+            "metric": previous["metric"], "target_value": "", "target_unit": "", "comparator": "", "deadline": "",
+            "actual_value": "", "status": Status.NOT_REPORTED.value, "evidence_target": "", "evidence_actual": "",
+            "note": f"DRAFT, confidence low: the previous year's metric {previous['metric_id']!r} was not found in "
+                    f"the {year} text (closest: line {goal.source_line}, score {score:.0f}); kept as not reported. "
+                    "Move it to its goal row if the text speaks of it, or delete the row if the metric was dropped",
+            "confidence": "low"}
 
 
 def _unique(candidate: str, used: set[str]) -> str:
@@ -428,7 +467,8 @@ def _unique(candidate: str, used: set[str]) -> str:
     return name
 
 
-def _row(goal, statement: Statement, reading: Reading, metric_id: str, id_reason: str, used: set[str]) -> dict:
+def _row(goal, statement: Statement, reading: Reading, proposal: _Proposal, used: set[str]) -> dict:
+    metric_id, id_reason = proposal.metric_id, proposal.reason
     if not metric_id:
         metric_id = _unique(slug(statement.text), used)
     has_target = statement.target is not None
@@ -441,7 +481,7 @@ def _row(goal, statement: Statement, reading: Reading, metric_id: str, id_reason
         "metric_id": metric_id,
         "aim": goal.aim,
         "source_line": goal.source_line,
-        "metric": statement.text[:120],
+        "metric": proposal.metric or statement.text[:120],
         "target_value": _number_text(statement.target),
         "target_unit": statement.unit,
         "comparator": statement.comparator if has_target else "",
@@ -469,14 +509,32 @@ def _number_text(value: float | None) -> str:
     return f"{value:g}"
 
 
-def write_draft(table: pd.DataFrame, path: str | Path) -> Path:
-    """Write the draft in the contract's columns (the confidence is in each row's note)."""
+def write_draft(table: pd.DataFrame, path: str | Path, report: Report, *, force: bool = False) -> Path:
+    """Write the draft in the contract's columns (the confidence is in each row's note), checked.
+
+    Never overwrites: an existing file stops it with a :class:`DataError`;
+    ``force`` replaces only a draft (a ``*.draft.csv`` file), never a curated
+    one. The file is checked against ``report`` with every rule of the
+    contract before it is moved into place.
+    """
+    from ..read.annotations import load_annotations
+
     path = Path(path)
-    with atomic_path(path) as tmp:
-        with tmp.open("w", encoding="utf-8", newline="") as handle:
-            writer = csv.writer(handle, lineterminator="\n")
-            writer.writerow(COLUMNS)
-            writer.writerows(table[list(COLUMNS)].itertuples(index=False))
+    if path.exists() and not (force and path.name.endswith(DRAFT_SUFFIX)):
+        hint = (f"--force replaces only a draft (a file whose name ends in {DRAFT_SUFFIX}); a curated file is "
+                "never replaced: choose another --out" if force else
+                f"choose another --out, or pass --force to replace a draft (*{DRAFT_SUFFIX})")
+        raise DataError(f"{path.name} exists; the draft was not written.", path=path, hint=hint)
+    try:
+        with atomic_path(path, overwrite=force) as tmp:
+            with tmp.open("w", encoding="utf-8", newline="") as handle:
+                writer = csv.writer(handle, lineterminator="\n")
+                writer.writerow(COLUMNS)
+                writer.writerows(table[list(COLUMNS)].itertuples(index=False))
+            load_annotations(tmp, report)
+    except FileExistsError:
+        raise DataError(f"{path.name} appeared while the draft was written; it was left as it is.", path=path,
+                        hint="run draft again with another --out.") from None
     return path
 
 

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from ..schemas import EXPORT_COLUMNS, STATUSES, YES_NO_UNITS, Status
+from ..schemas import EXPORT_COLUMNS, STATUSES, YES_NO_UNITS, Status, is_draft
 
 if TYPE_CHECKING:
     from ..read.annotations import Annotations
@@ -118,9 +118,11 @@ def build_metrics(report: Report, annotations: Annotations) -> pd.DataFrame:
     """Join annotations to their goal rows and compute ratio and status for each metric.
 
     The result has one row per annotation row: the contract's columns plus
-    ``year``, ``achievement_ratio``, ``status`` (the analyst's override where
-    given), ``status_computed``, ``status_overridden``, ``realisation_reported``
-    and the goal row's ``goal``, ``responsible`` and ``realisation`` texts.
+    ``year``, ``file_line`` (the row's line in the annotation file),
+    ``achievement_ratio``, ``status`` (the analyst's override where given),
+    ``status_computed``, ``status_overridden``, ``realisation_reported``,
+    ``draft`` (the row is not yet reviewed) and the goal row's ``goal``,
+    ``responsible`` and ``realisation`` texts.
 
     Examples
     --------
@@ -131,10 +133,10 @@ def build_metrics(report: Report, annotations: Annotations) -> pd.DataFrame:
     >>> metrics.loc[metrics.metric_id == "daycare_env_audits", "achievement_ratio"].item()
     0.5
     """
-    table = annotations.table.drop(columns="file_line")
     goals = report.goals[["source_line", "goal", "responsible", "realisation", "realisation_reported"]]
-    metrics = table.merge(goals, on="source_line", how="left", validate="many_to_one")
+    metrics = annotations.table.merge(goals, on="source_line", how="left", validate="many_to_one")
     metrics["realisation_reported"] = metrics["realisation_reported"].fillna(False).astype(bool)
+    metrics["draft"] = is_draft(metrics["note"]).to_numpy(dtype=bool)
     metrics.insert(0, "year", report.year)
     return compute_achievement(metrics)
 

@@ -110,11 +110,13 @@ def _listed(years: list[int]) -> str:
 def discover(data_dir: str | Path | DataFolder) -> DataFolder:
     """Find each year's files in a data folder, reading no more of a raw file than its year's header.
 
-    Raises :class:`UsageError` when the folder does not exist and
-    :class:`DataError` when it has no ``raw/``; files that cannot be placed
-    (an unreadable file, a file name whose year differs from the text's, two
-    files for one year, an annotation file without its report) are listed in
-    ``problems`` and the other years are still found.
+    Raises :class:`UsageError` when the folder does not exist, and
+    :class:`DataError` when it has no ``raw/`` or when two raw files report
+    on one year (a copy left beside the original must never be read in its
+    place). Files that cannot be placed otherwise (an unreadable file, a file
+    name whose year differs from the text's, an annotation file without its
+    report, a report without its annotation file) are listed in ``problems``
+    and the other years are still found.
 
     Examples
     --------
@@ -132,18 +134,18 @@ def discover(data_dir: str | Path | DataFolder) -> DataFolder:
         raise DataError("the data folder has no raw/ folder.", path=path,
                         hint="put the yearly report texts in <data-dir>/raw/.")
     folder = DataFolder(path=path)
-    raw: dict[int, Path] = {}
+    by_year: dict[int, list[Path]] = {}
     for file in sorted((path / "raw").glob("*.txt")):
         try:
-            year = _year_of(file)
+            by_year.setdefault(_year_of(file), []).append(file)
         except KemiError as exc:
             folder.problems.append(exc)
-            continue
-        if year in raw:
-            folder.problems.append(DataError(f"a second raw report for {year} (the first is {raw[year].name}).",
-                                             path=file, hint="keep one report per year in raw/."))
-            continue
-        raw[year] = file
+    twice = {year: files for year, files in by_year.items() if len(files) > 1}
+    if twice:
+        detail = "".join(f"\n  {year}: {', '.join(repr(f.name) for f in files)}" for year, files in twice.items())
+        raise DataError(f"more than one raw report for a year, so it cannot be told which to read:{detail}",
+                        path=path / "raw", hint="keep one report per year in raw/; move copies elsewhere.")
+    raw = {year: files[0] for year, files in by_year.items()}
     annotated = {int(p.stem): p for p in sorted((path / "annotations").glob("*.csv")) if p.stem.isdigit()}
     for year, file in annotated.items():
         if year not in raw:
@@ -152,13 +154,22 @@ def discover(data_dir: str | Path | DataFolder) -> DataFolder:
     folder.years = {year: YearFiles(year, file, annotated.get(year)) for year, file in sorted(raw.items())}
     for year, files in folder.years.items():
         if files.annotations is None:
-            folder.problems.append(DataError(
-                f"no annotation file for {year}: its raw report {files.raw.name} cannot be reported on yet.",
-                path=path / "annotations" / f"{year}.csv",
-                hint=f"draft one with 'kemi-analysis draft {files.raw}', review it and save it as {year}.csv."))
+            folder.problems.append(_unannotated(path, year, files.raw))
     for problem in folder.problems:
         logger.warning("%s", problem)
     return folder
+
+
+def _unannotated(path: Path, year: int, raw: Path) -> DataError:
+    """The problem of a year with a raw report but no ``<year>.csv``: where it stands in the yearly cycle."""
+    draft = path / "annotations" / f"{year}.draft.csv"
+    if draft.is_file():
+        return DataError(f"{year} has only a draft annotation file ({draft.name}), so it cannot be reported on yet.",
+                         path=path / "annotations" / f"{year}.csv",
+                         hint=f"check and review it ('kemi-analysis review {year}'), then save it as {year}.csv.")
+    return DataError(f"no annotation file for {year}: its raw report {raw.name} cannot be reported on yet.",
+                     path=path / "annotations" / f"{year}.csv",
+                     hint=f"draft one with 'kemi-analysis draft {raw}', review it and save it as {year}.csv.")
 
 
 def _year_of(file: Path) -> int:
@@ -171,8 +182,11 @@ def _year_of(file: Path) -> int:
     return year
 
 
-def load_year(data_dir: str | Path | DataFolder, year: int) -> YearData:
+def load_year(data_dir: str | Path | DataFolder, year: int, *, allow_draft: bool = False) -> YearData:
     """Load one year's report and annotations, and compute its metrics.
+
+    Rows still marked as drafts (a note beginning with ``DRAFT``) are refused
+    with a :class:`DataError` naming their lines, unless ``allow_draft``.
 
     Examples
     --------
@@ -192,11 +206,27 @@ def load_year(data_dir: str | Path | DataFolder, year: int) -> YearData:
     report = load_report(files.raw, year=year)
     annotations = load_annotations(files.annotations, report)
     metrics = build_metrics(report, annotations)
+    if not allow_draft:
+        refuse_drafts(metrics, files.annotations)
     logger.info("loaded %s: %d goal rows, %d metrics", year, len(report.goals), len(metrics))
     return YearData(year=year, report=report, annotations=annotations, metrics=metrics)
 
 
-def load_years(data_dir: str | Path | DataFolder, years: list[int] | None = None) -> Dataset:
+def refuse_drafts(metrics: pd.DataFrame, path: Path) -> None:
+    """A :class:`DataError` naming the lines of any draft rows (not yet reviewed) in ``metrics``."""
+    lines = metrics.loc[metrics["draft"], "file_line"].tolist()
+    if lines:
+        shown = ", ".join(map(str, lines[:20])) + (f" and {len(lines) - 20} more" if len(lines) > 20 else "")
+        raise DataError(
+            f"{len(lines)} row(s) are still drafts (their note begins with DRAFT): lines {shown}.",
+            path=path,
+            hint=f"review them ('kemi-analysis review {int(metrics['year'].iloc[0])}'), then remove 'DRAFT' from "
+                 "the note of each checked row; or pass --allow-draft for a report marked as a draft.",
+        )
+
+
+def load_years(data_dir: str | Path | DataFolder, years: list[int] | None = None, *,
+               allow_draft: bool = False) -> Dataset:
     """Load several years into one :class:`Dataset`.
 
     With ``years``, every listed year must load: the first that cannot is
@@ -212,7 +242,7 @@ def load_years(data_dir: str | Path | DataFolder, years: list[int] | None = None
     dataset = Dataset(folder=folder, problems=list(folder.problems))
     for year in sorted(set(years)) if years is not None else folder.annotated:
         try:
-            dataset.years[year] = load_year(folder, year)
+            dataset.years[year] = load_year(folder, year, allow_draft=allow_draft)
         except KemiError as exc:
             if years is not None:
                 raise

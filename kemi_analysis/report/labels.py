@@ -113,6 +113,10 @@ TEXT = {
         "title.document": "Kemin hyvinvointitoimiala {year}",
         "title.intro": "Tämä raportti kertoo, miten hyvinvointitoimialan strategiset tavoitteet toteutuivat. "
                        "Luvut on laskettu toimialan omasta raportista.",
+        "draft.prefix": "LUONNOS: ",
+        "draft.mark": "LUONNOS",
+        "draft.note": "Tämä raportti on luonnos. {count} mittarin tulkintaa ei ole vielä tarkistettu. Ne on "
+                      "merkitty sanalla LUONNOS, ja ne ovat mukana kaikissa yhteenvedoissa.",
         "key.metrics": "mittaria {goals} tavoiterivillä ja {aims} strategisessa päämäärässä",
         "key.with_target": "mittarilla on tavoite, joka on luku",
         "key.achieved": "tavoitetta toteutui ({share} tavoitteellisista)",
@@ -210,6 +214,10 @@ TEXT = {
         "title.document": "Kemi welfare sector {year}",
         "title.intro": "This report shows how the welfare sector's strategic goals were carried out. "
                        "The figures are computed from the sector's own report.",
+        "draft.prefix": "DRAFT: ",
+        "draft.mark": "DRAFT",
+        "draft.note": "This report is a draft. The reading of {count} metrics has not been checked yet. They are "
+                      "marked DRAFT, and they are included in every summary.",
         "key.metrics": "metrics on {goals} goal rows under {aims} strategic aims",
         "key.with_target": "metrics have a numeric target",
         "key.achieved": "targets achieved ({share} of those with a target)",

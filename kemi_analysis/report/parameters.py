@@ -29,6 +29,7 @@ class ReportParameters:
     compare_years: list[int] = field(default_factory=list)
     data_dir: str | Path = "data"
     lang: str = "fi"
+    allow_draft: bool = False
 
     def check(self) -> tuple[DataFolder, list[int]]:
         """Check every parameter; return the data folder and the years to compare with.
@@ -49,6 +50,8 @@ class ReportParameters:
             raise UsageError(f"lang must be one of {', '.join(LANGUAGES)} (got {self.lang!r}).")
         if not isinstance(self.compare_years, list) or not all(_is_year(y) for y in self.compare_years):
             raise UsageError(f"compare_years must be a list of years (got {self.compare_years!r}).")
+        if not isinstance(self.allow_draft, bool):
+            raise UsageError(f"allow_draft must be True or False (got {self.allow_draft!r}).")
         folder = discover(self.data_dir)
         files = folder.files(self.year)
         if files.annotations is None:
@@ -61,7 +64,7 @@ class ReportParameters:
     def as_dict(self) -> dict[str, object]:
         """The values papermill injects into the notebook (plain types only)."""
         return {"year": self.year, "compare_years": list(self.compare_years), "data_dir": str(self.data_dir),
-                "lang": self.lang}
+                "lang": self.lang, "allow_draft": self.allow_draft}
 
     def describe(self) -> str:
         """One line for the report's provenance."""

@@ -88,6 +88,7 @@ def render_report(
     out_dir: str | Path = "outputs",
     lang: str = "fi",
     compare_years: list[int] | None = None,
+    allow_draft: bool = False,
     notebook: str | Path = DEFAULT_NOTEBOOK,
     progress_bar: bool | None = None,
 ) -> ReportResult:
@@ -99,7 +100,8 @@ def render_report(
         A parameter has the wrong form (checked before anything runs).
     DataError
         The data cannot give what is asked: a year or a compared year is
-        missing or does not load (checked before anything runs).
+        missing, does not load, or holds draft rows without ``allow_draft``
+        (checked before anything runs).
     ReportError
         The notebook failed or could not be converted; the executed notebook
         is kept as ``report_<year>.failed.ipynb`` where it exists.
@@ -111,9 +113,8 @@ def render_report(
     """
     started = time.perf_counter()
     parameters = ReportParameters(year=year, compare_years=list(compare_years or []),
-                                  data_dir=Path(data_dir).resolve(), lang=lang)
-    parameters.check()
-    _check_loads(parameters)
+                                  data_dir=Path(data_dir).resolve(), lang=lang, allow_draft=allow_draft)
+    drafts = _check_loads(parameters)
     notebook = Path(notebook)
     if not notebook.is_file():
         raise UsageError(f"the report notebook {str(notebook)!r} does not exist.", path=notebook,
@@ -127,7 +128,7 @@ def render_report(
         failed = notebook_path.with_suffix(".failed.ipynb")
         _execute(notebook, executed, failed, parameters,
                  sys.stderr.isatty() if progress_bar is None else progress_bar)
-        body = _convert(notebook, executed, failed, parameters)
+        body = _convert(notebook, executed, failed, parameters, drafts)
         with atomic_path(html_path) as tmp:
             tmp.write_text(body, encoding="utf-8")
         os.chmod(executed, 0o644)
@@ -140,12 +141,16 @@ def render_report(
     return ReportResult(html=html_path, notebook=notebook_path, seconds=seconds)
 
 
-def _check_loads(parameters: ReportParameters) -> None:
-    """Load the year and its compared years once before the kernel starts, so data errors come first (exit 1)."""
+def _check_loads(parameters: ReportParameters) -> bool:
+    """Load the year and its compared years before the kernel starts, so data errors come first (exit 1).
+
+    Returns whether any loaded row is a draft (then the report is marked as one).
+    """
     from ..compute.pipeline import load_years
 
     folder, compare = parameters.check()
-    load_years(folder, [*compare, parameters.year])
+    dataset = load_years(folder, [*compare, parameters.year], allow_draft=parameters.allow_draft)
+    return bool(dataset.metrics["draft"].any())
 
 
 def _keep_failed(executed: Path, failed: Path) -> Path | None:
@@ -156,15 +161,28 @@ def _keep_failed(executed: Path, failed: Path) -> Path | None:
     return None
 
 
+def _kernel_config(sockets: Path):
+    """Kernel settings: talk over local IPC sockets in ``sockets`` (a private temporary folder).
+
+    Over TCP without encryption the kernel warns on every run that its traffic
+    could be read on the network; IPC never leaves the machine.
+    """
+    from traitlets.config import Config
+
+    return Config({"KernelManager": {"transport": "ipc", "ip": str(sockets / "kernel")}})
+
+
 def _execute(notebook: Path, executed: Path, failed: Path, parameters: ReportParameters, progress_bar: bool) -> None:
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
     logger.info("executing %s for %s (%s)", notebook.name, parameters.year, parameters.lang)
     try:
-        papermill.execute_notebook(str(notebook), str(executed), parameters=parameters.as_dict(),
-                                   kernel_name="python3", progress_bar=progress_bar, log_output=False,
-                                   shutdown_kernel="immediate", cwd=str(notebook.parent))
+        with tempfile.TemporaryDirectory(prefix="kemi-kernel-") as sockets:
+            papermill.execute_notebook(str(notebook), str(executed), parameters=parameters.as_dict(),
+                                       kernel_name="python3", progress_bar=progress_bar, log_output=False,
+                                       shutdown_kernel="immediate", cwd=str(notebook.parent),
+                                       config=_kernel_config(Path(sockets)))
     except PapermillExecutionError as exc:
         kept = _keep_failed(executed, failed)
         raise ReportError(f"the report notebook failed in cell {exc.exec_count} with {exc.ename}: {exc.evalue}",
@@ -175,12 +193,13 @@ def _execute(notebook: Path, executed: Path, failed: Path, parameters: ReportPar
                           notebook=_keep_failed(executed, failed)) from exc
 
 
-def _convert(notebook: Path, executed: Path, failed: Path, parameters: ReportParameters) -> str:
+def _convert(notebook: Path, executed: Path, failed: Path, parameters: ReportParameters, drafts: bool) -> str:
     import nbformat
 
     logger.info("converting to HTML")
     executed_nb = nbformat.read(str(executed), as_version=4)
-    executed_nb.metadata["title"] = text("title.document", parameters.lang, year=parameters.year)
+    title = text("title.document", parameters.lang, year=parameters.year)
+    executed_nb.metadata["title"] = text("draft.prefix", parameters.lang) + title if drafts else title
     try:
         body, _ = _html_exporter(parameters.lang).from_notebook_node(executed_nb)
     except Exception as exc:

@@ -151,13 +151,27 @@ class ReportContext:
         """A text of the catalogue in the report's language."""
         return text(key, self.lang, **values)
 
+    @property
+    def drafts(self) -> int:
+        """How many of the shown metric rows (this year's and the compared years') are drafts."""
+        return int(self.dataset.metrics["draft"].sum())
+
+    def marked(self, metrics: pd.DataFrame) -> pd.DataFrame:
+        """``metrics`` with every draft row's ``metric`` text marked LUONNOS / DRAFT, as the report shows it."""
+        if not metrics["draft"].any():
+            return metrics
+        mark = f" ({self.say('draft.mark')})"
+        return metrics.assign(metric=metrics["metric"].where(~metrics["draft"], metrics["metric"] + mark))
+
 
 def prepare(year: int, compare_years: list[int] | None = None, data_dir: str | Path = "data",
-            lang: str = "fi") -> ReportContext:
+            lang: str = "fi", allow_draft: bool = False) -> ReportContext:
     """Check the parameters, and load the year and the years it is compared with.
 
     ``compare_years`` empty means every earlier annotated year of the data
-    folder. A year that cannot load is an error naming it, never left out.
+    folder. A year that cannot load is an error naming it, never left out;
+    so are draft rows, unless ``allow_draft`` (then the report says it is a
+    draft and marks every draft metric).
 
     Examples
     --------
@@ -165,9 +179,10 @@ def prepare(year: int, compare_years: list[int] | None = None, data_dir: str | P
     >>> context.year, context.compare_years
     (2022, [])
     """
-    parameters = ReportParameters(year=year, compare_years=list(compare_years or []), data_dir=data_dir, lang=lang)
+    parameters = ReportParameters(year=year, compare_years=list(compare_years or []), data_dir=data_dir, lang=lang,
+                                  allow_draft=allow_draft)
     folder, compare = parameters.check()
-    dataset = load_years(folder, [*compare, year])
+    dataset = load_years(folder, [*compare, year], allow_draft=allow_draft)
     return ReportContext(parameters=parameters, compare_years=compare, dataset=dataset)
 
 
@@ -176,8 +191,12 @@ def prepare(year: int, compare_years: list[int] | None = None, data_dir: str | P
 
 
 def title(ctx: ReportContext) -> Section:
-    """The report's title and a one-sentence introduction."""
-    return Section([Title(ctx.say("title.heading", year=ctx.year), ctx.say("title.intro"))])
+    """The report's title and a one-sentence introduction; a draft says so first."""
+    heading = ctx.say("title.heading", year=ctx.year)
+    if not ctx.drafts:
+        return Section([Title(heading, ctx.say("title.intro"))])
+    return Section([Title(ctx.say("draft.prefix") + heading, ctx.say("title.intro")),
+                    Paragraph(ctx.say("draft.note", count=ctx.drafts), note=True)])
 
 
 def key_figures(ctx: ReportContext) -> Section:
@@ -216,14 +235,14 @@ def status_by_aim_section(ctx: ReportContext) -> Section:
 
 def ratios_section(ctx: ReportContext) -> Section:
     """Each metric's achievement ratio against the 100 % line."""
-    return Section([Figure(achievement_ratios(ctx.metrics, ctx.lang), ctx.say("ratios.figure_caption"))])
+    return Section([Figure(achievement_ratios(ctx.marked(ctx.metrics), ctx.lang), ctx.say("ratios.figure_caption"))])
 
 
 def changes_section(ctx: ReportContext) -> Section:
     """Year-over-year changes and progress, or a sentence that there is no earlier year."""
     if not ctx.compare_years:
         return _no_earlier_year(ctx)
-    metrics = ctx.dataset.metrics
+    metrics = ctx.marked(ctx.dataset.metrics)
     previous = ctx.compare_years[-1]
     blocks: list[Block] = [_changes_table(ctx, year_over_year(metrics, [(previous, ctx.year)]), previous)]
     churn = new_and_dropped(metrics, previous, ctx.year)
@@ -241,7 +260,7 @@ def changes_section(ctx: ReportContext) -> Section:
 
 def _no_earlier_year(ctx: ReportContext) -> Section:
     blocks: list[Block] = [Paragraph(ctx.say("changes.no_earlier", year=ctx.year), note=True)]
-    carried = ctx.metrics[flag_carried_over(ctx.metrics)]
+    carried = ctx.marked(ctx.metrics)[flag_carried_over(ctx.metrics)]
     if len(carried):
         blocks.append(ItemList(ctx.say("changes.continues", year=ctx.year),
                                [f"{m} ({status_label(s, ctx.lang).lower()})"
@@ -337,7 +356,7 @@ def metric_table(ctx: ReportContext) -> Section:
              status_label(r["status"], lang),
              f"“{r['evidence_target']}”" if r["evidence_target"] else text("none", lang),
              f"“{r['evidence_actual']}”" if r["evidence_actual"] else text("none", lang)]
-            for _, r in ctx.metrics.iterrows()]
+            for _, r in ctx.marked(ctx.metrics).iterrows()]
     return Section([Table(ctx.say("metrics.table_caption", year=ctx.year), headers, rows, numeric=(2, 5),
                           quotes=(7, 8))])
 
