@@ -23,7 +23,7 @@ $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || \
 	  { echo "Could not create $(VENV): on Debian, run 'apt-get install python3-venv'."; exit 1; }
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test,draft]'
+	$(BIN)/python -m pip install --quiet -e '.[test,draft,pdf]'
 	@missing=$$(for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
@@ -38,12 +38,13 @@ $(STAMP): pyproject.toml
 report: setup
 	$(BIN)/kemi-analysis report --year $(YEAR)
 
-# Both use the two cores: tests that share the rendered reports run on one worker (see tests/conftest.py).
+# Both use the two cores (pytest-xdist); the workers share one rendering of the reports the tests look at
+# (the 'rendered' fixture in tests/conftest.py).
 test: setup
-	$(BIN)/python -m pytest -n 2 --dist loadgroup
+	$(BIN)/python -m pytest -n 2
 
 test-fast: setup
-	$(BIN)/python -m pytest -n 2 --dist loadgroup -m 'not slow' --hypothesis-profile=fast
+	$(BIN)/python -m pytest -n 2 -m 'not slow' --hypothesis-profile=fast
 
 lab: setup
 	$(BIN)/jupyter lab notebooks/ $$( [ "$$(id -u)" = 0 ] && echo --allow-root )

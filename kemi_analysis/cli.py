@@ -87,6 +87,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         print(f"Wrote {len(data.metrics)} metrics for {args.year} to {args.out}")
         return EXIT_OK
     folder = discover(args.data_dir)
+    folder.warn()
     years = folder.annotated if args.years == "all" else args.years
     if not years:
         raise DataError("no year has both a raw report and an annotation file.", path=folder.path,
@@ -107,6 +108,7 @@ def cmd_match(args: argparse.Namespace) -> int:
     from .read.parser import load_report
 
     folder = discover(args.data_dir)
+    folder.warn()
     files = folder.files(args.year)
     earlier = [y for y in folder.annotated if y < args.year]
     previous_year = args.previous_year or (max(earlier) if earlier else None)
@@ -147,16 +149,31 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     skip_unused_iri_grammar()
     folder = discover(args.data_dir)
+    if not args.all:
+        folder.warn()  # with --all they are the closing error
     years = folder.annotated if args.all else [args.year]
     if not years:
         raise DataError("no year has both a raw report and an annotation file.", path=folder.path,
                         hint="add a year's raw report to raw/ and its annotation file to annotations/.")
     options = {"notebook": args.notebook} if args.notebook else {}
+    if args.format == "pdf":
+        from .report.pdf import chromium_path
+
+        chromium_path()  # before any work: a missing browser is a usage error, not a failure at the end
     for year in years:
         result = render_report(year, data_dir=folder.path, out_dir=args.out_dir, lang=args.lang,
                                compare_years=args.compare_years or [], allow_draft=args.allow_draft, **options)
         print(f"Wrote {result.html} ({result.html.stat().st_size // 1024} KiB) and {result.notebook.name} "
               f"in {result.seconds:.1f} s")
+        if args.format == "pdf":
+            from .report.pdf import write_pdf
+
+            pdf = write_pdf(result.html, result.html.with_suffix(".pdf"), args.lang)
+            print(f"Wrote {pdf} ({pdf.stat().st_size // 1024} KiB)")
+    if args.all:
+        from .report.index import write_index
+
+        print(f"Wrote {write_index(folder, args.out_dir, args.lang, allow_draft=args.allow_draft)}")
     if args.all and folder.problems:
         detail = "".join(f"\n  {problem}" for problem in folder.problems)
         raise DataError(f"the complete years were rendered, but not everything in the data folder could be:{detail}",
@@ -250,6 +267,8 @@ def _args_report(p: argparse.ArgumentParser) -> None:
     which.add_argument("--year", type=int, help="the year to report on")
     which.add_argument("--all", action="store_true", help="render every year found in the data")
     p.add_argument("--lang", choices=["fi", "en"], default="fi", help="the report's language (default fi)")
+    p.add_argument("--format", choices=["html", "pdf"], default="html",
+                   help="pdf also prints report_YYYY.pdf beside the HTML, with Debian's chromium (default html)")
     p.add_argument("--out-dir", type=Path, default=Path("outputs"), help="where to write (default outputs)")
     p.add_argument("--compare-years", type=_parse_year_list, metavar="Y1,Y2",
                    help="earlier years to compare with (default: every earlier year in the data)")

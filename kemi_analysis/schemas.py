@@ -174,6 +174,8 @@ class AnnotationFile(pa.DataFrameModel):
     evidence_target: Series[str]
     evidence_actual: Series[str]
     note: Series[str]
+    note_fi: Series[str]
+    note_en: Series[str]
     file_line: Series[int] = pa.Field(ge=2)
 
     class Config:
@@ -240,8 +242,10 @@ def columns(model: type[pa.DataFrameModel]) -> tuple[str, ...]:
     return tuple(model.to_schema().columns)
 
 
-#: The annotation file's columns, in order (``file_line`` is added by the reader).
-ANNOTATION_COLUMNS = columns(AnnotationFile)[:-1]
+#: The columns every annotation file has, in this order.
+ANNOTATION_COLUMNS = columns(AnnotationFile)[:13]
+#: Columns a file may add after them: the analyst's reading in the report's languages, shown next to the number.
+OPTIONAL_ANNOTATION_COLUMNS = ("note_fi", "note_en")
 #: The metric table as ``kemi-analysis export`` writes it.
 EXPORT_COLUMNS = ("year", "metric_id", "aim", "source_line", "metric", "target_value", "comparator",
                   "actual_value", "achievement_ratio", "status", "evidence_actual")
@@ -255,7 +259,7 @@ def annotation_problems(cells: pd.DataFrame) -> list[tuple[int, str]]:
 
     Examples
     --------
-    >>> cells = pd.DataFrame([["a_1", "AIM", "6", "m", "50", "%", "", "", "", "", "q", "", "", 2]],
+    >>> cells = pd.DataFrame([["a_1", "AIM", "6", "m", "50", "%", "", "", "", "", "q", "", "", "", "", 2]],
     ...                      columns=columns(AnnotationFile))
     >>> annotation_problems(cells)
     [(2, 'line 2 (a_1): a target_value needs a comparator (>=, <= or =)')]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import fcntl
+import json
 from pathlib import Path
 
 import pytest
@@ -36,25 +38,42 @@ def report_2022():
 
 
 @pytest.fixture(scope="session")
-def rendered(tmp_path_factory):
-    """The reports the report and browser tests look at, each rendered once per test session.
+def rendered(tmp_path_factory, worker_id):
+    """The reports the report and browser tests look at, rendered once per test run.
 
     Keys: ``2022-fi``, ``2022-en`` (the real data), ``2032-fi`` (the fictional multi-year fixture) and
-    ``untrusted`` (fictional hostile text). Values are :class:`ReportResult`.
+    ``untrusted`` (fictional hostile text). Values are :class:`ReportResult`. Under pytest-xdist the
+    workers share one rendering: the first to take the lock renders, the others read what it wrote.
     """
-    from kemi_analysis.report.runner import render_report
+    from kemi_analysis.report.runner import ReportResult, render_report
 
-    out = tmp_path_factory.mktemp("rendered")
-    return {
-        "2022-fi": render_report(2022, data_dir=ROOT / "data", out_dir=out / "real", lang="fi"),
-        "2022-en": render_report(2022, data_dir=ROOT / "data", out_dir=out / "real", lang="en"),
-        "2032-fi": render_report(2032, data_dir=FIXTURES / "multiyear", out_dir=out / "multiyear", lang="fi"),
-        "untrusted": render_report(2031, data_dir=FIXTURES / "untrusted", out_dir=out / "untrusted", lang="fi"),
-    }
+    root = tmp_path_factory.getbasetemp()
+    if worker_id != "master":
+        root = root.parent  # the folder all workers' temporary folders share
+    out, done = root / "rendered", root / "rendered.json"
+    with open(root / "rendered.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            results = {
+                "2022-fi": render_report(2022, data_dir=ROOT / "data", out_dir=out / "real", lang="fi"),
+                "2022-en": render_report(2022, data_dir=ROOT / "data", out_dir=out / "real", lang="en"),
+                "2032-fi": render_report(2032, data_dir=FIXTURES / "multiyear", out_dir=out / "multiyear", lang="fi"),
+                "untrusted": render_report(2031, data_dir=FIXTURES / "untrusted", out_dir=out / "untrusted",
+                                           lang="fi"),
+            }
+            done.write_text(json.dumps({key: [str(r.html), str(r.notebook), r.seconds]
+                                        for key, r in results.items()}), encoding="utf-8")
+    return {key: ReportResult(Path(html), Path(notebook), seconds)
+            for key, (html, notebook, seconds) in json.loads(done.read_text(encoding="utf-8")).items()}
 
 
 def pytest_collection_modifyitems(config, items):
-    """Tests that look at the shared rendered reports run on one xdist worker, which renders them once."""
-    for item in items:
-        if "rendered" in getattr(item, "fixturenames", ()):
-            item.add_marker(pytest.mark.xdist_group("rendered"))
+    """Under pytest-xdist, start the shared rendering at once and look at it last.
+
+    One test that needs the rendered reports runs first, so one worker renders them while the other
+    works through the tests that need no reports; the other tests that look at them run at the end.
+    """
+    looking = [item for item in items if "rendered" in getattr(item, "fixturenames", ())]
+    if looking:
+        others = [item for item in items if item not in looking]
+        items[:] = [looking[0], *others, *looking[1:]]

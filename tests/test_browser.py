@@ -14,6 +14,7 @@ from importlib.resources import files
 import pytest
 
 from helpers import FIXTURES, ROOT
+from kemi_analysis.report.plots import FIGURE_DPI, MIN_FONT_PT
 
 pytestmark = pytest.mark.slow
 
@@ -39,9 +40,16 @@ def browser():
         browser.close()
 
 
-def visit(browser, path, screenshot_name, width=1280):
+# What each check sees: a laptop, a phone, and an A4 landscape page (297 mm at 96 px/in, less the margins).
+VIEWPORTS = {"1280": (1280, False), "390": (390, False), "print": (1047, True)}
+MIN_TEXT_PX = 11
+
+
+def visit(browser, path, screenshot_name, width=1280, print_media=False):
     context = browser.new_context(offline=True, viewport={"width": width, "height": 900})
     page = context.new_page()
+    if print_media:
+        page.emulate_media(media="print")
     requests, console, dialogs = [], [], []
     page.on("request", lambda request: requests.append(request.url))
     page.on("console", lambda message: console.append(f"{message.type}: {message.text}"))
@@ -50,7 +58,7 @@ def visit(browser, path, screenshot_name, width=1280):
     page.goto(path.resolve().as_uri())
     page.wait_for_load_state("load")
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / screenshot_name), full_page=True)
+    page.screenshot(path=str(SCREENSHOTS / screenshot_name))  # the first screen: what a reader sees first
     console_before_axe = list(console)
     title = page.title()
     page.add_script_tag(path=str(files("axe_playwright_python").joinpath("axe.min.js")))
@@ -58,12 +66,18 @@ def visit(browser, path, screenshot_name, width=1280):
     lang = page.evaluate("document.documentElement.lang")
     headings = page.eval_on_selector_all("h1, h2", "els => els.map(e => e.textContent.replace('¶', '').trim())")
     alts = page.eval_on_selector_all("img", "els => els.map(e => e.getAttribute('alt'))")
+    # Elements wider than the viewport, unless inside a labelled region that scrolls sideways.
     overflowing = page.evaluate("""() => [...document.querySelectorAll('body *')]
         .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+        .filter(e => { const region = e.closest('[role=region][aria-label]');
+                       return !region || getComputedStyle(region).overflowX !== 'auto' || region === e; })
         .map(e => e.tagName + '.' + e.className)""")
+    # The smallest chart text as shown: the figure's scale times its smallest font at full size.
+    scales = page.eval_on_selector_all("figure img", "els => els.map(e => e.getBoundingClientRect().width / e.naturalWidth)")
     context.close()
     return {"requests": requests, "console": console_before_axe, "dialogs": dialogs, "axe": result,
-            "lang": lang, "headings": headings, "alts": alts, "title": title, "overflowing": overflowing}
+            "lang": lang, "headings": headings, "alts": alts, "title": title, "overflowing": overflowing,
+            "chart_text_px": [scale * MIN_FONT_PT * FIGURE_DPI / 72 for scale in scales]}
 
 
 @pytest.fixture(scope="module")
@@ -71,10 +85,15 @@ def reports(rendered):
     return {"fi": rendered["2022-fi"].html, "en": rendered["2022-en"].html, "multi": rendered["2032-fi"].html}
 
 
-@pytest.mark.parametrize(("key", "lang", "first_heading"), [
-    ("fi", "fi", "Tärkeimmät luvut"), ("en", "en", "Key figures"), ("multi", "fi", "Tärkeimmät luvut")])
-def test_report_in_the_browser(browser, reports, key, lang, first_heading):
-    seen = visit(browser, reports[key], f"report_{key}.png")
+@pytest.mark.parametrize(("key", "lang", "first_heading", "view"), [
+    ("fi", "fi", "Tärkeimmät luvut", "1280"), ("fi", "fi", "Tärkeimmät luvut", "390"),
+    ("fi", "fi", "Tärkeimmät luvut", "print"), ("en", "en", "Key figures", "1280"),
+    ("multi", "fi", "Tärkeimmät luvut", "1280")])
+def test_report_in_the_browser(browser, reports, key, lang, first_heading, view):
+    width, print_media = VIEWPORTS[view]
+    seen = visit(browser, reports[key], f"report_{key}_{view}.png", width, print_media)
+    assert seen["overflowing"] == []  # nothing wider than the page outside a labelled scroll region
+    assert seen["chart_text_px"] and min(seen["chart_text_px"]) >= MIN_TEXT_PX
     assert seen["requests"] == [reports[key].resolve().as_uri()]  # nothing beyond the file itself
     assert seen["console"] == []
     assert seen["dialogs"] == []
@@ -132,7 +151,7 @@ def review_sheet(tmp_path_factory):
 
 @pytest.mark.parametrize("width", [1280, 390])
 def test_review_sheet_in_the_browser(browser, review_sheet, width):
-    seen = visit(browser, review_sheet, f"review_2042_{width}.png", width=width)
+    seen = visit(browser, review_sheet, f"review_2042_{width}.png", width)
     assert seen["requests"] == [review_sheet.resolve().as_uri()]
     assert seen["console"] == [] and seen["dialogs"] == []
     assert [(v["id"], v["impact"]) for v in seen["axe"]["violations"]] == []

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from kemi_analysis.report.labels import STATUS_LABELS, TEXT, format_percent, text
+from kemi_analysis.report.labels import (
+    STATUS_LABELS,
+    TEXT,
+    count_noun,
+    format_change,
+    format_percent,
+    format_value,
+    text,
+)
 from kemi_analysis.schemas import Status
 
 
@@ -23,5 +31,25 @@ def test_both_languages_have_every_text_and_every_status():
 
 
 def test_texts_fill_their_placeholders():
-    assert text("key.summary", "fi", year=2022, achieved=6, with_target=17, share="35 %") == (
-        "Vuonna 2022 tavoite toteutui 6 mittarissa 17:stä, joilla on tavoite. Se on 35 %.")
+    assert text("changes.table_caption", "fi", previous=2031, year=2032) == (
+        "Muutos vuodesta 2031 vuoteen 2032 mittareittain")
+
+
+@pytest.mark.parametrize(("count", "lang", "case", "expected"), [
+    (1, "fi", "", "mittari"), (27, "fi", "", "mittaria"), (0, "fi", "", "mittaria"), (17, "fi", "adessive", "mittarilla"),
+    (6, "fi", "inessive", "mittarissa"), (1, "en", "", "metric"), (2, "en", "", "metrics")])
+def test_count_noun_agrees_with_the_number(count, lang, case, expected):
+    assert count_noun(count, "metric", lang, case) == expected
+
+
+@pytest.mark.parametrize(("change", "unit", "lang", "expected"), [
+    (37.5, "%", "fi", "+37,5\u00a0prosenttiyksikköä"), (37.5, "%", "en", "+37.5\u00a0percentage points"),
+    (-4, "vrk", "en", "\u22124\u00a0days"), (0, "kpl", "fi", "±0\u00a0kpl"), (2, "krt/v", "en", "+2\u00a0times a year")])
+def test_changes_carry_their_unit_and_shares_change_in_percentage_points(change, unit, lang, expected):
+    assert format_change(change, unit, lang) == expected
+
+
+def test_english_units_are_translated_and_source_units_kept_in_finnish():
+    assert format_value(8, "krt/v", "en") == "8\u00a0times a year"
+    assert format_value(8, "krt/v", "fi") == "8\u00a0krt/v"
+    assert format_value(3, "oppilasta", "en") == "3\u00a0pupils" and format_value(1, "kyllä/ei", "en") == "yes"

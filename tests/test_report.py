@@ -24,10 +24,10 @@ pytestmark = pytest.mark.slow
 MULTIYEAR = FIXTURES / "multiyear"
 HEADINGS_FI = ["Tärkeimmät luvut", "Mittarien tila päämäärittäin", "Toteutumisaste mittareittain",
                "Muutos edellisestä vuodesta", "Kestävän kehityksen tavoitteet", "Vastuuhenkilöt ja heidän mittarinsa",
-               "Mittarien laatu", "Kaikki mittarit", "Tietojen lähde"]
+               "Mittarien laatu", "Tavoitteet ja toimenpiteet", "Kaikki mittarit", "Tietojen lähde"]
 HEADINGS_EN = ["Key figures", "Status of metrics by strategic aim", "Achievement ratio by metric",
                "Change since the previous year", "Sustainable Development Goals", "Responsible roles and their metrics",
-               "Quality of the metrics", "All metrics", "Sources and provenance"]
+               "Quality of the metrics", "Goals and actions", "All metrics", "Sources and provenance"]
 PLACEHOLDER = "No description has been provided for this image"
 
 
@@ -113,10 +113,11 @@ def test_tables_have_captions_and_header_cells(reports):
 
 def test_2022_key_figures_trace_to_the_metric_table(reports):
     html = reports["2022-fi"].html.read_text(encoding="utf-8")
-    assert "Vuonna 2022 tavoite toteutui 6 mittarissa 17:stä, joilla on tavoite. Se on 35\u00a0%." in html
+    assert ("Vuonna 2022 seurattiin 27 mittaria. Tavoite on annettu lukuna 17 mittarilla. Niistä tavoite toteutui "
+            "6 mittarissa (35\u00a0%).") in html
     # Each quote in the metric table is the source text as written, with its line.
     assert "“Päiväkodeista kaksi auditoitu, jäljellä kuusi”" in html
-    assert "Aineistossa ei ole vuotta 2022 aiempia tietoja" in html
+    assert "Vuotta 2022 edeltävistä vuosista ei ole tietoja." in html
 
 
 def test_multi_year_report_shows_changes(reports):
@@ -137,6 +138,8 @@ def test_provenance_gives_checksums_and_parameters(reports):
     assert hashlib.sha256(raw).hexdigest() in html
     assert hashlib.sha256(annotations).hexdigest() in html
     assert "year=2022" in html and "lang='fi'" in html
+    assert str(ROOT) not in html  # paths relative to the data folder
+    assert "raw/000_09050fdfe5e94683.txt" in html and "(Suomen aikaa, EE" in html
 
 
 def test_a_failed_run_keeps_the_previous_report_and_the_failed_notebook(tmp_path, reports):
@@ -194,14 +197,6 @@ def test_a_year_not_in_the_data_exits_1_and_bad_usage_exits_2(tmp_path, capsys):
     assert "does not exist" in capsys.readouterr().err
 
 
-def test_report_all_renders_the_complete_years_then_lists_the_incomplete_one(tmp_path, capsys):
-    code = main(["-q", "report", "--all", "--data-dir", str(MULTIYEAR), "--out-dir", str(tmp_path)])
-    assert code == 1
-    assert sorted(p.name for p in tmp_path.glob("*/report_*.html")) == ["report_2031.html", "report_2032.html"]
-    err = capsys.readouterr().err
-    assert "no annotation file for 2033" in err and "kemi-analysis draft" in err
-
-
 def test_defect_a_compared_year_that_cannot_load_is_an_error_not_left_out(tmp_path, capsys):
     """Pinned: with a broken 2031 annotation file, a 2032 report compared with 2031 exited 0 and said
     there was no earlier year."""
@@ -228,8 +223,10 @@ def test_the_explore_notebook_runs(tmp_path, data_dir, year):
                                parameters={"data_dir": data_dir, "year": year}, progress_bar=False,
                                cwd=str(ROOT / "notebooks"))
     executed = json.loads(out.read_text(encoding="utf-8"))
-    errors = [o for c in executed["cells"] for o in c.get("outputs", []) if o.get("output_type") == "error"]
-    assert errors == []
+    outputs = [o for c in executed["cells"] for o in c.get("outputs", [])]
+    assert [o for o in outputs if o.get("output_type") == "error"] == []
+    assert any("image/png" in o.get("data", {}) for o in outputs)  # the chart itself, not "<Figure size …>"
+    assert not any("<Figure size" in "".join(o.get("data", {}).get("text/plain", "")) for o in outputs)
 
 
 def test_report_notebooks_are_thin():
@@ -259,7 +256,7 @@ def test_run_all_of_the_report_notebook_from_notebooks_works(tmp_path):
     executed = json.loads(out.read_text(encoding="utf-8"))
     html = "".join("".join(o.get("data", {}).get("text/html", "")) for c in executed["cells"]
                    for o in c.get("outputs", []))
-    assert "Vuonna 2022 tavoite toteutui 6 mittarissa 17:stä" in html
+    assert "Niistä tavoite toteutui 6 mittarissa" in html
 
 
 def test_the_installed_package_renders_from_any_folder(tmp_path):
@@ -276,4 +273,33 @@ def test_the_installed_package_renders_from_any_folder(tmp_path):
     assert run.returncode == 0, run.stderr
     module_file, html = run.stdout.split()
     assert module_file.startswith(str(target))
-    assert "Vuonna 2022 tavoite toteutui" in (elsewhere / html).read_text(encoding="utf-8")
+    assert "Vuonna 2022 seurattiin 27 mittaria." in (elsewhere / html).read_text(encoding="utf-8")
+
+
+@pytest.mark.skipif(shutil.which("chromium") is None and not os.environ.get("CI"), reason="needs Debian's chromium")
+def test_report_all_renders_pdfs_and_the_index_then_lists_the_incomplete_year(tmp_path, capsys):
+    """report --all --format pdf: every complete year's HTML and PDF (page numbers, every section) and
+    index.html; then exit 1 naming the raw report without annotations (2033 in the fixture)."""
+    assert shutil.which("pdftotext"), "pdftotext comes with poppler-utils (.ci/run installs it)"
+    code = main(["-q", "report", "--all", "--format", "pdf", "--data-dir", str(MULTIYEAR), "--out-dir", str(tmp_path)])
+    err = capsys.readouterr().err
+    assert code == 1 and "no annotation file for 2033" in err and "kemi-analysis draft" in err
+    assert sorted(p.name for p in tmp_path.glob("*/report_*.*")) == [
+        "report_2031.html", "report_2031.ipynb", "report_2031.pdf", "report_2032.html", "report_2032.ipynb",
+        "report_2032.pdf"]
+    pdf = tmp_path / "2032" / "report_2032.pdf"
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    pages = int(re.search(r"Pages:\s+(\d+)", info)[1])
+    assert pages >= 5 and "Tagged:          yes" in info and "842.88 x 595.92" in info  # A4 landscape
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    flat = " ".join(text.split())
+    for heading in HEADINGS_FI:
+        assert heading in flat, heading
+    assert "Vuonna 2032 seurattiin 4 mittaria." in flat and "mittaria yhteensä" in flat
+    assert "Niistä tavoite toteutui 1 mittarissa (25 %)." in flat
+    assert f"Sivu 1 / {pages}" in flat and f"Sivu {pages} / {pages}" in flat
+    index = (tmp_path / "index.html").read_text(encoding="utf-8")
+    for year in (2031, 2032):
+        assert f'<a href="{year}/report_{year}.html">' in index and f'<a href="{year}/report_{year}.pdf">' in index
+    assert "KUVITELTU KAUPUNKI" in index

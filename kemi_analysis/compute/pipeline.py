@@ -51,6 +51,11 @@ class DataFolder:
         """The years with both a raw report and an annotation file, in order."""
         return sorted(y for y, files in self.years.items() if files.annotations is not None)
 
+    def warn(self) -> None:
+        """Log each problem once, as a warning (the command line calls this; the library never logs them)."""
+        for problem in self.problems:
+            logger.warning("%s", problem)
+
     def files(self, year: int) -> YearFiles:
         """The files of ``year``; a :class:`DataError` naming what is there when they are not."""
         if year in self.years:
@@ -155,8 +160,6 @@ def discover(data_dir: str | Path | DataFolder) -> DataFolder:
     for year, files in folder.years.items():
         if files.annotations is None:
             folder.problems.append(_unannotated(path, year, files.raw))
-    for problem in folder.problems:
-        logger.warning("%s", problem)
     return folder
 
 

@@ -84,7 +84,7 @@ def year_pairs(years: list[int], compare_years: list[int] | None = None) -> list
 def year_over_year(metrics: pd.DataFrame, pairs: list[tuple[int, int]] | None = None) -> pd.DataFrame:
     """Per metric and pair of years: changes, status transition and flags.
 
-    Columns: ``metric_id, aim, metric, year_from, year_to, actual_from,
+    Columns: ``metric_id, aim, metric, unit, year_from, year_to, actual_from,
     actual_to, change_abs, change_rel, ratio_from, ratio_to, ratio_change,
     status_from, status_to, transition, first_achieved, fell_back,
     carried_over``. ``change_rel`` is NaN where the earlier value is 0.
@@ -92,7 +92,7 @@ def year_over_year(metrics: pd.DataFrame, pairs: list[tuple[int, int]] | None = 
     """
     if pairs is None:
         pairs = year_pairs(metrics["year"].unique().tolist())
-    columns = ["metric_id", "aim", "metric", "actual_value", "achievement_ratio", "status"]
+    columns = ["metric_id", "aim", "metric", "target_unit", "actual_value", "achievement_ratio", "status"]
     frame = metrics[[*columns, "year"]].assign(carried_over=flag_carried_over(metrics).to_numpy())
     by_year = {year: group.drop(columns="year") for year, group in frame.groupby("year", sort=True)}
     achieved_by_year = {year: set(group.loc[group["status"] == Status.ACHIEVED.value, "metric_id"])
@@ -114,6 +114,7 @@ def year_over_year(metrics: pd.DataFrame, pairs: list[tuple[int, int]] | None = 
             "metric_id": joined["metric_id"],
             "aim": joined["aim_to"],
             "metric": joined["metric_to"],
+            "unit": joined["target_unit_to"],
             "year_from": year_from,
             "year_to": year_to,
             "actual_from": joined["actual_value_from"],
@@ -131,7 +132,7 @@ def year_over_year(metrics: pd.DataFrame, pairs: list[tuple[int, int]] | None = 
             "carried_over": joined["carried_over_from"].astype(bool),
         }))
     if not frames:
-        return pd.DataFrame(columns=["metric_id", "aim", "metric", "year_from", "year_to", "actual_from", "actual_to",
+        return pd.DataFrame(columns=["metric_id", "aim", "metric", "unit", "year_from", "year_to", "actual_from", "actual_to",
                                      "change_abs", "change_rel", "ratio_from", "ratio_to", "ratio_change",
                                      "status_from", "status_to", "transition", "first_achieved", "fell_back",
                                      "carried_over"])
@@ -307,13 +308,29 @@ def open_sdg_progress(
     )
 
 
+def _yes_no_progress(result: dict[str, np.ndarray], yes_no: np.ndarray, base: np.ndarray, current: np.ndarray,
+                     target: np.ndarray) -> None:
+    """Yes/no metrics have no growth rate: met now is ``target_achieved``, met before but not now
+    ``deterioration``, never met ``not_available``."""
+    met_now, met_before = current == target, base == target
+    category = np.select([met_now, met_before], [ProgressCategory.TARGET_ACHIEVED.value,
+                                                 ProgressCategory.DETERIORATION.value],
+                         default=ProgressCategory.NOT_AVAILABLE.value).astype(object)
+    reason = np.where(met_now | met_before, "a yes/no metric: met or not, no growth rate",
+                      "a yes/no metric not met yet: no growth rate").astype(object)
+    result["category"] = np.where(yes_no, category, result["category"])
+    result["reason"] = np.where(yes_no, reason, result["reason"])
+    result["value"] = np.where(yes_no, np.nan, result["value"])
+
+
 def progress(metrics: pd.DataFrame) -> pd.DataFrame:
     """Open SDG progress per metric over all its years with a numeric value.
 
     Target, comparator and deadline come from the latest year with a value.
     Direction: ``>=`` +1, ``<=`` -1, ``=`` towards the target from the base,
     no target +1 (higher is better, stated in the report). Yes/no metrics get
-    ``not_available``: a growth rate of 0/1 values means nothing.
+    no growth rate (0/1 values have none): ``target_achieved`` when met now,
+    ``deterioration`` when met at the base but not now, else ``not_available``.
     """
     frame = metrics[metrics["actual_value"].notna()].sort_values(["metric_id", "year"])
     if frame.empty:
@@ -334,9 +351,7 @@ def progress(metrics: pd.DataFrame) -> pd.DataFrame:
     result = progress_arrays(base_value, first["year"].to_numpy(), last["actual_value"].to_numpy(dtype=float),
                              last["year"].to_numpy(), target, target_year, direction)
     yes_no = last["target_unit"].astype(str).str.casefold().isin(YES_NO_UNITS).to_numpy()
-    result["category"][yes_no] = ProgressCategory.NOT_AVAILABLE.value
-    result["reason"][yes_no] = "a yes/no metric has no growth rate"
-    result["value"] = np.where(yes_no, np.nan, result["value"])
+    _yes_no_progress(result, yes_no, base_value, last["actual_value"].to_numpy(dtype=float), target)
     return pd.DataFrame({
         "metric_id": last.index,
         "aim": last["aim"].to_numpy(),

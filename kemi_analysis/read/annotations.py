@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import AnnotationError
-from ..schemas import ANNOTATION_COLUMNS, annotation_problems
+from ..schemas import ANNOTATION_COLUMNS, OPTIONAL_ANNOTATION_COLUMNS, annotation_problems
 from .parser import Report, collapse_whitespace
 
 logger = logging.getLogger(__name__)
@@ -55,7 +55,7 @@ def read_annotations(path: str | Path) -> Annotations:
     Examples
     --------
     >>> read_annotations("data/annotations/2022.csv").table.shape
-    (27, 14)
+    (27, 16)
     """
     path = Path(path)
     data = _read_bytes(path)
@@ -78,7 +78,7 @@ def load_annotations(path: str | Path, report: Report) -> Annotations:
     >>> from kemi_analysis.read.parser import load_report
     >>> report = load_report("data/raw/000_09050fdfe5e94683.txt")
     >>> load_annotations("data/annotations/2022.csv", report).table.shape
-    (27, 14)
+    (27, 16)
     """
     path = Path(path)
     data = _read_bytes(path)
@@ -119,19 +119,23 @@ def _decode(data: bytes, path: Path) -> str:
                               hint="save it as UTF-8 (in Excel: 'CSV UTF-8').") from exc
 
 
-def _check_header(header: list[str], path: Path) -> None:
+def _check_header(header: list[str], path: Path) -> list[str]:
+    """The file's columns: the contract's, in order, then any of the optional ones."""
     header = [h.strip() for h in header]
-    if tuple(header) == ANNOTATION_COLUMNS:
-        return
+    required, optional = tuple(header[:len(ANNOTATION_COLUMNS)]), header[len(ANNOTATION_COLUMNS):]
+    if required == ANNOTATION_COLUMNS and set(optional) <= set(OPTIONAL_ANNOTATION_COLUMNS) and \
+            len(set(optional)) == len(optional):
+        return header
     missing = [c for c in ANNOTATION_COLUMNS if c not in header]
-    extra = [c for c in header if c not in ANNOTATION_COLUMNS]
+    extra = [c for c in header if c not in (*ANNOTATION_COLUMNS, *OPTIONAL_ANNOTATION_COLUMNS)]
     detail = [f"missing: {', '.join(missing)}"] if missing else []
     detail += [f"unknown: {', '.join(extra)}"] if extra else []
     raise AnnotationError(
         f"the header does not match the contract ({'; '.join(detail) or 'the columns are in another order'}).",
         path=path,
         line=1,
-        hint=f"the first line must be exactly: {','.join(ANNOTATION_COLUMNS)}",
+        hint=f"the first line must be exactly: {','.join(ANNOTATION_COLUMNS)} (optionally followed by "
+             f"{' and '.join(OPTIONAL_ANNOTATION_COLUMNS)})",
     )
 
 
@@ -140,17 +144,21 @@ def _read_cells(data: bytes, path: Path) -> tuple[pd.DataFrame, list[tuple[int, 
     text = _decode(data, path)
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
-        _check_header(next(reader), path)
+        header = _check_header(next(reader), path)
     except StopIteration:
         raise AnnotationError("the annotation file is empty.", path=path, line=1,
                               hint=f"the first line must name the columns: {','.join(ANNOTATION_COLUMNS)}") from None
-    cells = _read_fast(text)
-    if cells is not None:
-        return cells, []
-    return _read_line_by_line(reader)
+    cells = _read_fast(text, header)
+    problems: list[tuple[int, str]] = []
+    if cells is None:
+        cells, problems = _read_line_by_line(reader, header)
+    for column in OPTIONAL_ANNOTATION_COLUMNS:
+        if column not in cells:
+            cells[column] = ""
+    return cells[[*ANNOTATION_COLUMNS, *OPTIONAL_ANNOTATION_COLUMNS, "file_line"]], problems
 
 
-def _read_fast(text: str) -> pd.DataFrame | None:
+def _read_fast(text: str, header: list[str]) -> pd.DataFrame | None:
     """Read a well-formed file with pandas' C parser; None when the csv module must say what is wrong.
 
     Row ``i`` is on file line ``i + 2`` when no cell spans lines and every
@@ -164,26 +172,28 @@ def _read_fast(text: str) -> pd.DataFrame | None:
     physical_lines = text.count("\n") + (0 if text.endswith("\n") else 1)
     if frame.isna().to_numpy().any() or physical_lines != len(frame) + 1:
         return None  # a short row, or a quoted cell holding a line break: line numbers need the csv module
-    frame.columns = list(ANNOTATION_COLUMNS)
+    if len(frame.columns) != len(header):
+        return None
+    frame.columns = header
     frame["file_line"] = np.arange(2, len(frame) + 2, dtype="int64")
     return _tidy(frame)
 
 
-def _read_line_by_line(reader) -> tuple[pd.DataFrame, list[tuple[int, str]]]:
+def _read_line_by_line(reader, header: list[str]) -> tuple[pd.DataFrame, list[tuple[int, str]]]:
     """Read rows with the csv module, recording the line each starts on and rows of the wrong width."""
     problems: list[tuple[int, str]] = []
     records: list[list[str]] = []
     line = reader.line_num
     for cells in reader:
         start, line = line + 1, reader.line_num
-        if len(cells) != len(ANNOTATION_COLUMNS):
+        if len(cells) != len(header):
             if any(c.strip() for c in cells):
-                problems.append((start, f"line {start}: {len(cells)} fields, expected {len(ANNOTATION_COLUMNS)} "
+                problems.append((start, f"line {start}: {len(cells)} fields, expected {len(header)} "
                                         "(quote cells holding commas)"))
             continue
         records.append([*cells, start])
-    frame = pd.DataFrame(records, columns=[*ANNOTATION_COLUMNS, "file_line"]).astype(
-        {c: object for c in ANNOTATION_COLUMNS} | {"file_line": "int64"})
+    frame = pd.DataFrame(records, columns=[*header, "file_line"]).astype(
+        {c: object for c in header} | {"file_line": "int64"})
     return _tidy(frame), problems
 
 
@@ -220,7 +230,8 @@ def _typed(cells: pd.DataFrame) -> pd.DataFrame:
         table[column] = parse_numbers(cells[column].to_numpy(dtype=object))
     lines = pd.to_numeric(cells["source_line"], errors="coerce")
     table["source_line"] = lines.where(lines.abs() < 2**62, 0).fillna(0).astype("int64")
-    text_columns = [c for c in ANNOTATION_COLUMNS if c not in (*_NUMBER_COLUMNS, "source_line")]
+    text_columns = [c for c in (*ANNOTATION_COLUMNS, *OPTIONAL_ANNOTATION_COLUMNS)
+                    if c not in (*_NUMBER_COLUMNS, "source_line")]
     return table.astype({c: "str" for c in text_columns})
 
 

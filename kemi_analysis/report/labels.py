@@ -63,6 +63,35 @@ COMPARATOR_LABELS = {
 
 YES_NO = {"fi": ("kyllä", "ei"), "en": ("yes", "no")}
 
+#: Units as the English report writes them; the Finnish report shows them as the annotation file does.
+UNITS_EN = {"kpl": "pcs", "krt/v": "times a year", "krt/vko": "times a week", "h/vko": "hours a week",
+            "vrk": "days", "h": "hours", "oppilasta": "pupils", "henkilöä": "persons", "eur": "€",
+            "kyllä/ei": "yes/no"}
+
+
+def unit_label(unit: str, lang: str = "fi") -> str:
+    """A unit in the report's language: ``kpl`` stays in Finnish and is ``pcs`` in English.
+
+    Examples
+    --------
+    >>> unit_label("krt/v", "en"), unit_label("krt/v", "fi"), unit_label("km", "en")
+    ('times a year', 'krt/v', 'km')
+    """
+    return UNITS_EN.get(unit.casefold(), unit) if lang == "en" else unit
+
+
+def count_noun(count: int, noun: str, lang: str = "fi", case: str = "") -> str:
+    """The form of ``noun`` that goes with ``count``: "1 mittari", "27 mittaria", "1 metric".
+
+    ``case`` picks a Finnish case from the catalogue (``adessive``: mittarilla, ``inessive``:
+    mittarissa). Examples
+    --------
+    >>> count_noun(1, "metric"), count_noun(27, "metric"), count_noun(6, "metric", "en")
+    ('mittari', 'mittaria', 'metrics')
+    """
+    number = "one" if count == 1 else "many"
+    return TEXT[lang][".".join(["noun", noun, *([case] if case else []), number])]
+
 # Column headers and short phrases used by tables and figures.
 TEXT = {
     "fi": {
@@ -94,7 +123,7 @@ TEXT = {
         "flags": "Huomio",
         "first_achieved": "toteutui ensimmäistä kertaa",
         "fell_back": "heikkeni",
-        "carried_over": "siirtyy seuraavalle vuodelle",
+        "carried_over": "jatkui edellisestä vuodesta",
         "progress": "Kehitys",
         "base": "Alku",
         "current": "Viimeisin",
@@ -109,6 +138,45 @@ TEXT = {
         "count": "Määrä",
         "share": "Osuus",
         # Sentences and captions, by section. Placeholders are filled by text(key, lang, **values).
+        "key.intro": "Vuonna {year} seurattiin {total} {metric_word}.",
+        "key.with_target": "Tavoite on annettu lukuna {with_target} {metric_word_adessive}. Niistä tavoite "
+                           "toteutui {achieved} {metric_word_inessive} ({share}).",
+        "key.total": "yhteensä",
+        "key.caption": "Mittarit tilan mukaan. Luvut ovat mittarien määriä, ja ne ovat yhteensä {total}.",
+        "noun.metric.one": "mittari",
+        "noun.metric.many": "mittaria",
+        "noun.metric.adessive.one": "mittarilla",
+        "noun.metric.adessive.many": "mittarilla",
+        "noun.metric.inessive.one": "mittarissa",
+        "noun.metric.inessive.many": "mittarissa",
+        "change.points": "prosenttiyksikköä",
+        "progress.unchanged": "Ei muutosta",
+        "goals.caption": "{aim}: tavoitteet, toimenpiteet ja vastuut. Teksti on lähteestä sellaisenaan.",
+        "goals.line": "Rivi",
+        "goal": "Tavoite",
+        "action": "Toimenpiteet",
+        "responsible": "Vastuu ja aikataulu",
+        "reading": "Miten luku on luettu",
+        "sdg.aims": "Päämäärät, jotka tukevat tavoitetta",
+        "sdg.metrics": "Mittareita näissä päämäärissä",
+        "sdg.note": "Raportti liittää SDG-tavoitteet strategisiin päämääriin, ei yksittäisiin mittareihin. "
+                    "Taulukko kertoo, mitkä päämäärät tukevat kutakin tavoitetta. Se ei kerro, miten "
+                    "SDG-tavoitteet toteutuivat.",
+        "scroll.cue": "Taulukko on leveä: vieritä sitä sivusuunnassa.",
+        "figure.cue": "Kuva on leveä: vieritä sitä sivusuunnassa.",
+        "provenance.data_dir": "Aineistokansio",
+        "provenance.time_zone": "Suomen aikaa",
+        "pdf.page": "Sivu",
+        "index.title": "Kemin hyvinvointitoimiala: strategian toteutumisen raportit",
+        "index.intro": "Raportit vuosittain. Jokainen raportti on yksi tiedosto, jonka voi avata ilman verkkoyhteyttä.",
+        "index.reports_caption": "Raportit vuosittain",
+        "index.year": "Vuosi",
+        "index.fi": "Suomeksi",
+        "index.en": "Englanniksi",
+        "index.pdf": "PDF",
+        "index.missing": "ei tehty",
+        "index.share_caption": "Tavoite toteutui: toteutuneiden osuus mittareista, joilla on tavoite, "
+                               "päämäärittäin ja vuosittain",
         "title.heading": "Kemin hyvinvointitoimiala: strategian toteutuminen vuonna {year}",
         "title.document": "Kemin hyvinvointitoimiala {year}",
         "title.intro": "Tämä raportti kertoo, miten hyvinvointitoimialan strategiset tavoitteet toteutuivat. "
@@ -117,31 +185,23 @@ TEXT = {
         "draft.mark": "LUONNOS",
         "draft.note": "Tämä raportti on luonnos. {count} mittarin tulkintaa ei ole vielä tarkistettu. Ne on "
                       "merkitty sanalla LUONNOS, ja ne ovat mukana kaikissa yhteenvedoissa.",
-        "key.metrics": "mittaria {goals} tavoiterivillä ja {aims} strategisessa päämäärässä",
-        "key.with_target": "mittarilla on tavoite, joka on luku",
-        "key.achieved": "tavoitetta toteutui ({share} tavoitteellisista)",
-        "key.partial": "tavoitetta toteutui osittain",
-        "key.not_achieved": "tavoitetta ei toteutunut",
-        "key.unknown": "mittarista ei ole mitattavaa tietoa tai sitä ei raportoitu",
-        "key.summary": "Vuonna {year} tavoite toteutui {achieved} mittarissa {with_target}:stä, joilla on tavoite. "
-                       "Se on {share}.",
         "status.table_caption": "Mittarien tila päämäärittäin {year}. Tavoite toteutui = toteutuneet / mittarit, "
                                 "joilla on tavoite. Keskimääräisessä toteutumisasteessa jokainen mittari lasketaan "
                                 "enintään 100 %:n arvoisena.",
         "status.figure_caption": "Kuva 1. Mittarien tila päämäärittäin. Luvut ovat mittarien määriä.",
-        "ratios.figure_caption": "Kuva 2. Toteutumisaste mittareittain. Katkoviiva on 100 % eli tavoite. "
+        "ratios.figure_caption": "Kuva 2{part}. {aim}: toteutumisaste mittareittain. Katkoviiva on 100 % eli tavoite. "
                                  "Yli 200 %:n pylväät on piirretty 200 %:iin; luku kertoo todellisen arvon.",
-        "changes.no_earlier": "Aineistossa ei ole vuotta {year} aiempia tietoja. Muutosta edelliseen vuoteen ei "
-                              "siksi voi vielä laskea.",
+        "changes.no_earlier": "Vuotta {year} edeltävistä vuosista ei ole tietoja. Siksi muutosta edelliseen "
+                              "vuoteen ei voi vielä laskea.",
         "changes.continues": "Nämä työt jatkuvat vuoden {year} jälkeen:",
         "changes.table_caption": "Muutos vuodesta {previous} vuoteen {year} mittareittain",
         "changes.churn": "Uudet ja poistuneet mittarit:",
+        "ratios.none": "Yhdelläkään mittarilla ei ole sekä tavoitetta että toteumaa, joten toteutumisastetta ei voi laskea.",
         "changes.figure_caption": "Kuva 3. Toteutuneiden tavoitteiden osuus vuosittain.",
         "changes.progress_caption": "Kehitys koko aikasarjalla (Open SDG -menetelmä)",
         "changes.caveat": "Aikasarjat ovat lyhyitä, ja tavoitteet voivat muuttua valtuustokausittain. Kehitys "
                           "kertoo suunnan, ei ennustetta.",
-        "sdg.table_caption": "Mittarit kestävän kehityksen tavoitteittain. Mittari lasketaan jokaiselle "
-                             "päämääränsä SDG-tavoitteelle.",
+        "sdg.table_caption": "Kestävän kehityksen tavoitteet ja päämäärät, jotka tukevat niitä.",
         "roles.table_caption": "Vastuuhenkilöt ja heidän mittarinsa. Mittari lasketaan jokaiselle tavoiterivillä "
                                "nimetylle vastuuhenkilölle.",
         "quality.table_caption": "Mittarien laatu: kuinka suuressa osassa mittareista asia on kunnossa",
@@ -155,7 +215,8 @@ TEXT = {
         "provenance.parameters": "Parametrit",
         "provenance.run_at": "Ajettu",
         "provenance.run_caption": "Ajo",
-        "provenance.note": "Tulkintatiedoston muistiinpanot kertovat, miten jokainen luku on luettu lähteestä.",
+        "provenance.note": "Kaikkien mittarien taulukon sarake ”Miten luku on luettu” kertoo analyytikon tulkinnan "
+                           "silloin, kun luku on luettu lähteestä harkiten.",
         "plot.count_axis": "Mittareita (kpl)",
         "plot.status_alt": "Vaakapylväskaavio mittarien tilasta päämäärittäin. {parts}.",
         "plot.target_line": " 100 % = tavoite",
@@ -196,7 +257,7 @@ TEXT = {
         "flags": "Note",
         "first_achieved": "achieved for the first time",
         "fell_back": "fell back",
-        "carried_over": "carried over to the next year",
+        "carried_over": "carried over from the previous year",
         "progress": "Progress",
         "base": "First",
         "current": "Latest",
@@ -210,6 +271,43 @@ TEXT = {
         "none": "–",
         "count": "Count",
         "share": "Share",
+        "key.intro": "Metrics followed in {year}: {total}.",
+        "key.with_target": "Metrics with a numeric target: {with_target}. Of those, achieved: {achieved} ({share}).",
+        "key.total": "in all",
+        "key.caption": "Metrics by status. The numbers are counts of metrics; together they make {total}.",
+        "noun.metric.one": "metric",
+        "noun.metric.many": "metrics",
+        "noun.metric.adessive.one": "metric",
+        "noun.metric.adessive.many": "metrics",
+        "noun.metric.inessive.one": "metric",
+        "noun.metric.inessive.many": "metrics",
+        "change.points": "percentage points",
+        "progress.unchanged": "No change",
+        "goals.caption": "{aim}: goals, actions and who is responsible. The text is the source's, as written.",
+        "goals.line": "Line",
+        "goal": "Goal",
+        "action": "Actions",
+        "responsible": "Responsibility and schedule",
+        "reading": "How the number was read",
+        "sdg.aims": "Strategic aims that support the goal",
+        "sdg.metrics": "Metrics under these aims",
+        "sdg.note": "The report links the SDGs to strategic aims, not to single metrics. The table shows which "
+                    "aims support each goal. It does not tell how the SDGs were achieved.",
+        "scroll.cue": "The table is wide: scroll it sideways.",
+        "figure.cue": "The figure is wide: scroll it sideways.",
+        "provenance.data_dir": "Data folder",
+        "provenance.time_zone": "Finnish time",
+        "pdf.page": "Page",
+        "index.title": "Kemi welfare sector: reports on how the strategy was carried out",
+        "index.intro": "The reports by year. Each report is one file that opens without a network connection.",
+        "index.reports_caption": "Reports by year",
+        "index.year": "Year",
+        "index.fi": "In Finnish",
+        "index.en": "In English",
+        "index.pdf": "PDF",
+        "index.missing": "not made",
+        "index.share_caption": "Target achieved: the share of metrics with a target that achieved it, by "
+                               "strategic aim and year",
         "title.heading": "Kemi welfare sector: how the strategy was carried out in {year}",
         "title.document": "Kemi welfare sector {year}",
         "title.intro": "This report shows how the welfare sector's strategic goals were carried out. "
@@ -218,29 +316,22 @@ TEXT = {
         "draft.mark": "DRAFT",
         "draft.note": "This report is a draft. The reading of {count} metrics has not been checked yet. They are "
                       "marked DRAFT, and they are included in every summary.",
-        "key.metrics": "metrics on {goals} goal rows under {aims} strategic aims",
-        "key.with_target": "metrics have a numeric target",
-        "key.achieved": "targets achieved ({share} of those with a target)",
-        "key.partial": "targets partly achieved",
-        "key.not_achieved": "targets not achieved",
-        "key.unknown": "metrics have no measurable data or were not reported",
-        "key.summary": "In {year} the target was achieved for {achieved} of the {with_target} metrics with a "
-                       "target: {share}.",
         "status.table_caption": "Metric status by strategic aim, {year}. Target achieved = achieved / metrics with "
                                 "a target. In the mean achievement each metric counts at most 100 %.",
         "status.figure_caption": "Figure 1. Metric status by strategic aim. The numbers are counts of metrics.",
-        "ratios.figure_caption": "Figure 2. Achievement ratio by metric. The dashed line is 100 %, the target. "
+        "ratios.figure_caption": "Figure 2{part}. {aim}: achievement ratio by metric. The dashed line is 100 %, the target. "
                                  "Bars over 200 % are drawn at 200 %; the label gives the true value.",
         "changes.no_earlier": "The data holds no year before {year}, so the change since the previous year "
                               "cannot be computed yet.",
         "changes.continues": "This work continues after {year}:",
         "changes.table_caption": "Change from {previous} to {year} by metric",
         "changes.churn": "New and dropped metrics:",
+        "ratios.none": "No metric has both a target and a measured value, so no achievement ratio can be computed.",
         "changes.figure_caption": "Figure 3. Share of targets achieved, by year.",
         "changes.progress_caption": "Progress over the whole series (Open SDG method)",
         "changes.caveat": "The series are short and targets may change with the council term. Progress shows a "
                           "direction, not a forecast.",
-        "sdg.table_caption": "Metrics by SDG. A metric counts for every SDG of its strategic aim.",
+        "sdg.table_caption": "The Sustainable Development Goals and the strategic aims that support them.",
         "roles.table_caption": "Responsible roles and their metrics. A metric counts for every role named on its "
                                "goal row.",
         "quality.table_caption": "Metric quality: the share of metrics that have each property",
@@ -254,7 +345,8 @@ TEXT = {
         "provenance.parameters": "Parameters",
         "provenance.run_at": "Run at",
         "provenance.run_caption": "Run",
-        "provenance.note": "The annotation file's notes say how each number was read from the source.",
+        "provenance.note": "The column “How the number was read” of the table of all metrics gives the analyst's "
+                           "reading where a number took judgement to read from the source.",
         "plot.count_axis": "Metrics (count)",
         "plot.status_alt": "Horizontal stacked bar chart of metric status by strategic aim. {parts}.",
         "plot.target_line": " 100 % = target",
@@ -344,6 +436,7 @@ def format_value(value: float | None, unit: str, lang: str = "fi") -> str:
         yes, no = YES_NO[lang]
         return yes if float(value) == 1 else no
     number = format_number(value, lang)
+    unit = unit_label(unit, lang)
     return f"{number}{_NBSP}{unit}" if unit else number
 
 
@@ -356,3 +449,20 @@ def format_target(target: float | None, comparator: str, unit: str, lang: str = 
     if unit.casefold() in YES_NO_UNITS:
         return value
     return f"{words} {value}".strip()
+
+
+def format_change(change: float | None, unit: str, lang: str = "fi") -> str:
+    """A change between two years with its unit; a share's change in percentage points.
+
+    Examples
+    --------
+    >>> format_change(37.5, "%"), format_change(2, "kpl", "en"), format_change(-4, "vrk")
+    ('+37,5\\xa0prosenttiyksikköä', '+2\\xa0pcs', '−4\\xa0vrk')
+    >>> format_change(0, "%", "en")
+    '±0\\xa0percentage points'
+    """
+    if _is_missing(change):
+        return TEXT[lang]["none"]
+    sign = "+" if change > 0 else ("±" if change == 0 else "")
+    words = TEXT[lang]["change.points"] if unit == "%" else unit_label(unit, lang)
+    return f"{sign}{format_number(change, lang)}{_NBSP}{words}".strip()

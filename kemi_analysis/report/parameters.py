@@ -66,6 +66,9 @@ class ReportParameters:
         return {"year": self.year, "compare_years": list(self.compare_years), "data_dir": str(self.data_dir),
                 "lang": self.lang, "allow_draft": self.allow_draft}
 
-    def describe(self) -> str:
-        """One line for the report's provenance."""
-        return ", ".join(f"{key}={value!r}" for key, value in self.as_dict().items())
+    def describe(self, *, with_data_dir: bool = True) -> str:
+        """One line for the report's provenance (without the data folder's path where it must not show)."""
+        values = self.as_dict()
+        if not with_data_dir:
+            del values["data_dir"]
+        return ", ".join(f"{key}={value!r}" for key, value in values.items())

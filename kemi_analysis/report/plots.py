@@ -31,14 +31,27 @@ STATUS_STYLE = {
 }
 RATIO_DISPLAY_CAP = 2.0
 FIGURE_DPI = 110
+#: The smallest text in any figure, in points: at FIGURE_DPI it is 8 * 110 / 72 = 12.2 px when shown unscaled.
+MIN_FONT_PT = 8
 
 
-@dataclass
+@dataclass(repr=False)
 class Chart:
-    """A figure and the text that describes it to someone who cannot see it."""
+    """A figure and the text that describes it to someone who cannot see it.
+
+    A notebook shows the chart itself (:meth:`_repr_png_`); its plain-text form is the alt text.
+    """
 
     figure: Figure
     alt: str
+
+    def __repr__(self) -> str:
+        return f"Chart: {self.alt}"
+
+    @property
+    def pixel_width(self) -> int:
+        """The PNG's width in pixels, the width the report shows it at (never scaled down on screen)."""
+        return round(self.figure.get_figwidth() * FIGURE_DPI)
 
     def _repr_png_(self) -> bytes:
         """The figure as PNG, so that a notebook shows the chart itself."""

@@ -148,7 +148,7 @@ def _check_loads(parameters: ReportParameters) -> bool:
     """
     from ..compute.pipeline import load_years
 
-    folder, compare = parameters.check()
+    folder, compare = parameters.check()  # the one check before the kernel starts; the notebook repeats it
     dataset = load_years(folder, [*compare, parameters.year], allow_draft=parameters.allow_draft)
     return bool(dataset.metrics["draft"].any())
 

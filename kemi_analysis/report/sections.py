@@ -14,6 +14,7 @@ import platform
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pandas as pd
 
@@ -22,8 +23,10 @@ from ..catalogues.sdg import SDGS
 from ..compute.achievement import metric_quality, rollup
 from ..compute.pipeline import Dataset, YearData, load_years
 from ..compute.trends import flag_carried_over, new_and_dropped, progress, status_by_aim_and_year, year_over_year
-from ..schemas import STATUSES, Status
+from ..schemas import STATUSES, YES_NO_UNITS, ProgressCategory, Status
 from .labels import (
+    count_noun,
+    format_change,
     format_number,
     format_percent,
     format_target,
@@ -77,7 +80,8 @@ class Figure(_Block):
 @dataclass
 class KeyFigures(_Block):
     summary: str
-    figures: list[tuple[str, str]]  # (value, label)
+    figures: list[tuple[str, str]]  # (value, label); the first is the total, the others add up to it
+    caption: str = ""
 
 
 @dataclass
@@ -105,9 +109,15 @@ Block = Paragraph | ItemList | Table | Figure | KeyFigures | SDGList | Title
 
 @dataclass
 class Section:
-    """A section of the report: blocks in order. Jupyter shows it as HTML."""
+    """A section of the report: blocks in order. Jupyter shows it as HTML.
+
+    ``table_cue`` and ``figure_cue`` are what a narrow screen shows above a wide table or figure that
+    scrolls sideways in its own labelled region.
+    """
 
     blocks: list[Block]
+    table_cue: str = ""
+    figure_cue: str = ""
 
     def _repr_html_(self) -> str:
         from .html import render_section
@@ -156,6 +166,10 @@ class ReportContext:
         """How many of the shown metric rows (this year's and the compared years') are drafts."""
         return int(self.dataset.metrics["draft"].sum())
 
+    def section(self, blocks: list[Block]) -> Section:
+        """A section in the report's language."""
+        return Section(blocks, table_cue=self.say("scroll.cue"), figure_cue=self.say("figure.cue"))
+
     def marked(self, metrics: pd.DataFrame) -> pd.DataFrame:
         """``metrics`` with every draft row's ``metric`` text marked LUONNOS / DRAFT, as the report shows it."""
         if not metrics["draft"].any():
@@ -194,29 +208,31 @@ def title(ctx: ReportContext) -> Section:
     """The report's title and a one-sentence introduction; a draft says so first."""
     heading = ctx.say("title.heading", year=ctx.year)
     if not ctx.drafts:
-        return Section([Title(heading, ctx.say("title.intro"))])
-    return Section([Title(ctx.say("draft.prefix") + heading, ctx.say("title.intro")),
+        return ctx.section([Title(heading, ctx.say("title.intro"))])
+    return ctx.section([Title(ctx.say("draft.prefix") + heading, ctx.say("title.intro")),
                     Paragraph(ctx.say("draft.note", count=ctx.drafts), note=True)])
 
 
 def key_figures(ctx: ReportContext) -> Section:
-    """The few numbers a reader should see first."""
+    """The few numbers a reader should see first: every metric in exactly one status box.
+
+    The boxes add up to the total, every status shown, so nothing is left out of the sum.
+    """
     m = ctx.metrics
     count = m["status"].value_counts()
+    total = len(m)
     with_target = int(m["target_value"].notna().sum())
     achieved = int(((m["status"] == Status.ACHIEVED) & m["target_value"].notna()).sum())
     share = format_percent(achieved / with_target if with_target else None, ctx.lang)
-    report = ctx.current.report
-    figures = [
-        (str(len(m)), ctx.say("key.metrics", goals=len(report.goals), aims=len(report.aims))),
-        (str(with_target), ctx.say("key.with_target")),
-        (str(achieved), ctx.say("key.achieved", share=share)),
-        (str(count.get(Status.PARTIAL, 0)), ctx.say("key.partial")),
-        (str(count.get(Status.NOT_ACHIEVED, 0)), ctx.say("key.not_achieved")),
-        (str(count.get(Status.NO_DATA, 0) + count.get(Status.NOT_REPORTED, 0)), ctx.say("key.unknown")),
+    sentences = [
+        ctx.say("key.intro", year=ctx.year, total=total, metric_word=count_noun(total, "metric", ctx.lang)),
+        ctx.say("key.with_target", with_target=with_target, achieved=achieved, share=share,
+                metric_word_adessive=count_noun(with_target, "metric", ctx.lang, "adessive"),
+                metric_word_inessive=count_noun(achieved, "metric", ctx.lang, "inessive")),
     ]
-    summary = ctx.say("key.summary", year=ctx.year, achieved=achieved, with_target=with_target, share=share)
-    return Section([KeyFigures(summary, figures)])
+    figures = [(str(int(count.get(status, 0))), status_label(status, ctx.lang)) for status in STATUSES]
+    figures.insert(0, (str(total), f"{count_noun(total, 'metric', ctx.lang)} {ctx.say('key.total')}"))
+    return ctx.section([KeyFigures(" ".join(sentences), figures, ctx.say("key.caption", total=total))])
 
 
 def status_by_aim_section(ctx: ReportContext) -> Section:
@@ -227,15 +243,23 @@ def status_by_aim_section(ctx: ReportContext) -> Section:
     rows = [[r["aim"], *[str(r[s]) for s in STATUSES], str(r["metrics"]),
              format_percent(r["share_achieved"], ctx.lang), format_percent(r["mean_ratio_capped"], ctx.lang)]
             for _, r in counts.iterrows()]
-    return Section([
+    return ctx.section([
         Figure(status_by_aim(counts, ctx.lang), ctx.say("status.figure_caption")),
         Table(ctx.say("status.table_caption", year=ctx.year), headers, rows, numeric=tuple(range(1, len(headers)))),
     ])
 
 
 def ratios_section(ctx: ReportContext) -> Section:
-    """Each metric's achievement ratio against the 100 % line."""
-    return Section([Figure(achievement_ratios(ctx.marked(ctx.metrics), ctx.lang), ctx.say("ratios.figure_caption"))])
+    """Each metric's achievement ratio against the 100 % line: one figure per aim, so each fits a page."""
+    metrics = ctx.marked(ctx.metrics)
+    aims = [aim for aim, group in metrics.groupby("aim", sort=False) if group["achievement_ratio"].notna().any()]
+    if not aims:
+        return ctx.section([Paragraph(ctx.say("ratios.none"), note=True)])
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    return ctx.section([
+        Figure(achievement_ratios(metrics[metrics["aim"] == aim], ctx.lang),
+               ctx.say("ratios.figure_caption", aim=aim, part=letters[i] if len(aims) > 1 and i < 26 else ""))
+        for i, aim in enumerate(aims)])
 
 
 def changes_section(ctx: ReportContext) -> Section:
@@ -255,7 +279,7 @@ def changes_section(ctx: ReportContext) -> Section:
     if progress_table is not None:
         blocks.append(progress_table)
     blocks.append(Paragraph(ctx.say("changes.caveat"), note=True))
-    return Section(blocks)
+    return ctx.section(blocks)
 
 
 def _no_earlier_year(ctx: ReportContext) -> Section:
@@ -265,11 +289,18 @@ def _no_earlier_year(ctx: ReportContext) -> Section:
         blocks.append(ItemList(ctx.say("changes.continues", year=ctx.year),
                                [f"{m} ({status_label(s, ctx.lang).lower()})"
                                 for m, s in zip(carried["metric"], carried["status"])]))
-    return Section(blocks)
+    return ctx.section(blocks)
 
 
 def _flags(row: pd.Series, lang: str) -> str:
     return ", ".join(text(f, lang) for f in ("first_achieved", "fell_back", "carried_over") if row[f])
+
+
+def _change_text(row: pd.Series, lang: str) -> str:
+    """The change with its unit; a yes/no metric's change as "ei → kyllä"."""
+    if str(row["unit"]).casefold() in YES_NO_UNITS:
+        return f"{format_value(row['actual_from'], row['unit'], lang)} → {format_value(row['actual_to'], row['unit'], lang)}"
+    return format_change(row["change_abs"], row["unit"], lang)
 
 
 def _changes_table(ctx: ReportContext, changes: pd.DataFrame, previous: int) -> Table:
@@ -277,14 +308,10 @@ def _changes_table(ctx: ReportContext, changes: pd.DataFrame, previous: int) -> 
     headers = [text("metric", lang), text("aim", lang), f"{text('actual', lang)} {previous}",
                f"{text('actual', lang)} {ctx.year}", text("change", lang), text("transition", lang),
                text("flags", lang)]
-    rows = []
-    for _, r in changes.iterrows():
-        change = r["change_abs"]
-        change_text = text("none", lang) if pd.isna(change) else ("+" if change > 0 else "") + format_number(change,
-                                                                                                         lang)
-        transition = f"{status_label(r['status_from'], lang)} → {status_label(r['status_to'], lang)}"
-        rows.append([r["metric"], r["aim"], format_number(r["actual_from"], lang), format_number(r["actual_to"], lang),
-                     change_text, transition, _flags(r, lang)])
+    rows = [[r["metric"], r["aim"], format_value(r["actual_from"], r["unit"], lang),
+             format_value(r["actual_to"], r["unit"], lang), _change_text(r, lang),
+             f"{status_label(r['status_from'], lang)} → {status_label(r['status_to'], lang)}", _flags(r, lang)]
+            for _, r in changes.iterrows()]
     return Table(ctx.say("changes.table_caption", previous=previous, year=ctx.year), headers, rows, numeric=(2, 3, 4))
 
 
@@ -293,29 +320,53 @@ def _progress_table(ctx: ReportContext, table: pd.DataFrame) -> Table | None:
     if table.empty:
         return None
     lang = ctx.lang
+    units = ctx.dataset.metrics.drop_duplicates("metric_id", keep="last").set_index("metric_id")["target_unit"]
     headers = [text("metric", lang), text("base", lang), text("current", lang), text("target", lang),
                text("progress", lang)]
-    rows = [[r["metric"], f"{format_number(r['base_value'], lang)} ({r['base_year']})",
-             f"{format_number(r['current_value'], lang)} ({r['current_year']})",
-             format_number(r["target_value"], lang), progress_label(r["progress"], lang)]
-            for _, r in table.iterrows()]
+    rows = []
+    for _, r in table.iterrows():
+        unit = units.get(r["metric_id"], "")
+        unchanged = r["base_value"] == r["current_value"] and r["progress"] != ProgressCategory.TARGET_ACHIEVED
+        rows.append([r["metric"], f"{format_value(r['base_value'], unit, lang)} ({r['base_year']})",
+                     f"{format_value(r['current_value'], unit, lang)} ({r['current_year']})",
+                     format_value(r["target_value"], unit, lang),
+                     ctx.say("progress.unchanged") if unchanged else progress_label(r["progress"], lang)])
     return Table(ctx.say("changes.progress_caption"), headers, rows)
 
 
 def sdg_section(ctx: ReportContext) -> Section:
-    """The SDGs each strategic aim supports, with their numbers, names and UN colours."""
+    """The SDGs each strategic aim supports, and for each SDG the aims (and so the metrics) behind it.
+
+    The report links SDGs to aims, not to metrics, so no SDG gets an achievement figure of its own.
+    """
+    sdgs = ctx.current.report.sdgs
     blocks: list[Block] = []
-    for aim, group in ctx.current.report.sdgs.groupby("aim", sort=False):
+    for aim, group in sdgs.groupby("aim", sort=False):
         badges = [Badge(int(n), SDGS[int(n)].name(ctx.lang), SDGS[int(n)].colour, SDGS[int(n)].text_colour)
                   for n in group["sdg"]]
         blocks.append(SDGList(str(aim), badges))
-    by_sdg = rollup(ctx.metrics, "sdg", ctx.current.report)
-    headers = [text("sdg", ctx.lang), text("sdg_name", ctx.lang), text("metrics", ctx.lang),
-               text("share_achieved", ctx.lang)]
-    rows = [[str(r["sdg"]), SDGS[int(r["sdg"])].name(ctx.lang), str(r["metrics"]),
-             format_percent(r["share_achieved"], ctx.lang)] for _, r in by_sdg.iterrows()]
-    blocks.append(Table(ctx.say("sdg.table_caption"), headers, rows, numeric=(0, 2, 3)))
-    return Section(blocks)
+    metrics_per_aim = ctx.metrics.groupby("aim").size()
+    rows = []
+    for number, group in sdgs.groupby("sdg", sort=True):
+        aims = list(dict.fromkeys(group["aim"]))
+        rows.append([str(number), SDGS[int(number)].name(ctx.lang), "\n".join(aims),
+                     str(int(sum(metrics_per_aim.get(aim, 0) for aim in aims)))])
+    headers = [text("sdg", ctx.lang), text("sdg_name", ctx.lang), ctx.say("sdg.aims"), ctx.say("sdg.metrics")]
+    blocks.append(Table(ctx.say("sdg.table_caption"), headers, rows, numeric=(0, 3)))
+    blocks.append(Paragraph(ctx.say("sdg.note"), note=True))
+    return ctx.section(blocks)
+
+
+def goals_section(ctx: ReportContext) -> Section:
+    """Per aim, the goals and actions with who is responsible and by when, as the source writes them."""
+    lang = ctx.lang
+    headers = [ctx.say("goals.line"), ctx.say("goal"), ctx.say("action"), ctx.say("responsible")]
+    blocks: list[Block] = []
+    for aim, goals in ctx.current.report.goals.groupby("aim", sort=False):
+        rows = [[str(g.source_line), g.goal or text("none", lang), g.action or text("none", lang),
+                 g.responsible or text("none", lang)] for g in goals.itertuples(index=False)]
+        blocks.append(Table(ctx.say("goals.caption", aim=aim), headers, rows, numeric=(0,)))
+    return ctx.section(blocks)
 
 
 def roles_section(ctx: ReportContext) -> Section:
@@ -326,7 +377,7 @@ def roles_section(ctx: ReportContext) -> Section:
                text("share_achieved", ctx.lang)]
     rows = [[r["role"], str(r["metrics"]), *[str(r[s]) for s in shown], format_percent(r["share_achieved"], ctx.lang)]
             for _, r in by_role.iterrows()]
-    return Section([Table(ctx.say("roles.table_caption"), headers, rows, numeric=(1, 2, 3, 4, 5))])
+    return ctx.section([Table(ctx.say("roles.table_caption"), headers, rows, numeric=(1, 2, 3, 4, 5))])
 
 
 def quality_section(ctx: ReportContext) -> Section:
@@ -340,7 +391,7 @@ def quality_section(ctx: ReportContext) -> Section:
     weakest = min(columns, key=lambda c: total[c])
     sentence = ctx.say("quality.weakest", what=text(weakest, ctx.lang).lower(),
                        share=format_percent(total[weakest], ctx.lang))
-    return Section([Table(ctx.say("quality.table_caption"), headers, rows, numeric=(1, 2, 3, 4, 5)),
+    return ctx.section([Table(ctx.say("quality.table_caption"), headers, rows, numeric=(1, 2, 3, 4, 5)),
                     Paragraph(sentence)])
 
 
@@ -348,37 +399,60 @@ def metric_table(ctx: ReportContext) -> Section:
     """Every metric with its target, actual value, status and the quoted source text and line."""
     lang = ctx.lang
     headers = [text(key, lang) for key in ("metric", "aim", "line", "target", "actual", "ratio", "status",
-                                           "quote_target", "quote_actual")]
+                                           "quote_target", "quote_actual", "reading")]
     rows = [[r["metric"], r["aim"], str(r["source_line"]),
              format_target(r["target_value"], r["comparator"], r["target_unit"], lang),
              format_value(r["actual_value"], r["target_unit"], lang),
              format_percent(r["achievement_ratio"], lang),
              status_label(r["status"], lang),
              f"“{r['evidence_target']}”" if r["evidence_target"] else text("none", lang),
-             f"“{r['evidence_actual']}”" if r["evidence_actual"] else text("none", lang)]
+             f"“{r['evidence_actual']}”" if r["evidence_actual"] else text("none", lang),
+             reading_note(r, lang)]
             for _, r in ctx.marked(ctx.metrics).iterrows()]
-    return Section([Table(ctx.say("metrics.table_caption", year=ctx.year), headers, rows, numeric=(2, 5),
+    return ctx.section([Table(ctx.say("metrics.table_caption", year=ctx.year), headers, rows, numeric=(2, 5),
                           quotes=(7, 8))])
 
 
+def reading_note(row: pd.Series, lang: str) -> str:
+    """The analyst's reading of a metric in the report's language: ``note_fi`` in Finnish; ``note_en``, else
+    the working ``note`` (unless it is a draft's), in English; a dash where the file gives none."""
+    if lang == "fi":
+        return row["note_fi"] or text("none", lang)
+    if row["note_en"]:
+        return row["note_en"]
+    return row["note"] if row["note"] and not row["draft"] else text("none", lang)
+
+
 def provenance(ctx: ReportContext) -> Section:
-    """Where the numbers come from: files with checksums, versions, parameters and time."""
+    """Where the numbers come from: files (relative to the data folder) with checksums, versions,
+    parameters and the time of the run in Finnish time."""
     files = []
+    folder = Path(ctx.dataset.folder.path)
     for year in sorted(ctx.dataset.years):
         data = ctx.dataset.years[year]
-        files.append([ctx.say("provenance.report", year=year), data.report.path.name, data.report.sha256])
-        files.append([ctx.say("provenance.annotations", year=year), data.annotations.path.name,
+        files.append([ctx.say("provenance.report", year=year), _relative(data.report.path, folder),
+                      data.report.sha256])
+        files.append([ctx.say("provenance.annotations", year=year), _relative(data.annotations.path, folder),
                       data.annotations.sha256])
+    started = ctx.started.astimezone(ZoneInfo("Europe/Helsinki"))
     facts = [
         [ctx.say("provenance.software"),
          f"kemi_analysis {__version__}, pandas {pd.__version__}, Python {platform.python_version()}"],
-        [ctx.say("provenance.parameters"), ctx.parameters.describe()],
-        [ctx.say("provenance.run_at"), ctx.started.strftime("%Y-%m-%d %H:%M:%S UTC")],
+        [ctx.say("provenance.data_dir"), folder.name],
+        [ctx.say("provenance.parameters"), ctx.parameters.describe(with_data_dir=False)],
+        [ctx.say("provenance.run_at"), f"{started:%Y-%m-%d %H:%M} ({ctx.say('provenance.time_zone')}, {started:%Z})"],
     ]
     lang = ctx.lang
-    return Section([
+    return ctx.section([
         Table(ctx.say("provenance.files_caption"), [text("item", lang), text("file", lang), text("sha256", lang)],
               files),
         Table(ctx.say("provenance.run_caption"), [text("item", lang), text("value", lang)], facts),
         Paragraph(ctx.say("provenance.note")),
     ])
+
+
+def _relative(path: Path, folder: Path) -> str:
+    try:
+        return Path(path).resolve().relative_to(folder.resolve()).as_posix()
+    except ValueError:
+        return Path(path).name
