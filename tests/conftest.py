@@ -12,7 +12,7 @@ from hypothesis import settings
 from helpers import FIXTURES, RAW_2022, ROOT
 
 # 'make test-fast' runs the property tests with fewer examples; 'make test' (and CI) with hypothesis' default.
-settings.register_profile("fast", max_examples=25)
+settings.register_profile("fast", max_examples=10)
 
 
 @pytest.fixture

@@ -206,7 +206,7 @@ def test_matching_proposes_several_ids_for_a_cell_stating_several_metrics():
     assert (matched["score"] >= 65).all()
 
 
-def test_cli_match_and_export_years(tmp_path, capsys):
+def test_cli_match_and_export_years(tmp_path, capsys, dataset):
     assert main(["match", "--year", "2032", "--data-dir", str(MULTIYEAR)]) == 0
     out = capsys.readouterr().out
     assert "customer_surveys" in out and "dropped?" in out
@@ -219,5 +219,5 @@ def test_cli_match_and_export_years(tmp_path, capsys):
     row = table[(table["metric_id"] == "park_cleanups") & (table["year"] == 2032)].iloc[0]
     assert row["transition"] == "partial -> achieved" and row["previous_year"] == 2031
     assert table.loc[table["year"] == 2031, "transition"].isna().all()
-    expected = changes_table(load_years(MULTIYEAR).metrics)
+    expected = changes_table(dataset.metrics)
     assert row["change_abs"] == expected.set_index(["metric_id", "year"]).loc[("park_cleanups", 2032), "change_abs"] == 2
