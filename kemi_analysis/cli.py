@@ -75,28 +75,32 @@ def _parse_year_list(text: str) -> list[int]:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    """Write the metric table of a year, or of several years with their changes."""
+    """Write the metric table of a year, or of several years with their changes: CSV for machines (or for
+    Finnish Excel with --excel), or a workbook for people (.xlsx, in --lang)."""
     from .compute.achievement import export_table
-    from .compute.pipeline import discover, load_year, load_years
+    from .compute.pipeline import discover, load_years
     from .compute.trends import changes_table
     from .files import write_table
 
-    if args.year is not None:
-        data = load_year(args.data_dir, args.year, allow_draft=args.allow_draft)
-        write_table(export_table(data.metrics), args.out)
-        print(f"Wrote {len(data.metrics)} metrics for {args.year} to {args.out}")
-        return EXIT_OK
     folder = discover(args.data_dir)
     folder.warn()
-    years = folder.annotated if args.years == "all" else args.years
+    years = [args.year] if args.year is not None else folder.annotated if args.years == "all" else args.years
     if not years:
         raise DataError("no year has both a raw report and an annotation file.", path=folder.path,
                         hint="add a year's raw report to raw/ and its annotation file to annotations/.")
     dataset = load_years(folder, years, allow_draft=args.allow_draft)
-    table = changes_table(dataset.metrics)
-    write_table(table, args.out)
-    print(f"Wrote {len(table)} metric-years ({', '.join(map(str, sorted(dataset.years)))}) with their changes "
-          f"to {args.out}")
+    if args.out.suffix.lower() == ".xlsx":
+        from .report.spreadsheet import write_metrics_workbook
+
+        write_metrics_workbook(dataset, args.out, args.lang)
+        print(f"Wrote {len(dataset.metrics)} metric-years ({', '.join(map(str, sorted(dataset.years)))}) to "
+              f"{args.out}")
+        return EXIT_OK
+    table = export_table(dataset.metrics) if args.year is not None else changes_table(dataset.metrics)
+    write_table(table, args.out, excel_csv=args.excel)
+    what = f"{len(table)} metrics for {args.year}" if args.year is not None else (
+        f"{len(table)} metric-years ({', '.join(map(str, sorted(dataset.years)))}) with their changes")
+    print(f"Wrote {what} to {args.out}")
     return EXIT_OK
 
 
@@ -257,7 +261,12 @@ def _args_export(p: argparse.ArgumentParser) -> None:
     which.add_argument("--year", type=int, help="the year to export")
     which.add_argument("--years", type=_parse_years, metavar="all|Y1,Y2,...",
                        help="several years in one long table, with each metric's change since its previous year")
-    p.add_argument("--out", type=Path, required=True, help="the file to write: .csv or .xlsx")
+    p.add_argument("--out", type=Path, required=True,
+                   help="the file to write: .csv (the machine-readable table) or .xlsx (a workbook for people)")
+    p.add_argument("--excel", action="store_true",
+                   help="write the CSV as Finnish Excel reads it: semicolons, decimal commas, a BOM")
+    p.add_argument("--lang", choices=["fi", "en"], default="fi",
+                   help="the language of an .xlsx workbook's headers and statuses (default fi)")
     _add_allow_draft(p)
     _add_data_dir(p)
 

@@ -9,13 +9,24 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pandas as pd
 
-from .errors import UsageError
+from .errors import DataError, UsageError
+
+
+def ensure_folder(folder: Path) -> Path:
+    """Create ``folder`` (and its parents) if needed; a :class:`UsageError` saying why it cannot be."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UsageError(f"cannot create the folder {str(folder)!r}: {exc.strerror}.", path=folder,
+                         hint="give an output path in a folder you can write to (not inside a file).") from exc
+    return folder
 
 
 @contextlib.contextmanager
@@ -37,7 +48,7 @@ def atomic_path(target: str | Path, *, overwrite: bool = True) -> Iterator[Path]
     'a,b\\n'
     """
     target = Path(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    ensure_folder(target.parent)
     fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     os.close(fd)
     tmp = Path(name)
@@ -52,15 +63,121 @@ def atomic_path(target: str | Path, *, overwrite: bool = True) -> Iterator[Path]
         tmp.unlink(missing_ok=True)
 
 
-def write_table(frame: pd.DataFrame, path: str | Path) -> Path:
-    """Write ``frame`` as CSV (UTF-8), or as Excel when ``path`` ends in ``.xlsx``, atomically."""
+#: What spreadsheet programs read as the start of a formula (OWASP, "CSV injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+#: The most characters Excel keeps in a cell.
+EXCEL_CELL_LIMIT = 32_767
+_EXCEL_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def neutralise(value: object) -> object:
+    """Text that a spreadsheet would run as a formula, made plain text (OWASP: a leading apostrophe).
+
+    Numbers are left as they are: only text can start a formula.
+
+    Examples
+    --------
+    >>> neutralise("=1+1"), neutralise("-3"), neutralise(-3), neutralise("Tavoite")
+    ("'=1+1", "'-3", -3, 'Tavoite')
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def check_cells(frame: pd.DataFrame, path: Path) -> None:
+    """Refuse text a spreadsheet cannot hold: over 32,767 characters, or control characters.
+
+    A :class:`DataError` names the first such cell by its row (1 is the header) and column.
+    """
+    for column in frame.columns:
+        values = frame[column]
+        if values.dtype != object and not pd.api.types.is_string_dtype(values):
+            continue
+        for row, value in enumerate(values.tolist(), start=2):
+            if not isinstance(value, str):
+                continue
+            if len(value) > EXCEL_CELL_LIMIT:
+                raise DataError(f"row {row}, column {column!r} holds {len(value):,} characters; a spreadsheet cell "
+                                f"holds at most {EXCEL_CELL_LIMIT:,}, so it would be cut.", path=path,
+                                hint="write CSV (--out with .csv), which keeps the whole text.")
+            bad = _EXCEL_ILLEGAL.search(value)
+            if bad:
+                raise DataError(f"row {row}, column {column!r} holds the control character "
+                                f"U+{ord(bad.group(0)):04X}, which a spreadsheet cannot store.", path=path,
+                                hint="fix the source text, or write CSV (--out with .csv).")
+
+
+def write_table(frame: pd.DataFrame, path: str | Path, *, excel_csv: bool = False) -> Path:
+    """Write ``frame`` as CSV, or as Excel when ``path`` ends in ``.xlsx``, atomically; never a formula.
+
+    CSV is UTF-8 and comma-separated for machines; ``excel_csv`` writes it as
+    Finnish Excel reads it (semicolons, decimal commas, a BOM). Text that
+    begins like a formula is written as text: an apostrophe before it in CSV,
+    a text cell in ``.xlsx``.
+    """
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in {".csv", ".xlsx"}:
         raise UsageError(f"cannot write {path.name!r}: the file name must end in .csv or .xlsx.", path=path)
+    if suffix == ".xlsx":
+        return write_workbook({"Sheet1": frame}, path)
+    safe = frame.apply(lambda column: column.map(neutralise) if column.dtype == object
+                       or pd.api.types.is_string_dtype(column) else column)
     with atomic_path(path) as tmp:
-        if suffix == ".xlsx":
-            frame.to_excel(tmp, index=False, engine="openpyxl")
+        if excel_csv:
+            safe.to_csv(tmp, index=False, sep=";", decimal=",", encoding="utf-8-sig")
         else:
-            frame.to_csv(tmp, index=False, encoding="utf-8")
+            safe.to_csv(tmp, index=False, encoding="utf-8")
     return path
+
+
+def write_workbook(sheets: dict[str, pd.DataFrame], path: str | Path, *,
+                   formats: dict[str, dict[str, str]] | None = None) -> Path:
+    """Write tables as the sheets of one ``.xlsx``, atomically: text always as text, never a formula.
+
+    Each sheet gets a bold frozen header, a filter and column widths that fit
+    its text; ``formats`` gives number formats per sheet and column (``"0 %"``).
+    """
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    path = Path(path)
+    for frame in sheets.values():
+        check_cells(frame, path)
+    book = Workbook()
+    book.remove(book.active)
+    for title, frame in sheets.items():
+        sheet = book.create_sheet(title=title[:31])
+        sheet.append([str(c) for c in frame.columns])
+        for cell in sheet[1]:
+            cell.data_type = "s"
+            cell.font = Font(bold=True)
+        for values in frame.itertuples(index=False):
+            sheet.append([None if _is_missing(v) else v for v in values])
+        for row in sheet.iter_rows(min_row=2):
+            for cell in row:
+                if isinstance(cell.value, str):
+                    cell.data_type = "s"  # openpyxl would store text beginning with "=" as a formula
+        for index, column in enumerate(frame.columns, start=1):
+            letter = get_column_letter(index)
+            number_format = (formats or {}).get(title, {}).get(column)
+            if number_format:
+                for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
+                    cell.number_format = number_format
+            longest = max([len(str(column))] + [len(str(v)) for v in frame[column].tolist() if not _is_missing(v)])
+            sheet.column_dimensions[letter].width = min(max(8, longest + 2), 60)
+        sheet.freeze_panes = "A2"
+        if len(frame.columns):
+            sheet.auto_filter.ref = f"A1:{get_column_letter(len(frame.columns))}{len(frame) + 1}"
+    with atomic_path(path) as tmp:
+        book.save(tmp)
+    return path
+
+
+def _is_missing(value: object) -> bool:
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False

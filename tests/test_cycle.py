@@ -114,14 +114,18 @@ def test_a_copy_of_a_raw_report_stops_every_command(tmp_path, capsys):
         assert "'kuviteltu_2041 (kopio).txt'" in err and "'kuviteltu_2041.txt'" in err
 
 
-def test_report_all_lists_a_year_with_only_a_draft_and_says_what_to_do(tmp_path, capsys):
+def test_a_year_with_only_a_draft_is_listed_with_what_to_do(tmp_path, capsys):
+    """What report --all lists after the complete years (its rendering is tested in test_report)."""
+    from kemi_analysis.compute.pipeline import discover
+
     data = tmp_path / "data"
     shutil.copytree(CYCLE, data)
     run(capsys, "draft", str(data / "raw/kuviteltu_2042.txt"))
-    code, out, err = run(capsys, "report", "--all", "--data-dir", str(data), "--out-dir", str(tmp_path / "out"))
-    assert code == 1
-    assert (tmp_path / "out/2041/report_2041.html").is_file() and not (tmp_path / "out/2042").exists()
-    assert "2042 has only a draft annotation file (2042.draft.csv)" in err and "kemi-analysis review 2042" in err
+    folder = discover(data)
+    assert folder.annotated == [2041]
+    assert [str(p).split(": ", 1)[1] for p in folder.problems] == [
+        "2042 has only a draft annotation file (2042.draft.csv), so it cannot be reported on yet.\n"
+        "  What to do: check and review it ('kemi-analysis review 2042'), then save it as 2042.csv."]
 
 
 def test_validate_on_an_annotation_file_points_to_check(capsys):

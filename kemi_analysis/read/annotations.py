@@ -59,10 +59,12 @@ def read_annotations(path: str | Path) -> Annotations:
     """
     path = Path(path)
     data = _read_bytes(path)
-    cells, problems = _read_cells(data, path)
+    cells, problems, warnings = _read_cells(data, path)
     problems += annotation_problems(cells)
     _raise_if(problems, path, f"{len(problems)} problem(s) in the annotation file.")
-    return Annotations(path=path, sha256=hashlib.sha256(data).hexdigest(), table=_typed(cells))
+    for message in warnings:
+        logger.warning("%s: %s", path, message)
+    return Annotations(path=path, sha256=hashlib.sha256(data).hexdigest(), table=_typed(cells), warnings=warnings)
 
 
 def load_annotations(path: str | Path, report: Report) -> Annotations:
@@ -82,10 +84,11 @@ def load_annotations(path: str | Path, report: Report) -> Annotations:
     """
     path = Path(path)
     data = _read_bytes(path)
-    cells, problems = _read_cells(data, path)
+    cells, problems, warnings = _read_cells(data, path)
     problems += annotation_problems(cells)
     table = _typed(cells)
-    found, warnings = _check_against_report(table, report)
+    found, more = _check_against_report(table, report)
+    warnings += more
     problems += found
     _raise_if(problems, path, f"{len(problems)} problem(s) in the annotation file, checked against {report.path}.")
     for message in warnings:
@@ -110,13 +113,27 @@ def _read_bytes(path: Path) -> bytes:
                               hint="annotation files live in data/annotations/<year>.csv.") from exc
 
 
-def _decode(data: bytes, path: Path) -> str:
+def _decode(data: bytes, path: Path) -> tuple[str, list[str]]:
+    """UTF-8 (with or without the BOM Excel writes), else Windows-1252 with a warning."""
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8-sig"), []
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise AnnotationError("the annotation file is not UTF-8.", path=path, line=line,
-                              hint="save it as UTF-8 (in Excel: 'CSV UTF-8').") from exc
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError:
+            line = data[: exc.start].count(b"\n") + 1
+            raise AnnotationError("the annotation file is not UTF-8, nor Windows-1252.", path=path, line=line,
+                                  hint="save it as UTF-8 (in Excel: 'CSV UTF-8').") from exc
+        return text, ["the file is not UTF-8; it was read as Windows-1252 (as Excel's 'CSV (luetteloerotin)' "
+                      "saves it). Save it as 'CSV UTF-8' next time."]
+
+
+def _delimiter(text: str) -> tuple[str, list[str]]:
+    """The separator: a comma, or the semicolon Finnish Excel writes (read with a warning)."""
+    header = text.split("\n", 1)[0]
+    if header.count(";") > header.count(","):
+        return ";", ["the file is semicolon-separated (as Finnish Excel saves CSV); it was read as such."]
+    return ",", []
 
 
 def _check_header(header: list[str], path: Path) -> list[str]:
@@ -139,33 +156,36 @@ def _check_header(header: list[str], path: Path) -> list[str]:
     )
 
 
-def _read_cells(data: bytes, path: Path) -> tuple[pd.DataFrame, list[tuple[int, str]]]:
-    """The file's cells as stripped text with ``file_line``, and rows that do not have every column."""
-    text = _decode(data, path)
-    reader = csv.reader(io.StringIO(text, newline=""))
+def _read_cells(data: bytes, path: Path) -> tuple[pd.DataFrame, list[tuple[int, str]], list[str]]:
+    """The file's cells as stripped text with ``file_line``, rows that do not have every column, and
+    warnings about how the file was read (its encoding, its separator)."""
+    text, warnings = _decode(data, path)
+    sep, more = _delimiter(text)
+    warnings += more
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep)
     try:
         header = _check_header(next(reader), path)
     except StopIteration:
         raise AnnotationError("the annotation file is empty.", path=path, line=1,
                               hint=f"the first line must name the columns: {','.join(ANNOTATION_COLUMNS)}") from None
-    cells = _read_fast(text, header)
+    cells = _read_fast(text, header, sep)
     problems: list[tuple[int, str]] = []
     if cells is None:
         cells, problems = _read_line_by_line(reader, header)
     for column in OPTIONAL_ANNOTATION_COLUMNS:
         if column not in cells:
             cells[column] = ""
-    return cells[[*ANNOTATION_COLUMNS, *OPTIONAL_ANNOTATION_COLUMNS, "file_line"]], problems
+    return cells[[*ANNOTATION_COLUMNS, *OPTIONAL_ANNOTATION_COLUMNS, "file_line"]], problems, warnings
 
 
-def _read_fast(text: str, header: list[str]) -> pd.DataFrame | None:
+def _read_fast(text: str, header: list[str], sep: str = ",") -> pd.DataFrame | None:
     """Read a well-formed file with pandas' C parser; None when the csv module must say what is wrong.
 
     Row ``i`` is on file line ``i + 2`` when no cell spans lines and every
     row has all the columns; otherwise the line-by-line reader is used.
     """
     try:
-        frame = pd.read_csv(io.StringIO(text), dtype=object, keep_default_na=False, na_filter=False,
+        frame = pd.read_csv(io.StringIO(text), sep=sep, dtype=object, keep_default_na=False, na_filter=False,
                             skip_blank_lines=False, engine="c")
     except (pd.errors.ParserError, ValueError):
         return None

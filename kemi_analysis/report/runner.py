@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import ReportError, UsageError
-from ..files import atomic_path
+from ..files import atomic_path, ensure_folder
 from .labels import text
 from .parameters import LANGUAGES, ReportParameters
 
@@ -120,7 +120,7 @@ def render_report(
         raise UsageError(f"the report notebook {str(notebook)!r} does not exist.", path=notebook,
                          hint="leave out --notebook to use the one installed with the package.")
     html_path, notebook_path = report_paths(Path(out_dir), year, lang)
-    html_path.parent.mkdir(parents=True, exist_ok=True)
+    ensure_folder(html_path.parent)
     fd, name = tempfile.mkstemp(prefix=f".{notebook_path.stem}.", suffix=".ipynb", dir=notebook_path.parent)
     os.close(fd)
     executed = Path(name)
