@@ -44,7 +44,7 @@ test: setup
 	$(BIN)/python -m pytest -n 2
 
 test-fast: setup
-	$(BIN)/python -m pytest -n 2 -m 'not slow' --hypothesis-profile=fast
+	$(BIN)/python -m pytest -n 2 -m 'not slow' --hypothesis-profile=fast tests
 
 lab: setup
 	$(BIN)/jupyter lab notebooks/ $$( [ "$$(id -u)" = 0 ] && echo --allow-root )

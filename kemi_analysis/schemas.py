@@ -264,11 +264,8 @@ def annotation_problems(cells: pd.DataFrame) -> list[tuple[int, str]]:
     >>> annotation_problems(cells)
     [(2, 'line 2 (a_1): a target_value needs a comparator (>=, <= or =)')]
     """
-    try:
-        AnnotationFile.validate(cells, lazy=True)
-    except pa.errors.SchemaErrors as exc:
-        failures = exc.failure_cases
-    else:
+    failures = _lazy_failures(AnnotationFile, cells)
+    if failures is None:
         return []
     file_line = cells["file_line"].to_numpy()
     metric_id = cells["metric_id"].to_numpy(dtype=object)
@@ -297,6 +294,24 @@ def annotation_problems(cells: pd.DataFrame) -> list[tuple[int, str]]:
 # Validation at the reader's boundary
 
 
+def _lazy_failures(model: type[pa.DataFrameModel], frame: pd.DataFrame) -> pd.DataFrame | None:
+    """Every failure case of ``frame`` against ``model``, or None when it passes.
+
+    The eager check is cheaper and decides most calls; only a table that fails
+    is checked again lazily, to list every failure at once.
+    """
+    try:
+        model.validate(frame, lazy=False)
+        return None
+    except pa.errors.SchemaError:
+        pass
+    try:
+        model.validate(frame, lazy=True)
+    except pa.errors.SchemaErrors as exc:
+        return exc.failure_cases
+    return None
+
+
 def _failures(exc: pa.errors.SchemaErrors, limit: int = 20) -> list[str]:
     cases = exc.failure_cases
     lines = [f"column {row.column!r}, check {row.check}: {row.failure_case!r} (row {row.index})"
@@ -312,6 +327,12 @@ def validate_tables(tables: dict[str, pd.DataFrame], path: object) -> None:
     A failure here is a reader bug on an unusual input, so the message says so.
     """
     for name, model in REPORT_TABLES.items():
+        try:
+            model.validate(tables[name], lazy=False)
+        except pa.errors.SchemaError:
+            pass
+        else:
+            continue
         try:
             model.validate(tables[name], lazy=True)
         except pa.errors.SchemaErrors as exc:

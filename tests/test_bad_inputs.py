@@ -55,6 +55,7 @@ def test_raw_corpus(name, error, line, warning):
     assert caught.value.hint  # every error says what to do
 
 
+@pytest.mark.slow  # through the command line; still run by 'make test'
 @pytest.mark.parametrize("name", [c[0] for c in RAW_CASES if c[1]])
 def test_raw_corpus_through_the_cli_exits_1_with_file_and_line(name, capsys):
     assert main(["validate", str(BAD / name)]) == 1
@@ -157,6 +158,7 @@ def test_zero_target_and_negative_value_load_with_a_warning_and_a_status(tmp_pat
     assert metrics.loc["park_cleanups", "status"] == status
 
 
+@pytest.mark.slow  # through the command line; still run by 'make test'
 def test_every_bad_annotation_exits_1_from_the_cli(tmp_path, capsys):
     shutil.copytree(ROOT / "data", tmp_path / "data")
     path = tmp_path / "data/annotations/2022.csv"
@@ -171,6 +173,7 @@ def test_every_bad_annotation_exits_1_from_the_cli(tmp_path, capsys):
     assert not (tmp_path / "out.csv").exists()
 
 
+@pytest.mark.slow  # through the command line; still run by 'make test'
 @pytest.mark.parametrize("path", sorted((FIXTURES / "bad").glob("*.txt")), ids=lambda p: p.name)
 def test_only_package_errors_reach_the_user(path, capsys):
     code = main(["validate", str(path)])

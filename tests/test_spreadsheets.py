@@ -9,7 +9,6 @@ import csv
 import io
 import shutil
 
-import openpyxl
 import pandas as pd
 import pytest
 
@@ -29,6 +28,8 @@ def csv_cells(path, sep=",", encoding="utf-8"):
 
 
 def workbook_cells(path):
+    import openpyxl
+
     book = openpyxl.load_workbook(path)
     return [cell for sheet in book.worksheets for row in sheet.iter_rows() for cell in row]
 
@@ -60,6 +61,7 @@ def exports(tmp_path):
     return written
 
 
+@pytest.mark.slow  # nine commands
 def test_no_export_ever_writes_a_formula(tmp_path):
     written = exports(tmp_path)
     assert len(written) == 9
@@ -78,7 +80,10 @@ def test_no_export_ever_writes_a_formula(tmp_path):
     assert hostile_seen >= 9  # the hostile text is there, as text, in every file
 
 
+@pytest.mark.slow
 def test_the_people_s_workbook_speaks_the_report_language(tmp_path):
+    import openpyxl
+
     out = tmp_path / "metrics.xlsx"
     assert main(["-q", "export", "--years", "all", "--data-dir", str(FIXTURES / "multiyear"), "--out", str(out)]) == 0
     book = openpyxl.load_workbook(out)
@@ -109,6 +114,7 @@ def test_csv_for_finnish_excel_has_semicolons_decimal_commas_and_a_bom(tmp_path)
     assert rows[1][rows[0].index("achievement_ratio")] == "0,5"
 
 
+@pytest.mark.slow  # through the command line; still run by 'make test'
 @pytest.mark.parametrize("encoding", ["utf-8-sig", "cp1252"])
 def test_the_2022_annotations_saved_by_finnish_excel_load_to_the_same_metrics(tmp_path, encoding, caplog):
     """As Excel's 'CSV UTF-8' and 'CSV (luetteloerotin)' save it: semicolons, decimal commas, CRLF."""

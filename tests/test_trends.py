@@ -206,6 +206,7 @@ def test_matching_proposes_several_ids_for_a_cell_stating_several_metrics():
     assert (matched["score"] >= 65).all()
 
 
+@pytest.mark.slow  # through the command line; still run by 'make test'
 def test_cli_match_and_export_years(tmp_path, capsys, dataset):
     assert main(["match", "--year", "2032", "--data-dir", str(MULTIYEAR)]) == 0
     out = capsys.readouterr().out
