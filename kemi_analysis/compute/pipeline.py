@@ -51,6 +51,13 @@ class DataFolder:
         """The years with both a raw report and an annotation file, in order."""
         return sorted(y for y, files in self.years.items() if files.annotations is not None)
 
+    def relative(self, path: str | Path) -> str:
+        """``path`` as shown to readers: relative to the data folder (``raw/…``), else its name alone."""
+        try:
+            return Path(path).resolve().relative_to(self.path.resolve()).as_posix()
+        except ValueError:
+            return Path(path).name
+
     def warn(self) -> None:
         """Log each problem once, as a warning (the command line calls this; the library never logs them)."""
         for problem in self.problems:

@@ -427,18 +427,17 @@ def provenance(ctx: ReportContext) -> Section:
     """Where the numbers come from: files (relative to the data folder) with checksums, versions,
     parameters and the time of the run in Finnish time."""
     files = []
-    folder = Path(ctx.dataset.folder.path)
+    folder = ctx.dataset.folder
     for year in sorted(ctx.dataset.years):
         data = ctx.dataset.years[year]
-        files.append([ctx.say("provenance.report", year=year), _relative(data.report.path, folder),
-                      data.report.sha256])
-        files.append([ctx.say("provenance.annotations", year=year), _relative(data.annotations.path, folder),
+        files.append([ctx.say("provenance.report", year=year), folder.relative(data.report.path), data.report.sha256])
+        files.append([ctx.say("provenance.annotations", year=year), folder.relative(data.annotations.path),
                       data.annotations.sha256])
     started = ctx.started.astimezone(ZoneInfo("Europe/Helsinki"))
     facts = [
         [ctx.say("provenance.software"),
          f"kemi_analysis {__version__}, pandas {pd.__version__}, Python {platform.python_version()}"],
-        [ctx.say("provenance.data_dir"), folder.name],
+        [ctx.say("provenance.data_dir"), folder.path.name],
         [ctx.say("provenance.parameters"), ctx.parameters.describe(with_data_dir=False)],
         [ctx.say("provenance.run_at"), f"{started:%Y-%m-%d %H:%M} ({ctx.say('provenance.time_zone')}, {started:%Z})"],
     ]
@@ -449,10 +448,3 @@ def provenance(ctx: ReportContext) -> Section:
         Table(ctx.say("provenance.run_caption"), [text("item", lang), text("value", lang)], facts),
         Paragraph(ctx.say("provenance.note")),
     ])
-
-
-def _relative(path: Path, folder: Path) -> str:
-    try:
-        return Path(path).resolve().relative_to(folder.resolve()).as_posix()
-    except ValueError:
-        return Path(path).name

@@ -70,16 +70,11 @@ def _changes_sheet(dataset: Dataset, lang: str) -> pd.DataFrame:
 
 def _sources_sheet(dataset: Dataset, lang: str) -> pd.DataFrame:
     rows = []
-    folder = Path(dataset.folder.path).resolve()
     for year in sorted(dataset.years):
         data = dataset.years[year]
         for kind, path, sha in (("provenance.report", data.report.path, data.report.sha256),
                                 ("provenance.annotations", data.annotations.path, data.annotations.sha256)):
-            try:
-                shown = Path(path).resolve().relative_to(folder).as_posix()
-            except ValueError:
-                shown = Path(path).name
-            rows.append([text(kind, lang, year=year), shown, sha])
+            rows.append([text(kind, lang, year=year), dataset.folder.relative(path), sha])
     now = datetime.now(timezone.utc).astimezone(ZoneInfo("Europe/Helsinki"))
     rows.append([text("provenance.run_at", lang), f"{now:%Y-%m-%d %H:%M} ({text('provenance.time_zone', lang)})", ""])
     return pd.DataFrame(rows, columns=[text("item", lang), text("file", lang), text("sha256", lang)])
