@@ -233,8 +233,9 @@ TEXT = {
         "plot.target_line": " 100 % = tavoite",
         "plot.ratio_axis": "Toteutumisaste",
         "plot.ratios_alt": "Vaakapylväskaavio {count} mittarin toteutumisasteesta. Katkoviiva on 100 %, eli "
-                           "tavoite. {parts}. Kaaviosta puuttuu {left_out} mittaria, joilla ei ole tavoitetta "
-                           "tai toteumaa.",
+                           "tavoite. {parts}.",
+        "plot.ratios_left_out.one": " Kaaviosta puuttuu 1 mittari, jolla ei ole tavoitetta tai toteumaa.",
+        "plot.ratios_left_out.many": " Kaaviosta puuttuu {left_out} mittaria, joilla ei ole tavoitetta tai toteumaa.",
         "plot.share_axis": "Tavoite toteutui (osuus)",
         "plot.share_alt": "Viivakaavio: niiden mittarien osuus, joiden tavoite toteutui, vuosittain ja "
                           "päämäärittäin. {parts}.",
@@ -374,8 +375,9 @@ TEXT = {
         "plot.target_line": " 100 % = target",
         "plot.ratio_axis": "Achievement ratio",
         "plot.ratios_alt": "Horizontal bar chart of the achievement ratio of {count} metrics. The dashed line is "
-                           "100 %, the target. {parts}. {left_out} metrics without a target or a value are not "
-                           "shown.",
+                           "100 %, the target. {parts}.",
+        "plot.ratios_left_out.one": " Not shown: 1 metric without a target or a value.",
+        "plot.ratios_left_out.many": " Not shown: {left_out} metrics without a target or a value.",
         "plot.share_axis": "Share achieved",
         "plot.share_alt": "Line chart of the share of metrics achieved, by year and strategic aim. {parts}.",
     },

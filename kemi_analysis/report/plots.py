@@ -138,7 +138,10 @@ def achievement_ratios(metrics: pd.DataFrame, lang: str = "fi") -> Chart:
                 loc="lower right", fontsize=8, frameon=True)
     left_out = len(metrics) - len(rated)
     parts = "; ".join(f"{m}: {format_percent(r, lang)}" for m, r in zip(rated["metric"], ratios))
-    return Chart(figure, text("plot.ratios_alt", lang, count=len(rated), parts=parts, left_out=left_out))
+    alt = text("plot.ratios_alt", lang, count=len(rated), parts=parts)
+    if left_out:
+        alt += text(f"plot.ratios_left_out.{'one' if left_out == 1 else 'many'}", lang, left_out=left_out)
+    return Chart(figure, alt)
 
 
 def share_achieved_by_year(summary: pd.DataFrame, lang: str = "fi") -> Chart:
