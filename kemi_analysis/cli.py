@@ -53,8 +53,8 @@ def cmd_parse(args: argparse.Namespace) -> int:
     from .read.summary import goal_row_table
 
     report = load_report(args.raw, year=args.year)
-    write_table(goal_row_table(report), args.out)
-    print(f"Wrote {len(report.goals)} goal rows to {args.out}")
+    write_table(goal_row_table(report), args.out, sheet="goal_rows")
+    print(f"Wrote {_count(len(report.goals), 'goal row')} to {args.out}")
     return EXIT_OK
 
 
@@ -93,15 +93,19 @@ def cmd_export(args: argparse.Namespace) -> int:
         from .report.spreadsheet import write_metrics_workbook
 
         write_metrics_workbook(dataset, args.out, args.lang)
-        print(f"Wrote {len(dataset.metrics)} metric-years ({', '.join(map(str, sorted(dataset.years)))}) to "
-              f"{args.out}")
+        print(f"Wrote {_count(len(dataset.metrics), 'metric-year')} ({', '.join(map(str, sorted(dataset.years)))}) "
+              f"to {args.out}")
         return EXIT_OK
     table = export_table(dataset.metrics) if args.year is not None else changes_table(dataset.metrics)
     write_table(table, args.out, excel_csv=args.excel)
-    what = f"{len(table)} metrics for {args.year}" if args.year is not None else (
+    what = f"{_count(len(table), 'metric')} for {args.year}" if args.year is not None else (
         f"{len(table)} metric-years ({', '.join(map(str, sorted(dataset.years)))}) with their changes")
     print(f"Wrote {what} to {args.out}")
     return EXIT_OK
+
+
+def _count(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def cmd_match(args: argparse.Namespace) -> int:
@@ -130,7 +134,7 @@ def cmd_match(args: argparse.Namespace) -> int:
     print(f"{counts.get('match', 0)} proposed, {counts.get('unmatched', 0)} items unmatched, "
           f"{counts.get('not_found', 0)} previous metrics not found. Confirm them in the annotation file.")
     if args.out:
-        write_table(proposals, args.out)
+        write_table(proposals, args.out, sheet="proposals")
         print(f"Wrote the proposals to {args.out}")
     return EXIT_OK
 

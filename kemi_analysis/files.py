@@ -108,20 +108,20 @@ def check_cells(frame: pd.DataFrame, path: Path) -> None:
                                 hint="fix the source text, or write CSV (--out with .csv).")
 
 
-def write_table(frame: pd.DataFrame, path: str | Path, *, excel_csv: bool = False) -> Path:
+def write_table(frame: pd.DataFrame, path: str | Path, *, excel_csv: bool = False, sheet: str = "table") -> Path:
     """Write ``frame`` as CSV, or as Excel when ``path`` ends in ``.xlsx``, atomically; never a formula.
 
     CSV is UTF-8 and comma-separated for machines; ``excel_csv`` writes it as
     Finnish Excel reads it (semicolons, decimal commas, a BOM). Text that
     begins like a formula is written as text: an apostrophe before it in CSV,
-    a text cell in ``.xlsx``.
+    a text cell in ``.xlsx`` (on a sheet named ``sheet``).
     """
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in {".csv", ".xlsx"}:
         raise UsageError(f"cannot write {path.name!r}: the file name must end in .csv or .xlsx.", path=path)
     if suffix == ".xlsx":
-        return write_workbook({"Sheet1": frame}, path)
+        return write_workbook({sheet: frame}, path)
     safe = frame.apply(lambda column: column.map(neutralise) if column.dtype == object
                        or pd.api.types.is_string_dtype(column) else column)
     with atomic_path(path) as tmp:
