@@ -48,8 +48,13 @@ def atomic_path(target: str | Path, *, overwrite: bool = True) -> Iterator[Path]
     'a,b\\n'
     """
     target = Path(target)
+    _check_target(target)
     ensure_folder(target.parent)
-    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:  # a short temporary name: the target's own may already be as long as the file system allows
+        fd, name = tempfile.mkstemp(prefix=".kemi-", suffix=".tmp", dir=target.parent)
+    except OSError as exc:
+        raise UsageError(f"cannot write in {str(target.parent)!r}: {exc.strerror}.", path=target,
+                         hint="choose an output folder you can write to.") from exc
     os.close(fd)
     tmp = Path(name)
     try:
@@ -59,8 +64,24 @@ def atomic_path(target: str | Path, *, overwrite: bool = True) -> Iterator[Path]
             os.replace(tmp, target)
         else:
             os.link(tmp, target)
+    except (IsADirectoryError, NotADirectoryError, PermissionError, OSError) as exc:
+        if isinstance(exc, FileExistsError):
+            raise
+        raise UsageError(f"cannot write {str(target)!r}: {exc.strerror or exc}.", path=target,
+                         hint="check the output path: a file name in a folder you can write to.") from exc
     finally:
         tmp.unlink(missing_ok=True)
+
+
+def _check_target(target: Path) -> None:
+    """Only a regular file is ever replaced: never a folder, a link, or a device."""
+    if target.is_symlink():
+        raise UsageError(f"{str(target)!r} is a symbolic link; it is not replaced.", path=target,
+                         hint="give the path of the file itself, or a new file name.")
+    if target.exists() and not target.is_file():
+        kind = "a folder" if target.is_dir() else "not a regular file (a device or a pipe)"
+        raise UsageError(f"{str(target)!r} is {kind}; it is not replaced.", path=target,
+                         hint="give a file name for the output.")
 
 
 #: What spreadsheet programs read as the start of a formula (OWASP, "CSV injection").

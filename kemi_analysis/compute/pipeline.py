@@ -148,6 +148,10 @@ def discover(data_dir: str | Path | DataFolder) -> DataFolder:
     folder = DataFolder(path=path)
     by_year: dict[int, list[Path]] = {}
     for file in sorted((path / "raw").glob("*.txt")):
+        if not file.is_file() or file.is_symlink() and not file.resolve().is_file():
+            folder.problems.append(DataError("not a regular file (a pipe, a device or a broken link); it is not "
+                                             "read.", path=file, hint="keep only the report texts in raw/."))
+            continue
         try:
             by_year.setdefault(_year_of(file), []).append(file)
         except KemiError as exc:
@@ -158,7 +162,8 @@ def discover(data_dir: str | Path | DataFolder) -> DataFolder:
         raise DataError(f"more than one raw report for a year, so it cannot be told which to read:{detail}",
                         path=path / "raw", hint="keep one report per year in raw/; move copies elsewhere.")
     raw = {year: files[0] for year, files in by_year.items()}
-    annotated = {int(p.stem): p for p in sorted((path / "annotations").glob("*.csv")) if p.stem.isdigit()}
+    annotated = {int(p.stem): p for p in sorted((path / "annotations").glob("*.csv"))
+                 if p.stem.isdigit() and p.is_file()}
     for year, file in annotated.items():
         if year not in raw:
             folder.problems.append(DataError(f"no raw report for {year} in {path / 'raw'}.", path=file,

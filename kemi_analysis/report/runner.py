@@ -64,6 +64,27 @@ def report_paths(out_dir: Path, year: int, lang: str) -> tuple[Path, Path]:
     return folder / f"report_{year}{suffix}.html", folder / f"report_{year}{suffix}.ipynb"
 
 
+def drop_stderr(notebook):
+    """Remove what the kernel wrote to stderr (warnings, log lines with paths) from a notebook's outputs.
+
+    The board's HTML shows the report and nothing of its machinery; the
+    executed notebook kept beside it still has every output.
+
+    Examples
+    --------
+    >>> import nbformat
+    >>> cell = nbformat.v4.new_code_cell(outputs=[nbformat.v4.new_output("stream", name="stderr", text="W"),
+    ...                                           nbformat.v4.new_output("stream", name="stdout", text="ok")])
+    >>> [o["name"] for o in drop_stderr(nbformat.v4.new_notebook(cells=[cell])).cells[0].outputs]
+    ['stdout']
+    """
+    for cell in notebook.cells:
+        if "outputs" in cell:
+            cell.outputs = [o for o in cell.outputs
+                            if not (o.get("output_type") == "stream" and o.get("name") == "stderr")]
+    return notebook
+
+
 def _html_exporter(lang: str):
     from nbconvert import HTMLExporter
     from nbconvert.preprocessors import TagRemovePreprocessor
@@ -201,7 +222,7 @@ def _convert(notebook: Path, executed: Path, failed: Path, parameters: ReportPar
     title = text("title.document", parameters.lang, year=parameters.year)
     executed_nb.metadata["title"] = text("draft.prefix", parameters.lang) + title if drafts else title
     try:
-        body, _ = _html_exporter(parameters.lang).from_notebook_node(executed_nb)
+        body, _ = _html_exporter(parameters.lang).from_notebook_node(drop_stderr(executed_nb))
     except Exception as exc:
         raise ReportError(f"converting the executed notebook to HTML failed: {exc}", path=notebook,
                           notebook=_keep_failed(executed, failed)) from exc
