@@ -58,6 +58,7 @@ def test_a_pipe_in_raw_is_listed_not_read(tmp_path):
     assert any("not a regular file" in str(p) and "putki_2034.txt" in str(p) for p in folder.problems)
 
 
+@pytest.mark.slow  # five exports through the command line
 @pytest.mark.parametrize("value", ["1" * 400, "２５", "٢٥", "1e3", "inf"])
 def test_only_ascii_digits_within_range_are_numbers(tmp_path, value, capsys):
     data = tmp_path / "data"
