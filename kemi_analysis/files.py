@@ -64,9 +64,9 @@ def atomic_path(target: str | Path, *, overwrite: bool = True) -> Iterator[Path]
             os.replace(tmp, target)
         else:
             os.link(tmp, target)
-    except (IsADirectoryError, NotADirectoryError, PermissionError, OSError) as exc:
-        if isinstance(exc, FileExistsError):
-            raise
+    except FileExistsError:
+        raise  # overwrite=False met a file: the caller says what that means
+    except OSError as exc:
         raise UsageError(f"cannot write {str(target)!r}: {exc.strerror or exc}.", path=target,
                          hint="check the output path: a file name in a folder you can write to.") from exc
     finally:

@@ -490,3 +490,16 @@ def format_change(change: float | None, unit: str, lang: str = "fi") -> str:
     sign = "+" if change > 0 else ("±" if change == 0 else "")
     words = TEXT[lang]["change.points"] if unit == "%" else unit_label(unit, lang)
     return f"{sign}{format_number(change, lang)}{_NBSP}{words}".strip()
+
+
+def reading_note(row, lang: str = "fi") -> str:
+    """The analyst's reading of a metric as the report shows it: ``note_fi`` in Finnish; in English
+    ``note_en``, else the working ``note`` unless the row is still a draft; "" when there is none.
+
+    ``row`` is a metric row (a mapping with ``note``, ``note_fi``, ``note_en`` and ``draft``).
+    """
+    if lang == "fi":
+        return row["note_fi"]
+    if row["note_en"]:
+        return row["note_en"]
+    return "" if row["draft"] else row["note"]

@@ -32,6 +32,7 @@ from .labels import (
     format_target,
     format_value,
     progress_label,
+    reading_note,
     status_label,
     text,
 )
@@ -407,20 +408,10 @@ def metric_table(ctx: ReportContext) -> Section:
              status_label(r["status"], lang),
              f"“{r['evidence_target']}”" if r["evidence_target"] else text("none", lang),
              f"“{r['evidence_actual']}”" if r["evidence_actual"] else text("none", lang),
-             reading_note(r, lang)]
+             reading_note(r, lang) or text("none", lang)]
             for _, r in ctx.marked(ctx.metrics).iterrows()]
     return ctx.section([Table(ctx.say("metrics.table_caption", year=ctx.year), headers, rows, numeric=(2, 5),
                           quotes=(7, 8))])
-
-
-def reading_note(row: pd.Series, lang: str) -> str:
-    """The analyst's reading of a metric in the report's language: ``note_fi`` in Finnish; ``note_en``, else
-    the working ``note`` (unless it is a draft's), in English; a dash where the file gives none."""
-    if lang == "fi":
-        return row["note_fi"] or text("none", lang)
-    if row["note_en"]:
-        return row["note_en"]
-    return row["note"] if row["note"] and not row["draft"] else text("none", lang)
 
 
 def provenance(ctx: ReportContext) -> Section:

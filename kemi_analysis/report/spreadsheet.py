@@ -19,14 +19,14 @@ from ..compute.pipeline import Dataset
 from ..compute.trends import changes_table
 from ..files import write_workbook
 from ..schemas import STATUSES
-from .labels import COMPARATOR_LABELS, status_label, text, unit_label
+from .labels import COMPARATOR_LABELS, reading_note, status_label, text, unit_label
 
 PERCENT = "0 %"
 
 
 def _metrics_sheet(dataset: Dataset, lang: str) -> pd.DataFrame:
     m = dataset.metrics
-    note = m["note_fi"] if lang == "fi" else m["note_en"].where(m["note_en"] != "", m["note"].where(~m["draft"], ""))
+    note = [reading_note(row, lang) for _, row in m.iterrows()]
     return pd.DataFrame({
         text("year", lang): m["year"],
         text("sheet.metric_id", lang): m["metric_id"],
