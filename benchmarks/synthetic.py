@@ -22,20 +22,22 @@ COLUMNS = ("metric_id,aim,source_line,metric,target_value,target_unit,comparator
 FIRST_YEAR = 2101
 
 
-def write_dataset(folder: Path, metric_years: int, *, years: int = 10, seed: int = 1) -> Path:
-    """Write ``years`` raw reports and annotation files holding ``metric_years`` metrics in all."""
+def write_dataset(folder: Path, metric_years: int, *, years: int = 10, aims: int = len(AIMS), first_year: int = FIRST_YEAR,
+                  seed: int = 1) -> Path:
+    """Write ``years`` raw reports and annotation files holding ``metric_years`` metrics in all, in ``aims``
+    aims a year (named after :data:`AIMS`, numbered beyond three)."""
     rng = random.Random(seed)
     per_year = max(2, metric_years // years)
     rows_per_year = per_year // 2
     (folder / "raw").mkdir(parents=True, exist_ok=True)
     (folder / "annotations").mkdir(parents=True, exist_ok=True)
     for offset in range(years):
-        year = FIRST_YEAR + offset
+        year = first_year + offset
         lines = ["# SYNTHETIC BENCHMARK DATA: fictional, not a real report.", ""]
         annotations = []
-        per_aim = -(-rows_per_year // len(AIMS))
+        per_aim = -(-rows_per_year // aims)
         row = 0
-        for aim_index, aim in enumerate(AIMS):
+        for aim_index, aim in enumerate(aim_names(aims)):
             lines += [f"# Strateginen päämäärä: {aim}, hyvinvointi", "", HEADER.format(year=year)]
             for _ in range(min(per_aim, rows_per_year - row)):
                 line_number = len(lines) + 1
@@ -43,7 +45,7 @@ def write_dataset(folder: Path, metric_years: int, *, years: int = 10, seed: int
                 target_b, actual_b = rng.randint(5, 30), rng.randint(3, 40)
                 metric = f"Vähintään {target_a} tapahtumaa; jonotus enintään {target_b} vrk"
                 realisation = f"Tapahtumia {actual_a}; jonotus {actual_b} vrk"
-                sdg = f"<b>{aim_index + 3}</b> TERVEYTTÄ JA HYVINVOINTIA" if row % 7 == 0 else ""
+                sdg = f"<b>{aim_index % 15 + 3}</b> TERVEYTTÄ JA HYVINVOINTIA" if row % 7 == 0 else ""
                 lines.append("\t".join([f"Tavoite {row}", f"Toimenpide {row}", ROLES[row % len(ROLES)], metric,
                                         realisation, sdg]))
                 annotations.append([f"m{row}_events", aim, line_number, f"Tapahtumat {row}", target_a, "kpl", ">=",
@@ -60,3 +62,8 @@ def write_dataset(folder: Path, metric_years: int, *, years: int = 10, seed: int
             writer.writerow(COLUMNS)
             writer.writerows(annotations)
     return folder
+
+
+def aim_names(count: int) -> list[str]:
+    """``count`` distinct fictional aim names: the three of :data:`AIMS`, then numbered ones."""
+    return [AIMS[i] if i < len(AIMS) else f"{AIMS[i % len(AIMS)]} {i}" for i in range(count)]

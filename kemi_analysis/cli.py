@@ -380,6 +380,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         stream=sys.stderr,
     )
     handler = COMMANDS[args.command][0]
+    try:
+        _check_paths(args)
+    except UsageError as exc:
+        print(f"kemi-analysis: error: {exc}", file=sys.stderr)
+        return exc.exit_code
     previous = {signum: signal.signal(signum, _interrupt) for signum in _STOP_SIGNALS}
     interrupted = False
     try:
@@ -397,6 +402,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not interrupted:
             for signum, old in previous.items():
                 signal.signal(signum, old)
+
+
+def _check_paths(args: argparse.Namespace) -> None:
+    """Paths must be text: bytes that are not UTF-8 in a file name cannot be written into a notebook or a report."""
+    for name, value in vars(args).items():
+        if isinstance(value, Path):
+            try:
+                str(value).encode("utf-8")
+            except UnicodeEncodeError:
+                shown = os.fsencode(value).decode("utf-8", errors="replace")
+                raise UsageError(f"the path given to {_option(name)} holds bytes that are not UTF-8 text: {shown!r}.",
+                                 hint="rename the file or folder with UTF-8 characters (any letters, "
+                                      "ä and ö included) and run again.") from None
+
+
+def _option(name: str) -> str:
+    return name.upper() if name in {"raw", "file"} else "--" + name.replace("_", "-")
 
 
 _STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)

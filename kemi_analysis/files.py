@@ -10,13 +10,39 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pandas as pd
 
-from .errors import DataError, UsageError
+from .errors import DataError, KemiError, UsageError
+
+
+#: The largest input file read, in bytes (256 MiB): a year's report text is well under 1 MiB and a
+#: 100,000-metric annotation file about 15 MiB, so anything larger is the wrong file (or a device).
+MAX_INPUT_BYTES = 256 * 1024 * 1024
+
+
+def read_input(path: Path, error: type[KemiError], what: str, hint: str) -> bytes:
+    """The bytes of an input file: a regular file no larger than :data:`MAX_INPUT_BYTES`, else ``error``.
+
+    The size is checked before anything is read, so a wrong file (or a link
+    to ``/dev/zero``) is refused at once instead of filling the memory.
+    """
+    try:  # O_NONBLOCK: opening a pipe must not wait for a writer; a regular file reads as usual
+        with open(os.open(path, os.O_RDONLY | os.O_NONBLOCK), "rb") as handle:
+            info = os.fstat(handle.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                raise error(f"the {what} is not a regular file (a pipe, a device or a folder); it is not read.",
+                            path=path, hint=hint)
+            if info.st_size > MAX_INPUT_BYTES:
+                raise error(f"the {what} is {info.st_size / 2**20:,.0f} MiB; files over "
+                            f"{MAX_INPUT_BYTES // 2**20} MiB are not read.", path=path, hint=hint)
+            return handle.read()
+    except OSError as exc:
+        raise error(f"cannot read the {what}: {exc.strerror or exc}.", path=path, hint=hint) from exc
 
 
 def ensure_folder(folder: Path) -> Path:

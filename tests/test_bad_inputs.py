@@ -125,6 +125,8 @@ ANNOTATION_CASES = [
     ("quote not found", changed(evidence_actual="Siivouksia 30"), "is not found in the realisation cell"),
     ("non-numeric target", changed(target_value="neljä"), "target_value 'neljä' is not a number"),
     ("duplicate metric_id", changed(), "metric_id 'park_cleanups' is used on line 2 too"),
+    ("23-digit source_line", changed(source_line="1" * 23), "source_line must be a line number of the raw report"),
+    ("cell over a spreadsheet's limit", changed(note="x" * 200_000), "line 2: note holds 200,000 characters"),
 ]
 
 
@@ -136,6 +138,14 @@ def test_annotation_corpus(tmp_path, case, row, message):
         load_annotations(path, load_report(MINIMAL))
     assert message in str(caught.value)
     assert str(path) in str(caught.value)
+
+
+def test_a_cell_the_csv_module_cannot_hold_names_its_line(tmp_path):
+    # A line break in a cell sends the file to the line-by-line reader, whose cells stop at 131,072 characters.
+    path = annotation_file(tmp_path, changed(note="x" * 200_000), extra=[changed(metric_id="two", note="a\nb")])
+    with pytest.raises(AnnotationError) as caught:
+        load_annotations(path, load_report(MINIMAL))
+    assert caught.value.line == 2 and "cannot be read as CSV" in str(caught.value) and "32,767" in str(caught.value)
 
 
 def test_annotation_missing_column(tmp_path):

@@ -34,7 +34,7 @@ def test_malformed_input_names_file_and_line_and_exits_1(write_raw, capsys):
 
 def test_a_missing_file_exits_1_with_its_name(tmp_path, capsys):
     assert main(["validate", str(tmp_path / "nope.txt")]) == 1
-    assert "nope.txt: cannot read the file" in capsys.readouterr().err
+    assert "nope.txt: cannot read the report text: No such file" in capsys.readouterr().err
 
 
 def test_bad_usage_exits_2(capsys):

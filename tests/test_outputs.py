@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import errno
+import json
 import os
 import shutil
+import subprocess
 
+import pandas as pd
 import pytest
 
 from helpers import FIXTURES, RAW_2022
@@ -70,3 +74,105 @@ def test_only_ascii_digits_within_range_are_numbers(tmp_path, value, capsys):
     err = capsys.readouterr().err
     assert code == 1 and f"actual_value '{value}' is not a number" in err
     assert not (tmp_path / "x.csv").exists()
+
+
+def test_a_path_that_is_not_utf8_is_a_usage_error(tmp_path, capsys):
+    folder = os.fsdecode(bytes(tmp_path) + b"/\xff")  # a name Linux allows but no notebook or report can hold
+    code = main(["-q", "report", "--year", "2022", "--out-dir", folder])
+    err = capsys.readouterr().err
+    assert code == 2 and "--out-dir holds bytes that are not UTF-8" in err and "Traceback" not in err
+    assert list(tmp_path.iterdir()) == []
+    code = main(["-q", "validate", os.fsdecode(bytes(tmp_path) + b"/\xfe.txt")])
+    assert code == 2 and "RAW holds bytes that are not UTF-8" in capsys.readouterr().err
+
+
+def test_a_file_over_the_size_limit_is_refused_before_it_is_read(tmp_path):
+    from kemi_analysis.errors import SourceError
+    from kemi_analysis.files import MAX_INPUT_BYTES
+    from kemi_analysis.read.decode import read_source
+
+    big = tmp_path / "2031.txt"
+    with big.open("wb") as handle:  # sparse: takes no disk space, and is never read
+        handle.write(RAW_2022.read_bytes())
+        handle.truncate(MAX_INPUT_BYTES + 1)
+    with pytest.raises(SourceError, match="files over 256 MiB are not read"):
+        read_source(big)
+
+
+def test_links_to_devices_in_the_data_folder_are_listed_never_read(tmp_path, capsys):
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURES / "multiyear", data)
+    (data / "raw" / "nolla_2034.txt").symlink_to("/dev/zero")  # reading it would fill the memory
+    (data / "annotations" / "2034.csv").symlink_to("/dev/zero")
+    folder = discover(data)
+    assert folder.annotated == [2031, 2032]
+    assert sorted(p.path.name for p in folder.problems if "not a regular file" in str(p)) == ["2034.csv",
+                                                                                              "nolla_2034.txt"]
+    code = main(["-q", "check", str(data / "annotations" / "2034.csv"), "--year", "2031", "--data-dir", str(data)])
+    assert code == 1 and "is not a regular file" in capsys.readouterr().err
+
+
+def test_a_device_as_the_output_folder_is_a_usage_error(tmp_path, capsys):
+    code = main(["-q", "report", "--year", "2022", "--out-dir", "/dev/full"])
+    err = capsys.readouterr().err
+    assert code == 2 and "cannot create the folder '/dev/full/2022'" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("errno_", [errno.ENOSPC, errno.EROFS, errno.EACCES])
+def test_a_failing_file_system_is_a_usage_error_and_leaves_the_old_file(tmp_path, capsys, monkeypatch, errno_):
+    out = tmp_path / "metrics.csv"
+    out.write_text("earlier\n", encoding="utf-8")
+
+    def refuse(*args, **kwargs):
+        raise OSError(errno_, os.strerror(errno_))
+
+    monkeypatch.setattr(pd.DataFrame, "to_csv", refuse)  # fails as a full or read-only disk fails the write
+    code, err = export(out, capsys)
+    assert code == 2 and os.strerror(errno_) in err and "Traceback" not in err
+    assert out.read_text(encoding="utf-8") == "earlier\n" and [p.name for p in tmp_path.iterdir()] == ["metrics.csv"]
+
+
+def test_a_failed_reports_notebook_is_kept_only_when_whole(tmp_path):
+    from kemi_analysis.report.runner import _keep_failed
+
+    executed, failed = tmp_path / ".run.ipynb", tmp_path / "report_2022.failed.ipynb"
+    whole = json.dumps({"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5})
+    executed.write_text(whole, encoding="utf-8")
+    assert _keep_failed(executed, failed) == (failed, f"open {failed} to see where it failed.")
+    assert failed.read_text(encoding="utf-8") == whole
+    executed.write_text(whole[:16], encoding="utf-8")  # cut short, as a full disk leaves it
+    kept, why = _keep_failed(executed, failed)
+    assert kept is None and "cut short" in why
+    assert list(tmp_path.iterdir()) == []  # neither the cut file nor the older run's notebook is left
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """A 1 MiB file system of its own (tmpfs), where the machine lets the tests mount one; else skipped."""
+    mount = tmp_path / "disk"
+    mount.mkdir()
+    made = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mount)], capture_output=True)
+    if made.returncode:
+        pytest.skip(f"cannot mount a small file system here: {made.stderr.decode().strip()}")
+    yield mount
+    subprocess.run(["umount", "-l", str(mount)], check=True)
+
+
+@pytest.mark.slow  # renders a report onto a disk that fills up
+def test_a_report_on_a_full_disk_says_so_and_leaves_nothing(small_disk, capsys):
+    filler = small_disk / "filler"
+    with filler.open("wb") as handle:  # leave about 20 KiB: the executed notebook fills the rest mid-write
+        handle.write(b"\0" * (1024 * 1024 - 20 * 1024))
+    code = main(["-q", "report", "--year", "2022", "--out-dir", str(small_disk)])
+    err = capsys.readouterr().err
+    assert code == 2 and "No space left on device" in err and "Traceback" not in err, err
+    assert sorted(p.name for p in small_disk.rglob("*")) == ["2022", "filler"]  # no temporary, no cut notebook
+
+
+def test_a_read_only_disk_is_a_usage_error(small_disk, capsys):
+    subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], check=True)
+    for argv in (["export", "--year", "2022", "--out", str(small_disk / "m.csv")],
+                 ["report", "--year", "2022", "--out-dir", str(small_disk)]):
+        code = main(["-q", *argv])
+        err = capsys.readouterr().err
+        assert code == 2 and "Read-only file system" in err and "Traceback" not in err, err

@@ -147,11 +147,7 @@ def discover(data_dir: str | Path | DataFolder) -> DataFolder:
                         hint="put the yearly report texts in <data-dir>/raw/.")
     folder = DataFolder(path=path)
     by_year: dict[int, list[Path]] = {}
-    for file in sorted((path / "raw").glob("*.txt")):
-        if not file.is_file():  # follows links: a link to a pipe or device is refused too
-            folder.problems.append(DataError("not a regular file (a pipe, a device or a broken link); it is not "
-                                             "read.", path=file, hint="keep only the report texts in raw/."))
-            continue
+    for file in _regular_files(path / "raw", "*.txt", folder.problems):
         try:
             by_year.setdefault(_year_of(file), []).append(file)
         except KemiError as exc:
@@ -162,8 +158,8 @@ def discover(data_dir: str | Path | DataFolder) -> DataFolder:
         raise DataError(f"more than one raw report for a year, so it cannot be told which to read:{detail}",
                         path=path / "raw", hint="keep one report per year in raw/; move copies elsewhere.")
     raw = {year: files[0] for year, files in by_year.items()}
-    annotated = {int(p.stem): p for p in sorted((path / "annotations").glob("*.csv"))
-                 if p.stem.isdigit() and p.is_file()}
+    annotated = {int(p.stem): p for p in _regular_files(path / "annotations", "[0-9]*.csv", folder.problems)
+                 if p.stem.isdigit()}
     for year, file in annotated.items():
         if year not in raw:
             folder.problems.append(DataError(f"no raw report for {year} in {path / 'raw'}.", path=file,
@@ -173,6 +169,19 @@ def discover(data_dir: str | Path | DataFolder) -> DataFolder:
         if files.annotations is None:
             folder.problems.append(_unannotated(path, year, files.raw))
     return folder
+
+
+def _regular_files(folder: Path, pattern: str, problems: list[KemiError]) -> list[Path]:
+    """The regular files in ``folder`` matching ``pattern``; anything else (a pipe, a device, a link to one, a
+    broken link) is added to ``problems`` and never opened."""
+    files = []
+    for file in sorted(folder.glob(pattern)):
+        if file.is_file():  # follows links: a link to a pipe or a device is refused too
+            files.append(file)
+        else:
+            problems.append(DataError("not a regular file (a pipe, a device or a broken link); it is not read.",
+                                      path=file, hint=f"keep only the yearly files in {folder.name}/."))
+    return files
 
 
 def _unannotated(path: Path, year: int, raw: Path) -> DataError:

@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import AnnotationError
+from ..files import EXCEL_CELL_LIMIT, read_input
 from ..schemas import ANNOTATION_COLUMNS, OPTIONAL_ANNOTATION_COLUMNS, annotation_problems
 from .parser import Report, collapse_whitespace
 
@@ -106,11 +107,8 @@ def _raise_if(problems: list[tuple[int, str]], path: Path, message: str) -> None
 
 
 def _read_bytes(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise AnnotationError(f"cannot read the annotation file: {exc.strerror}.", path=path,
-                              hint="annotation files live in data/annotations/<year>.csv.") from exc
+    return read_input(path, AnnotationError, "annotation file",
+                      "annotation files live in data/annotations/<year>.csv.")
 
 
 def _decode(data: bytes, path: Path) -> tuple[str, list[str]]:
@@ -164,17 +162,18 @@ def _read_cells(data: bytes, path: Path) -> tuple[pd.DataFrame, list[tuple[int, 
     warnings += more
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep)
     try:
-        header = _check_header(next(reader), path)
+        header = _check_header(next(_rows(reader, path)), path)
     except StopIteration:
         raise AnnotationError("the annotation file is empty.", path=path, line=1,
                               hint=f"the first line must name the columns: {','.join(ANNOTATION_COLUMNS)}") from None
     cells = _read_fast(text, header, sep)
     problems: list[tuple[int, str]] = []
     if cells is None:
-        cells, problems = _read_line_by_line(reader, header)
+        cells, problems = _read_line_by_line(reader, header, path)
     for column in OPTIONAL_ANNOTATION_COLUMNS:
         if column not in cells:
             cells[column] = ""
+    problems += _long_cells(cells)
     return cells[[*ANNOTATION_COLUMNS, *OPTIONAL_ANNOTATION_COLUMNS, "file_line"]], problems, warnings
 
 
@@ -199,12 +198,34 @@ def _read_fast(text: str, header: list[str], sep: str = ",") -> pd.DataFrame | N
     return _tidy(frame)
 
 
-def _read_line_by_line(reader, header: list[str]) -> tuple[pd.DataFrame, list[tuple[int, str]]]:
+def _rows(reader, path: Path):
+    """The csv reader's rows; a cell it cannot read (over its 131,072 characters) is an error naming the line."""
+    try:
+        yield from reader
+    except csv.Error as exc:
+        raise AnnotationError(f"the file cannot be read as CSV here: {exc}.", path=path, line=reader.line_num,
+                              hint=f"keep every cell under {EXCEL_CELL_LIMIT:,} characters (the most a spreadsheet "
+                                   "keeps), and check the quotes around the cells of that line.") from exc
+
+
+def _long_cells(cells: pd.DataFrame) -> list[tuple[int, str]]:
+    """Cells longer than a spreadsheet keeps: a problem each (a file saved by Excel never has one)."""
+    problems = []
+    for column in [*ANNOTATION_COLUMNS, *OPTIONAL_ANNOTATION_COLUMNS]:
+        lengths = cells[column].str.len().to_numpy()
+        for index in np.flatnonzero(lengths > EXCEL_CELL_LIMIT)[:10]:
+            line = int(cells["file_line"].iat[index])
+            problems.append((line, f"line {line}: {column} holds {int(lengths[index]):,} characters; a cell holds "
+                                   f"at most {EXCEL_CELL_LIMIT:,}"))
+    return problems
+
+
+def _read_line_by_line(reader, header: list[str], path: Path) -> tuple[pd.DataFrame, list[tuple[int, str]]]:
     """Read rows with the csv module, recording the line each starts on and rows of the wrong width."""
     problems: list[tuple[int, str]] = []
     records: list[list[str]] = []
     line = reader.line_num
-    for cells in reader:
+    for cells in _rows(reader, path):
         start, line = line + 1, reader.line_num
         if len(cells) != len(header):
             if any(c.strip() for c in cells):

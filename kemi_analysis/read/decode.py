@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import SourceError
+from ..files import read_input
 
 #: The realisation header that gives a report's year: "Toteuma 1-12/2022" (matched case-folded).
 TOTEUMA = re.compile(r"toteuma\s*(?P<first>\d{1,2})\s*[-–]\s*(?P<last>\d{1,2})\s*/\s*(?P<year>\d{4})")
@@ -110,11 +111,7 @@ def read_source(path: str | Path) -> Source:
     ('utf-8', 64)
     """
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise SourceError(f"cannot read the file: {exc.strerror}.", path=path,
-                          hint="check the path; raw reports live in data/raw/.") from exc
+    data = read_input(path, SourceError, "report text", "check the path; raw reports live in data/raw/.")
     text, encoding, warnings = decode_source(data, path)
     return Source(path=path, text=text, encoding=encoding, sha256=hashlib.sha256(data).hexdigest(),
                   warnings=warnings)

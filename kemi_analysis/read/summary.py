@@ -37,13 +37,13 @@ def report_summary(report: Report) -> str:
         f"{'strategic aim':<28} {'line':>4} {'goal rows':>9} {'actions':>7} {'metric items':>12} "
         f"{'realisation items':>17}  SDGs",
     ]
+    # One count over all items (not one filter per aim, which grows with the square of the aims).
+    counts = items.groupby(["aim", "field"], observed=True).size().to_dict()
     for aim in report.aims.itertuples(index=False):
-        own = items[items["aim"] == aim.aim]
-        counts = own["field"].value_counts()
         sdgs = aim.sdgs.replace(";", " ") or "-"
         lines.append(
-            f"{aim.aim:<28} {aim.source_line:>4} {aim.goal_rows:>9} {counts.get('action', 0):>7} "
-            f"{counts.get('metric', 0):>12} {counts.get('realisation', 0):>17}  {sdgs}"
+            f"{aim.aim:<28} {aim.source_line:>4} {aim.goal_rows:>9} {counts.get((aim.aim, 'action'), 0):>7} "
+            f"{counts.get((aim.aim, 'metric'), 0):>12} {counts.get((aim.aim, 'realisation'), 0):>17}  {sdgs}"
         )
     unknown_roles = (report.roles["role"] == "").sum()
     lines += [

@@ -210,6 +210,18 @@ TEXT = {
         "ratios.none": "Yhdelläkään mittarilla ei ole sekä tavoitetta että toteumaa, joten toteutumisastetta ei voi laskea.",
         "changes.figure_caption": "Kuva 3. Toteutuneiden tavoitteiden osuus vuosittain.",
         "changes.progress_caption": "Kehitys koko aikasarjalla (Open SDG -menetelmä)",
+        "chart.too_big": "Kuvaa ei piirretty, koska siinä olisi {count} {what} eikä sitä voisi lukea. Samat "
+                         "luvut ovat taulukossa.",
+        "chart.what.aims": "päämäärää",
+        "chart.what.bars": "pylvästä",
+        "chart.what.lines": "viivaa",
+        "ratios.summary_caption": "Toteutumisaste päämäärittäin {year}. Kunkin mittarin toteutumisaste on "
+                                  "Kaikki mittarit -taulukossa.",
+        "rated_metrics": "Mittareita, joilla on toteutumisaste",
+        "median_ratio": "Toteutumisasteen mediaani",
+        "at_least_100": "Vähintään 100 %",
+        "under_50": "Alle 50 %",
+        "changes.share_caption": "Toteutuneiden tavoitteiden osuus päämäärittäin ja vuosittain",
         "changes.caveat": "Aikasarjat ovat lyhyitä, ja tavoitteet voivat muuttua valtuustokausittain. Kehitys "
                           "kertoo suunnan, ei ennustetta.",
         "sdg.table_caption": "Kestävän kehityksen tavoitteet ja päämäärät, jotka tukevat niitä.",
@@ -352,6 +364,18 @@ TEXT = {
         "ratios.none": "No metric has both a target and a measured value, so no achievement ratio can be computed.",
         "changes.figure_caption": "Figure 3. Share of targets achieved, by year.",
         "changes.progress_caption": "Progress over the whole series (Open SDG method)",
+        "chart.too_big": "The chart is left out: it would hold {count} {what} and could not be read. The table "
+                         "gives the same numbers.",
+        "chart.what.aims": "strategic aims",
+        "chart.what.bars": "bars",
+        "chart.what.lines": "lines",
+        "ratios.summary_caption": "Achievement ratio by strategic aim, {year}. Each metric's ratio is in the table "
+                                  "of all metrics.",
+        "rated_metrics": "Metrics with a ratio",
+        "median_ratio": "Median achievement ratio",
+        "at_least_100": "At least 100 %",
+        "under_50": "Under 50 %",
+        "changes.share_caption": "Share of targets achieved by strategic aim and year",
         "changes.caveat": "The series are short and targets may change with the council term. Progress shows a "
                           "direction, not a forecast.",
         "sdg.table_caption": "The Sustainable Development Goals and the strategic aims that support them.",

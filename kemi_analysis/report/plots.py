@@ -65,8 +65,22 @@ def plain_label(text: str) -> str:
     return text.replace("$", r"\$")
 
 
-def _wrap(label: str, width: int = 38) -> str:
-    return plain_label("\n".join(textwrap.wrap(label, width)[:3]))
+def wrap_label(label: str, width: int = 38, max_lines: int = 4) -> str:
+    """A label broken into lines of at most ``width`` characters, so it never runs off the figure.
+
+    Past ``max_lines`` it ends in an ellipsis; the full text is in the alt text and the tables.
+
+    Examples
+    --------
+    >>> wrap_label("Kaupunkilaisten hyvinvointi ja terveys paranevat", 20)
+    'Kaupunkilaisten\nhyvinvointi ja\nterveys paranevat'
+    >>> wrap_label("a " * 100, 10, 2)
+    'a a a a a\na a a a a…'
+    """
+    lines = textwrap.wrap(label, width, break_long_words=True) or [""]
+    if len(lines) > max_lines:
+        lines = [*lines[:max_lines - 1], lines[max_lines - 1][:width - 1] + "…"]
+    return plain_label("\n".join(lines))
 
 
 def status_by_aim(counts: pd.DataFrame, lang: str = "fi") -> Chart:
@@ -75,14 +89,16 @@ def status_by_aim(counts: pd.DataFrame, lang: str = "fi") -> Chart:
     ``counts`` is :func:`kemi_analysis.compute.achievement.rollup` by aim.
     """
     statuses = [s for s in STATUS_STYLE if s in counts and counts[s].sum() > 0]
-    aims = [plain_label(aim) for aim in counts["aim"]]
-    figure = Figure(figsize=(9, 1.2 + 0.9 * len(aims)), layout="constrained")
+    aims = [wrap_label(aim, 30) for aim in counts["aim"]]
+    height = sum(max(0.9, 0.25 * (label.count("\n") + 1) + 0.35) for label in aims)
+    figure = Figure(figsize=(9, 1.6 + height), layout="constrained")
     axes = figure.add_subplot()
     left = np.zeros(len(aims))
+    positions = np.arange(len(aims))  # by position: two aims whose labels read alike stay two bars
     for status in statuses:
         colour, hatch = STATUS_STYLE[status]
         values = counts[status].to_numpy(dtype=float)
-        bars = axes.barh(aims, values, left=left, color=colour, hatch=hatch, edgecolor="#333333",
+        bars = axes.barh(positions, values, left=left, color=colour, hatch=hatch, edgecolor="#333333",
                          label=status_label(status, lang))
         for bar, value in zip(bars, values):
             if value > 0:
@@ -90,11 +106,11 @@ def status_by_aim(counts: pd.DataFrame, lang: str = "fi") -> Chart:
                           ha="center", va="center", fontsize=10, fontweight="bold", color="#000000",
                           bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none"})
         left += values
+    axes.set_yticks(positions, aims)
     axes.invert_yaxis()
     axes.set_xlabel(text("plot.count_axis", lang))
     axes.spines[["top", "right"]].set_visible(False)
-    axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.35 if len(aims) < 3 else -0.2), ncol=3,
-                frameon=False, fontsize=9)
+    figure.legend(loc="outside lower center", ncol=3, frameon=False, fontsize=9)  # the layout makes room for it
     parts = []
     for row in counts.itertuples(index=False):
         pieces = [f"{getattr(row, s)} {status_label(s, lang).lower()}" for s in statuses if getattr(row, s) > 0]
@@ -113,7 +129,7 @@ def achievement_ratios(metrics: pd.DataFrame, lang: str = "fi") -> Chart:
         ["aim", "achievement_ratio"], ascending=[True, False])
     figure = Figure(figsize=(9, 1.5 + 0.45 * max(len(rated), 1)), layout="constrained")
     axes = figure.add_subplot()
-    labels = [_wrap(m) for m in rated["metric"]]
+    labels = [wrap_label(m, 38, 3) for m in rated["metric"]]
     ratios = rated["achievement_ratio"].to_numpy(dtype=float)
     shown = np.minimum(ratios, RATIO_DISPLAY_CAP)
     colours = [STATUS_STYLE[s][0] for s in rated["status"]]
@@ -149,7 +165,8 @@ def share_achieved_by_year(summary: pd.DataFrame, lang: str = "fi") -> Chart:
 
     ``summary`` is :func:`kemi_analysis.compute.trends.status_by_aim_and_year`.
     """
-    figure = Figure(figsize=(9, 4), layout="constrained")
+    aims = summary["aim"].nunique()
+    figure = Figure(figsize=(9, 3.6 + 0.3 * (aims if aims <= 3 else -(-aims // 2))), layout="constrained")
     axes = figure.add_subplot()
     markers = ["o", "s", "^", "D", "v", "P"]
     years = sorted(summary["year"].unique())
@@ -157,7 +174,7 @@ def share_achieved_by_year(summary: pd.DataFrame, lang: str = "fi") -> Chart:
     for index, (aim, group) in enumerate(summary.groupby("aim", sort=False)):
         group = group.sort_values("year")
         axes.plot(group["year"], group["share_achieved"], marker=markers[index % len(markers)],
-                  label=plain_label(aim))
+                  label=wrap_label(aim, 60, 2))
         last = group.iloc[-1]
         axes.annotate(format_percent(last["share_achieved"], lang), (last["year"], last["share_achieved"]),
                       textcoords="offset points", xytext=(6, 0), va="center", fontsize=9)
@@ -169,5 +186,5 @@ def share_achieved_by_year(summary: pd.DataFrame, lang: str = "fi") -> Chart:
     axes.set_yticks([0, 0.25, 0.5, 0.75, 1.0], [format_percent(v, lang) for v in (0, 0.25, 0.5, 0.75, 1.0)])
     axes.set_ylabel(text("plot.share_axis", lang))
     axes.spines[["top", "right"]].set_visible(False)
-    axes.legend(fontsize=9, frameon=False)
+    figure.legend(loc="outside lower center", ncol=2 if len(parts) > 3 else 1, fontsize=9, frameon=False)
     return Chart(figure, text("plot.share_alt", lang, parts=". ".join(parts)))

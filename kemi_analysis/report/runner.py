@@ -13,6 +13,7 @@ so an installed package renders from any working directory.
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
 import sys
@@ -21,7 +22,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import ReportError, UsageError
+from ..errors import KemiError, ReportError, UsageError
 from ..files import atomic_path, ensure_folder
 from .labels import text
 from .parameters import LANGUAGES, ReportParameters
@@ -142,7 +143,11 @@ def render_report(
                          hint="leave out --notebook to use the one installed with the package.")
     html_path, notebook_path = report_paths(Path(out_dir), year, lang)
     ensure_folder(html_path.parent)
-    fd, name = tempfile.mkstemp(prefix=f".{notebook_path.stem}.", suffix=".ipynb", dir=notebook_path.parent)
+    try:
+        fd, name = tempfile.mkstemp(prefix=f".{notebook_path.stem}.", suffix=".ipynb", dir=notebook_path.parent)
+    except OSError as exc:
+        raise UsageError(f"cannot write in {str(notebook_path.parent)!r}: {exc.strerror}.", path=notebook_path.parent,
+                         hint="choose an --out-dir you can write to.") from exc
     os.close(fd)
     executed = Path(name)
     try:
@@ -174,23 +179,63 @@ def _check_loads(parameters: ReportParameters) -> bool:
     return bool(dataset.metrics["draft"].any())
 
 
-def _keep_failed(executed: Path, failed: Path) -> Path | None:
-    """Keep the executed notebook of a failed run as ``failed``; None when there is none."""
-    if executed.exists() and executed.stat().st_size:
-        os.replace(executed, failed)
-        return failed
-    return None
+def _keep_failed(executed: Path, failed: Path) -> tuple[Path | None, str]:
+    """Keep the executed notebook of a failed run as ``failed`` if it is a whole notebook.
+
+    Returns the kept path (None when there is none) and a sentence for the
+    error's hint: where to look, or why no notebook could be kept. A notebook
+    cut short (a full disk stops the write half-way) is removed, never kept as
+    a file that no program can open.
+    """
+    import json
+
+    failed.unlink(missing_ok=True)  # an older run's failed notebook must not pass for this run's
+    try:
+        data = executed.read_bytes()
+    except OSError:
+        data = b""
+    if not data:
+        executed.unlink(missing_ok=True)
+        return None, "no executed notebook was written."
+    try:
+        json.loads(data)
+    except ValueError:
+        executed.unlink(missing_ok=True)
+        return None, "no executed notebook could be kept: its file was cut short (is the disk full?)."
+    os.replace(executed, failed)
+    return failed, f"open {failed} to see where it failed."
+
+
+def _failure(message: str, notebook: Path, executed: Path, failed: Path, exc: BaseException) -> KemiError:
+    """The error of a failed run, with the executed notebook kept (or why not) in its hint.
+
+    A file system that refuses the write (full, read-only, no permission) is the user's to fix: a
+    :class:`UsageError` naming the folder; anything else is a :class:`ReportError`.
+    """
+    kept, where = _keep_failed(executed, failed)
+    if isinstance(exc, OSError) and exc.errno in _FILE_SYSTEM_ERRORS:
+        full = exc.errno in {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
+        todo = "free some space or choose another --out-dir" if full else "choose an --out-dir you can write to"
+        return UsageError(f"cannot write the report: {exc.strerror}.", path=executed.parent,
+                          hint=f"{todo}; {where} The previous report is untouched.")
+    return ReportError(message, path=notebook, notebook=kept, hint=f"{where} The previous report is untouched.")
+
+
+_FILE_SYSTEM_ERRORS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM, errno.EFBIG}
 
 
 def _kernel_config(sockets: Path):
-    """Kernel settings: talk over local IPC sockets in ``sockets`` (a private temporary folder).
+    """Kernel settings: local IPC sockets in ``sockets`` (a private temporary folder), only errors logged.
 
     Over TCP without encryption the kernel warns on every run that its traffic
     could be read on the network; IPC never leaves the machine.
     """
     from traitlets.config import Config
 
-    return Config({"KernelManager": {"transport": "ipc", "ip": str(sockets / "kernel")}})
+    return Config({"KernelManager": {"transport": "ipc", "ip": str(sockets / "kernel")},
+                   # The kernel's own log lines (its start-up, "Parent appears to have exited" after an interrupt)
+                   # are not the user's business: only its errors reach the terminal.
+                   "NotebookClient": {"extra_arguments": ["--IPKernelApp.log_level=ERROR"]}})
 
 
 def _execute(notebook: Path, executed: Path, failed: Path, parameters: ReportParameters, progress_bar: bool) -> None:
@@ -205,13 +250,10 @@ def _execute(notebook: Path, executed: Path, failed: Path, parameters: ReportPar
                                        shutdown_kernel="immediate", cwd=str(notebook.parent),
                                        config=_kernel_config(Path(sockets)))
     except PapermillExecutionError as exc:
-        kept = _keep_failed(executed, failed)
-        raise ReportError(f"the report notebook failed in cell {exc.exec_count} with {exc.ename}: {exc.evalue}",
-                          path=notebook, notebook=kept,
-                          hint=f"open {kept} to see the failed cell; the previous report is untouched.") from exc
-    except Exception as exc:  # the kernel died, could not start, or the notebook is unreadable
-        raise ReportError(f"the report notebook could not be run: {exc}", path=notebook,
-                          notebook=_keep_failed(executed, failed)) from exc
+        raise _failure(f"the report notebook failed in cell {exc.exec_count} with {exc.ename}: {exc.evalue}",
+                       notebook, executed, failed, exc) from exc
+    except Exception as exc:  # the kernel died, could not start, the notebook is unreadable, the disk is full
+        raise _failure(f"the report notebook could not be run: {exc}", notebook, executed, failed, exc) from exc
 
 
 def _convert(notebook: Path, executed: Path, failed: Path, parameters: ReportParameters, drafts: bool) -> str:
@@ -224,6 +266,6 @@ def _convert(notebook: Path, executed: Path, failed: Path, parameters: ReportPar
     try:
         body, _ = _html_exporter(parameters.lang).from_notebook_node(drop_stderr(executed_nb))
     except Exception as exc:
-        raise ReportError(f"converting the executed notebook to HTML failed: {exc}", path=notebook,
-                          notebook=_keep_failed(executed, failed)) from exc
+        raise _failure(f"converting the executed notebook to HTML failed: {exc}", notebook, executed, failed,
+                       exc) from exc
     return body

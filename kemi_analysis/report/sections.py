@@ -39,6 +39,13 @@ from .labels import (
 from .parameters import ReportParameters
 from .plots import Chart, achievement_ratios, share_achieved_by_year, status_by_aim
 
+#: What a figure can hold and still be read, on a screen or on A4. Past these a table of the same numbers
+#: replaces it, with a sentence saying so; a report of thousands of metrics stays readable and small.
+MAX_AIMS_IN_FIGURE = 20
+MAX_BARS_IN_FIGURE = 60
+MAX_RATIO_FIGURES = 12
+MAX_LINES_IN_FIGURE = 8
+
 # --------------------------------------------------------------------------
 # Blocks
 
@@ -237,30 +244,58 @@ def key_figures(ctx: ReportContext) -> Section:
 
 
 def status_by_aim_section(ctx: ReportContext) -> Section:
-    """Metric status per strategic aim: a chart and the same numbers as a table."""
+    """Metric status per strategic aim: a chart (while the aims fit in one) and the same numbers as a table."""
     counts = rollup(ctx.metrics, "aim")
     headers = [text("aim", ctx.lang), *[status_label(s, ctx.lang) for s in STATUSES], text("metrics", ctx.lang),
                text("share_achieved", ctx.lang), text("mean_ratio_capped", ctx.lang)]
     rows = [[r["aim"], *[str(r[s]) for s in STATUSES], str(r["metrics"]),
              format_percent(r["share_achieved"], ctx.lang), format_percent(r["mean_ratio_capped"], ctx.lang)]
             for _, r in counts.iterrows()]
-    return ctx.section([
-        Figure(status_by_aim(counts, ctx.lang), ctx.say("status.figure_caption")),
-        Table(ctx.say("status.table_caption", year=ctx.year), headers, rows, numeric=tuple(range(1, len(headers)))),
-    ])
+    table = Table(ctx.say("status.table_caption", year=ctx.year), headers, rows,
+                  numeric=tuple(range(1, len(headers))))
+    if len(counts) > MAX_AIMS_IN_FIGURE:
+        return ctx.section([_too_big(ctx, len(counts), "aims"), table])
+    return ctx.section([Figure(status_by_aim(counts, ctx.lang), ctx.say("status.figure_caption")), table])
+
+
+def _too_big(ctx: ReportContext, count: int, what: str) -> Paragraph:
+    """The sentence that stands where a figure would be unreadable."""
+    return Paragraph(ctx.say("chart.too_big", count=f"{count:,}".replace(",", "\u00a0"),
+                             what=ctx.say(f"chart.what.{what}")), note=True)
 
 
 def ratios_section(ctx: ReportContext) -> Section:
-    """Each metric's achievement ratio against the 100 % line: one figure per aim, so each fits a page."""
+    """Each metric's achievement ratio against the 100 % line: one figure per aim, so each fits a page.
+
+    Past :data:`MAX_RATIO_FIGURES` aims or :data:`MAX_BARS_IN_FIGURE` metrics in an aim, a table per aim
+    (how many rated, the median, how many reached 100 %) stands in for the figures.
+    """
     metrics = ctx.marked(ctx.metrics)
-    aims = [aim for aim, group in metrics.groupby("aim", sort=False) if group["achievement_ratio"].notna().any()]
-    if not aims:
+    rated = metrics[metrics["achievement_ratio"].notna()]
+    if rated.empty:
         return ctx.section([Paragraph(ctx.say("ratios.none"), note=True)])
+    groups = dict(list(metrics.groupby("aim", sort=False)))  # one pass, not one filter per aim
+    aims = [aim for aim in groups if aim in set(rated["aim"])]
+    largest = int(rated.groupby("aim", sort=False).size().max())
+    if len(aims) > MAX_RATIO_FIGURES or largest > MAX_BARS_IN_FIGURE:
+        return ctx.section([_too_big(ctx, len(rated), "bars"), _ratio_summary(ctx, rated)])
     letters = "abcdefghijklmnopqrstuvwxyz"
     return ctx.section([
-        Figure(achievement_ratios(metrics[metrics["aim"] == aim], ctx.lang),
-               ctx.say("ratios.figure_caption", aim=aim, part=letters[i] if len(aims) > 1 and i < 26 else ""))
+        Figure(achievement_ratios(groups[aim], ctx.lang),
+               ctx.say("ratios.figure_caption", aim=aim, part=letters[i] if len(aims) > 1 else ""))
         for i, aim in enumerate(aims)])
+
+
+def _ratio_summary(ctx: ReportContext, rated: pd.DataFrame) -> Table:
+    ratio = rated.groupby("aim", sort=False)["achievement_ratio"]
+    summary = pd.DataFrame({"rated": ratio.size(), "median": ratio.median(),
+                            "reached": ratio.agg(lambda r: int((r >= 1).sum())),
+                            "low": ratio.agg(lambda r: int((r < 0.5).sum()))})
+    lang = ctx.lang
+    headers = [text(key, lang) for key in ("aim", "rated_metrics", "median_ratio", "at_least_100", "under_50")]
+    rows = [[aim, str(r.rated), format_percent(r.median, lang), str(r.reached), str(r.low)]
+            for aim, r in zip(summary.index, summary.itertuples(index=False))]
+    return Table(ctx.say("ratios.summary_caption", year=ctx.year), headers, rows, numeric=(1, 2, 3, 4))
 
 
 def changes_section(ctx: ReportContext) -> Section:
@@ -274,13 +309,26 @@ def changes_section(ctx: ReportContext) -> Section:
     if len(churn):
         blocks.append(ItemList(ctx.say("changes.churn"), [f"{r.metric} ({text(r.change, ctx.lang)}, {r.year})"
                                                           for r in churn.itertuples()]))
-    blocks.append(Figure(share_achieved_by_year(status_by_aim_and_year(metrics), ctx.lang),
-                         ctx.say("changes.figure_caption")))
+    blocks += _share_by_year(ctx, status_by_aim_and_year(metrics))
     progress_table = _progress_table(ctx, progress(metrics[metrics["year"] <= ctx.year]))
     if progress_table is not None:
         blocks.append(progress_table)
     blocks.append(Paragraph(ctx.say("changes.caveat"), note=True))
     return ctx.section(blocks)
+
+
+def _share_by_year(ctx: ReportContext, summary: pd.DataFrame) -> list[Block]:
+    """The share achieved per aim and year: lines while they can be told apart, else a table of the shares."""
+    aims = summary["aim"].nunique()
+    if aims <= MAX_LINES_IN_FIGURE:
+        return [Figure(share_achieved_by_year(summary, ctx.lang), ctx.say("changes.figure_caption"))]
+    shares = summary.pivot(index="aim", columns="year", values="share_achieved")
+    shares = shares.reindex(summary["aim"].drop_duplicates())
+    rows = [[aim, *[format_percent(v, ctx.lang) for v in values]] for aim, values in zip(shares.index,
+                                                                                         shares.to_numpy())]
+    return [_too_big(ctx, aims, "lines"),
+            Table(ctx.say("changes.share_caption"), [text("aim", ctx.lang), *map(str, shares.columns)], rows,
+                  numeric=tuple(range(1, len(shares.columns) + 1)))]
 
 
 def _no_earlier_year(ctx: ReportContext) -> Section:
