@@ -133,6 +133,70 @@ def bench_compute(reps: int, scales: tuple[int, ...]) -> dict[int, list[dict]]:
     return results
 
 
+VALIDATE_AIMS = (2500, 5000, 10000, 20000)
+REPORT_METRICS = (1000, 10000, 100000)
+
+MEASURED = """
+import json, resource, subprocess, sys, time
+start = time.perf_counter()
+subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+print(json.dumps({"seconds": time.perf_counter() - start,
+                  "peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
+"""
+
+
+def measured(command: list[str]) -> dict:
+    """A command's time, and the largest resident set of it and every process it waited for (the kernel)."""
+    out = subprocess.run([sys.executable, "-c", MEASURED, *command], check=True, capture_output=True, text=True,
+                         cwd=ROOT)
+    return json.loads(out.stdout)
+
+
+def bench_scale(reps: int, work: Path) -> dict[str, dict[int, list[dict]]]:
+    """``validate`` over more and more aims, ``report`` over more and more metrics (one year each)."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from synthetic import write_dataset
+
+    results: dict[str, dict[int, list[dict]]] = {"validate": {}, "report": {}}
+    for aims in VALIDATE_AIMS:  # two goal rows (four metrics) an aim
+        folder = write_dataset(work / f"aims{aims}", aims * 4, years=1, aims=aims, first_year=2090)
+        raw = next((folder / "raw").glob("*.txt"))
+        results["validate"][aims] = [measured([str(BIN / "kemi-analysis"), "-q", "validate", str(raw)])
+                                     for _ in range(reps)]
+        print(f"  validate {aims} aims: {results['validate'][aims][-1]['seconds']:.1f} s", file=sys.stderr)
+    for metrics in REPORT_METRICS:  # 100 metrics an aim
+        folder = write_dataset(work / f"metrics{metrics}", metrics, years=1, aims=max(3, metrics // 100),
+                               first_year=2090)
+        command = [str(BIN / "kemi-analysis"), "-q", "report", "--year", "2090", "--data-dir", str(folder),
+                   "--out-dir", str(work / f"out{metrics}")]
+        results["report"][metrics] = [measured(command) for _ in range(reps if metrics < 100000 else 1)]
+        html = work / f"out{metrics}" / "2090" / "report_2090.html"
+        results["report"][metrics][-1]["html_mb"] = html.stat().st_size / 2**20
+        print(f"  report {metrics} metrics: {results['report'][metrics][-1]['seconds']:.1f} s, "
+              f"{results['report'][metrics][-1]['peak_mb']:.0f} MB", file=sys.stderr)
+    return results
+
+
+def scale_lines(scale: dict[str, dict[int, list[dict]]]) -> list[str]:
+    lines = ["", "## Scale: validate over aims, report over metrics", "",
+             "One fictional year (`benchmarks/synthetic.py`): for `validate`, two goal rows and four metrics an aim; "
+             "for `report`, 100 metrics an aim. Times include the command's start (about 1.5 s for `validate`, "
+             "4 s for `report`). Peak MB is the largest resident set of the command and the processes it waited "
+             "for (the report's kernel). The 100,000-metric report runs once.", "",
+             "| command | size | seconds | peak MB | seconds / previous | size / previous |", "| --- | --- | --- | --- | --- | --- |"]
+    for command, unit in (("validate", "aims"), ("report", "metrics")):
+        previous = None
+        for size, runs in scale[command].items():
+            seconds = statistics.median([r["seconds"] for r in runs])
+            growth = "" if previous is None else f"{seconds / previous[1]:.1f}x"
+            ratio = "" if previous is None else f"{size / previous[0]:.0f}x"
+            extra = f" ({runs[-1]['html_mb']:.0f} MB of HTML)" if "html_mb" in runs[-1] else ""
+            lines.append(f"| `{command}` | {size:,} {unit}{extra} | {summary([r['seconds'] for r in runs])} | "
+                         f"{max(r['peak_mb'] for r in runs):.0f} | {growth} | {ratio} |")
+            previous = (size, seconds)
+    return lines
+
+
 def bench_import(reps: int) -> dict[str, list[float]]:
     results = {}
     for label, statement in (("import pandas", "import pandas"), ("import kemi_analysis", "import kemi_analysis"),
@@ -162,7 +226,8 @@ def machine() -> str:
             f"Python {platform.python_version()}; {packages}")
 
 
-def write_markdown(path: Path, report: dict, compute: dict, imports: dict, reps: int, seconds: float) -> str:
+def write_markdown(path: Path, report: dict, compute: dict, imports: dict, reps: int, seconds: float,
+                   scale: dict | None = None) -> str:
     median = {k: statistics.median(v) for k, v in report.items()}
     ratio_1 = median["report"] / median["floor_commands"]
     ratio_2 = median["report"] / median["floor_one_process"]
@@ -217,6 +282,8 @@ def write_markdown(path: Path, report: dict, compute: dict, imports: dict, reps:
         fast, small = totals[1000] < 10, peaks[1000] < 2048
         lines += [f"1,000,000 metric-years: {totals[1000]:.1f} s (goal < 10 s: {'met' if fast else 'not met'}), "
                   f"peak {peaks[1000]:.0f} MB (goal < 2 GB: {'met' if small else 'not met'})."]
+    if scale:
+        lines += scale_lines(scale)
     lines += [
         "",
         "## Import time",
@@ -239,6 +306,7 @@ def main() -> int:
     parser.add_argument("--reps", type=int, default=5, help="repetitions of each measurement (default 5)")
     parser.add_argument("--scales", default=",".join(map(str, SCALES)),
                         help="compute scales, multiples of 1,000 metric-years (default 1,10,100,1000)")
+    parser.add_argument("--no-scale", action="store_true", help="leave out the validate and report scale runs")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmarks.md")
     args = parser.parse_args()
     scales = tuple(int(s) for s in args.scales.split(","))
@@ -254,10 +322,12 @@ def main() -> int:
         imports = bench_import(args.reps)
         print("Compute:", file=sys.stderr)
         compute = bench_compute(args.reps, scales)
+        print("Scale:", file=sys.stderr)
+        scale = bench_scale(min(args.reps, 3), work) if not args.no_scale else None
     finally:
         shutil.rmtree(work, ignore_errors=True)
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    print(write_markdown(args.out, report, compute, imports, args.reps, time.perf_counter() - started))
+    print(write_markdown(args.out, report, compute, imports, args.reps, time.perf_counter() - started, scale))
     print(f"Wrote {args.out}", file=sys.stderr)
     return 0
 

@@ -15,3 +15,13 @@ HEADER = "Tavoite\tToimenpiteet\tVastuu ja aikataulu\tMittarit, arviointi\tToteu
 def make_report(*rows: str, header: str = HEADER, aim: str = "KUVITELTU KAUPUNKI") -> str:
     """A one-table fictional report text with the given tab-separated rows."""
     return "\n".join([f"# Strateginen päämäärä: {aim}, hyvinvointi", "", header, *rows, ""])
+
+
+def synthetic():
+    """The benchmarks' generator of fictional data (``benchmarks/synthetic.py``), for tests of scale."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("synthetic", ROOT / "benchmarks" / "synthetic.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

@@ -131,8 +131,9 @@ def test_multi_year_report_shows_changes(reports):
 
 def test_provenance_gives_checksums_and_parameters(reports):
     import hashlib
+    from html import unescape
 
-    html = reports["2022-fi"].html.read_text(encoding="utf-8")
+    html = unescape(reports["2022-fi"].html.read_text(encoding="utf-8"))  # the quotes are written as &#39;
     raw = (ROOT / "data/raw/000_09050fdfe5e94683.txt").read_bytes()
     annotations = (ROOT / "data/annotations/2022.csv").read_bytes()
     assert hashlib.sha256(raw).hexdigest() in html

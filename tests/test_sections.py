@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import FIXTURES
+from helpers import FIXTURES, synthetic
 from kemi_analysis.report.sections import (
     changes_section,
     goals_section,
     key_figures,
     metric_table,
     prepare,
+    ratios_section,
     sdg_section,
+    status_by_aim_section,
 )
 from kemi_analysis.schemas import STATUSES
 
@@ -96,3 +98,63 @@ def test_the_analysts_reading_stands_next_to_the_number_in_the_reports_language(
     english = tables(metric_table(prepare(2022, [], "data", "en")))[0]
     partnership_en = next(row for row in english.rows if row[0].startswith("Kumppanuussopimuksen"))
     assert partnership_en[-1].startswith("Judgement: one agreement (with the theatre)")
+
+
+@pytest.fixture(scope="module")
+def context_many_aims(tmp_path_factory):
+    """Two fictional years of 25 aims with 4 metrics each: more than a figure can show."""
+    folder = synthetic().write_dataset(tmp_path_factory.mktemp("many"), 200, years=2, aims=25, first_year=2061)
+    return prepare(2062, [2061], folder, "fi")
+
+
+def test_figures_past_what_they_can_hold_become_tables_with_a_sentence(context_many_aims):
+    ctx = context_many_aims
+    assert ctx.metrics["aim"].nunique() == 25 and len(ctx.metrics) == 100
+    for section, what in ((status_by_aim_section(ctx), "25 päämäärää"), (ratios_section(ctx), "pylvästä"),
+                          (changes_section(ctx), "25 viivaa")):
+        kinds = [block.kind for block in section.blocks]
+        assert "Figure" not in kinds
+        note = next(b for b in section.blocks if b.kind == "Paragraph")
+        assert note.text.startswith("Kuvaa ei piirretty") and what in note.text
+        assert any(len(table.rows) == 25 for table in tables(section))
+    summary = tables(ratios_section(ctx))[0]
+    rated = ctx.metrics["achievement_ratio"].notna()
+    assert sum(int(row[1]) for row in summary.rows) == rated.sum()
+    assert sum(int(row[3]) for row in summary.rows) == (ctx.metrics.loc[rated, "achievement_ratio"] >= 1).sum()
+
+
+def test_the_2022_report_keeps_its_figures(context_2022):
+    assert [b.kind for b in status_by_aim_section(context_2022).blocks][0] == "Figure"
+    assert [b.kind for b in ratios_section(context_2022).blocks] == ["Figure"] * 3
+
+
+def test_tables_past_their_rows_name_the_command_that_writes_them(context_many_aims, monkeypatch, tmp_path,
+                                                                  capsys):
+    import shlex
+
+    from kemi_analysis.cli import main
+    from kemi_analysis.report import sections
+
+    monkeypatch.setattr(sections, "MAX_ROWS_IN_TABLE", 40)  # 100 metrics and 50 goal rows a year: past it
+    ctx = context_many_aims
+    notes = {name: getattr(sections, name)(ctx).blocks for name in ("metric_table", "goals_section")}
+    notes["changes_section"] = [b for b in changes_section(ctx).blocks if b.kind == "Paragraph"]
+    commands = {}
+    for name, blocks in notes.items():
+        assert blocks[0].kind == "Paragraph" and "Taulukossa olisi" in blocks[0].text, name
+        assert not any(b.kind == "Table" and len(b.rows) > 40 for b in blocks)
+        commands[name] = blocks[0].text.split("komennolla: ")[1]
+    assert commands["metric_table"] == "kemi-analysis export --year 2062 --out mittarit_2062.xlsx"
+    assert commands["changes_section"] == "kemi-analysis export --years 2061,2062 --out mittarit_2061-2062.xlsx"
+    assert commands["goals_section"].startswith("kemi-analysis parse ") and "tavoitteet_2062.xlsx" in \
+        commands["goals_section"]
+    monkeypatch.chdir(tmp_path)
+    folder = ctx.dataset.folder.path
+    for name in ("metric_table", "changes_section"):  # the command works as printed, given the data folder
+        argv = shlex.split(commands[name])[1:]
+        assert main(["-q", *argv, "--data-dir", str(folder)]) == 0, capsys.readouterr().err
+        assert (tmp_path / argv[-1]).is_file()
+    monkeypatch.chdir(folder.parent)  # the report names the raw file from beside the data folder
+    argv = shlex.split(commands["goals_section"])[1:]
+    assert main(["-q", *argv]) == 0, capsys.readouterr().err
+    assert (folder.parent / argv[-1]).is_file()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from html import unescape
 import signal
 import subprocess
 import sys
@@ -20,7 +21,7 @@ COMMAND = [sys.executable, "-m", "kemi_analysis.cli", "-q", "report", "--year", 
 
 
 def complete(html: Path) -> bool:
-    text = html.read_text(encoding="utf-8")
+    text = unescape(html.read_text(encoding="utf-8"))  # nbconvert writes a heading's ä as &#228;
     return text.startswith("<!DOCTYPE html>") and text.rstrip().endswith("</html>") and "Tietojen lähde" in text
 
 

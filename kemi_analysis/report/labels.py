@@ -212,11 +212,14 @@ TEXT = {
         "changes.progress_caption": "Kehitys koko aikasarjalla (Open SDG -menetelmä)",
         "chart.too_big": "Kuvaa ei piirretty, koska siinä olisi {count} {what} eikä sitä voisi lukea. Samat "
                          "luvut ovat taulukossa.",
+        "table.too_long": "Taulukossa olisi {count} riviä, joten sitä ei näytetä tässä. Samat tiedot "
+                          "lainauksineen saa taulukkolaskentatiedostoksi komennolla: {command}",
+        "table.file_name": "mittarit",
+        "table.goals_file_name": "tavoitteet",
         "chart.what.aims": "päämäärää",
         "chart.what.bars": "pylvästä",
         "chart.what.lines": "viivaa",
-        "ratios.summary_caption": "Toteutumisaste päämäärittäin {year}. Kunkin mittarin toteutumisaste on "
-                                  "Kaikki mittarit -taulukossa.",
+        "ratios.summary_caption": "Toteutumisaste päämäärittäin {year}",
         "rated_metrics": "Mittareita, joilla on toteutumisaste",
         "median_ratio": "Toteutumisasteen mediaani",
         "at_least_100": "Vähintään 100 %",
@@ -366,11 +369,14 @@ TEXT = {
         "changes.progress_caption": "Progress over the whole series (Open SDG method)",
         "chart.too_big": "The chart is left out: it would hold {count} {what} and could not be read. The table "
                          "gives the same numbers.",
+        "table.too_long": "The table would have {count} rows, so it is not shown here. The same data, with its "
+                          "quotes, can be written to a spreadsheet with: {command}",
+        "table.file_name": "metrics",
+        "table.goals_file_name": "goals",
         "chart.what.aims": "strategic aims",
         "chart.what.bars": "bars",
         "chart.what.lines": "lines",
-        "ratios.summary_caption": "Achievement ratio by strategic aim, {year}. Each metric's ratio is in the table "
-                                  "of all metrics.",
+        "ratios.summary_caption": "Achievement ratio by strategic aim, {year}",
         "rated_metrics": "Metrics with a ratio",
         "median_ratio": "Median achievement ratio",
         "at_least_100": "At least 100 %",

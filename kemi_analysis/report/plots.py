@@ -66,7 +66,7 @@ def plain_label(text: str) -> str:
 
 
 def wrap_label(label: str, width: int = 38, max_lines: int = 4) -> str:
-    """A label broken into lines of at most ``width`` characters, so it never runs off the figure.
+    r"""A label broken into lines of at most ``width`` characters, so it never runs off the figure.
 
     Past ``max_lines`` it ends in an ellipsis; the full text is in the alt text and the tables.
 

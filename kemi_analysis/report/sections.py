@@ -45,6 +45,9 @@ MAX_AIMS_IN_FIGURE = 20
 MAX_BARS_IN_FIGURE = 60
 MAX_RATIO_FIGURES = 12
 MAX_LINES_IN_FIGURE = 8
+#: The most rows a table or list of single metrics (or goal rows) shows; a longer one is left to the spreadsheet
+#: the sentence in its place names, which holds every row with its quotes. 2022 has 27 metrics.
+MAX_ROWS_IN_TABLE = 2000
 
 # --------------------------------------------------------------------------
 # Blocks
@@ -169,6 +172,10 @@ class ReportContext:
         """A text of the catalogue in the report's language."""
         return text(key, self.lang, **values)
 
+    def count(self, value: int) -> str:
+        """A count with the language's thousands separator: "100 000" in Finnish, "100,000" in English."""
+        return format_number(int(value), self.lang)
+
     @property
     def drafts(self) -> int:
         """How many of the shown metric rows (this year's and the compared years') are drafts."""
@@ -233,14 +240,14 @@ def key_figures(ctx: ReportContext) -> Section:
     achieved = int(((m["status"] == Status.ACHIEVED) & m["target_value"].notna()).sum())
     share = format_percent(achieved / with_target if with_target else None, ctx.lang)
     sentences = [
-        ctx.say("key.intro", year=ctx.year, total=total, metric_word=count_noun(total, "metric", ctx.lang)),
-        ctx.say("key.with_target", with_target=with_target, achieved=achieved, share=share,
+        ctx.say("key.intro", year=ctx.year, total=ctx.count(total), metric_word=count_noun(total, "metric", ctx.lang)),
+        ctx.say("key.with_target", with_target=ctx.count(with_target), achieved=ctx.count(achieved), share=share,
                 metric_word_adessive=count_noun(with_target, "metric", ctx.lang, "adessive"),
                 metric_word_inessive=count_noun(achieved, "metric", ctx.lang, "inessive")),
     ]
-    figures = [(str(int(count.get(status, 0))), status_label(status, ctx.lang)) for status in STATUSES]
-    figures.insert(0, (str(total), f"{count_noun(total, 'metric', ctx.lang)} {ctx.say('key.total')}"))
-    return ctx.section([KeyFigures(" ".join(sentences), figures, ctx.say("key.caption", total=total))])
+    figures = [(ctx.count(count.get(status, 0)), status_label(status, ctx.lang)) for status in STATUSES]
+    figures.insert(0, (ctx.count(total), f"{count_noun(total, 'metric', ctx.lang)} {ctx.say('key.total')}"))
+    return ctx.section([KeyFigures(" ".join(sentences), figures, ctx.say("key.caption", total=ctx.count(total)))])
 
 
 def status_by_aim_section(ctx: ReportContext) -> Section:
@@ -248,7 +255,7 @@ def status_by_aim_section(ctx: ReportContext) -> Section:
     counts = rollup(ctx.metrics, "aim")
     headers = [text("aim", ctx.lang), *[status_label(s, ctx.lang) for s in STATUSES], text("metrics", ctx.lang),
                text("share_achieved", ctx.lang), text("mean_ratio_capped", ctx.lang)]
-    rows = [[r["aim"], *[str(r[s]) for s in STATUSES], str(r["metrics"]),
+    rows = [[r["aim"], *[ctx.count(r[s]) for s in STATUSES], ctx.count(r["metrics"]),
              format_percent(r["share_achieved"], ctx.lang), format_percent(r["mean_ratio_capped"], ctx.lang)]
             for _, r in counts.iterrows()]
     table = Table(ctx.say("status.table_caption", year=ctx.year), headers, rows,
@@ -260,8 +267,21 @@ def status_by_aim_section(ctx: ReportContext) -> Section:
 
 def _too_big(ctx: ReportContext, count: int, what: str) -> Paragraph:
     """The sentence that stands where a figure would be unreadable."""
-    return Paragraph(ctx.say("chart.too_big", count=f"{count:,}".replace(",", "\u00a0"),
+    return Paragraph(ctx.say("chart.too_big", count=ctx.count(count),
                              what=ctx.say(f"chart.what.{what}")), note=True)
+
+
+def _too_long(ctx: ReportContext, count: int, command: str) -> Paragraph:
+    """The sentence that stands where a table of ``count`` rows would be, naming the command that writes them."""
+    return Paragraph(ctx.say("table.too_long", count=ctx.count(count), command=command),
+                     note=True)
+
+
+def _export_command(ctx: ReportContext, years: list[int]) -> str:
+    name = ctx.say("table.file_name")
+    span = str(years[-1]) if len(years) == 1 else f"{years[0]}-{years[-1]}"
+    option = f"--year {years[0]}" if len(years) == 1 else f"--years {','.join(map(str, years))}"
+    return f"kemi-analysis export {option} --out {name}_{span}.xlsx"
 
 
 def ratios_section(ctx: ReportContext) -> Section:
@@ -275,7 +295,8 @@ def ratios_section(ctx: ReportContext) -> Section:
     if rated.empty:
         return ctx.section([Paragraph(ctx.say("ratios.none"), note=True)])
     groups = dict(list(metrics.groupby("aim", sort=False)))  # one pass, not one filter per aim
-    aims = [aim for aim in groups if aim in set(rated["aim"])]
+    with_ratio = set(rated["aim"])
+    aims = [aim for aim in groups if aim in with_ratio]
     largest = int(rated.groupby("aim", sort=False).size().max())
     if len(aims) > MAX_RATIO_FIGURES or largest > MAX_BARS_IN_FIGURE:
         return ctx.section([_too_big(ctx, len(rated), "bars"), _ratio_summary(ctx, rated)])
@@ -293,7 +314,7 @@ def _ratio_summary(ctx: ReportContext, rated: pd.DataFrame) -> Table:
                             "low": ratio.agg(lambda r: int((r < 0.5).sum()))})
     lang = ctx.lang
     headers = [text(key, lang) for key in ("aim", "rated_metrics", "median_ratio", "at_least_100", "under_50")]
-    rows = [[aim, str(r.rated), format_percent(r.median, lang), str(r.reached), str(r.low)]
+    rows = [[aim, ctx.count(r.rated), format_percent(r.median, lang), ctx.count(r.reached), ctx.count(r.low)]
             for aim, r in zip(summary.index, summary.itertuples(index=False))]
     return Table(ctx.say("ratios.summary_caption", year=ctx.year), headers, rows, numeric=(1, 2, 3, 4))
 
@@ -304,9 +325,11 @@ def changes_section(ctx: ReportContext) -> Section:
         return _no_earlier_year(ctx)
     metrics = ctx.marked(ctx.dataset.metrics)
     previous = ctx.compare_years[-1]
-    blocks: list[Block] = [_changes_table(ctx, year_over_year(metrics, [(previous, ctx.year)]), previous)]
+    changes = year_over_year(metrics, [(previous, ctx.year)])
+    blocks: list[Block] = [_changes_table(ctx, changes, previous) if len(changes) <= MAX_ROWS_IN_TABLE else
+                           _too_long(ctx, len(changes), _export_command(ctx, [previous, ctx.year]))]
     churn = new_and_dropped(metrics, previous, ctx.year)
-    if len(churn):
+    if 0 < len(churn) <= MAX_ROWS_IN_TABLE:
         blocks.append(ItemList(ctx.say("changes.churn"), [f"{r.metric} ({text(r.change, ctx.lang)}, {r.year})"
                                                           for r in churn.itertuples()]))
     blocks += _share_by_year(ctx, status_by_aim_and_year(metrics))
@@ -334,7 +357,7 @@ def _share_by_year(ctx: ReportContext, summary: pd.DataFrame) -> list[Block]:
 def _no_earlier_year(ctx: ReportContext) -> Section:
     blocks: list[Block] = [Paragraph(ctx.say("changes.no_earlier", year=ctx.year), note=True)]
     carried = ctx.marked(ctx.metrics)[flag_carried_over(ctx.metrics)]
-    if len(carried):
+    if 0 < len(carried) <= MAX_ROWS_IN_TABLE:
         blocks.append(ItemList(ctx.say("changes.continues", year=ctx.year),
                                [f"{m} ({status_label(s, ctx.lang).lower()})"
                                 for m, s in zip(carried["metric"], carried["status"])]))
@@ -364,10 +387,12 @@ def _changes_table(ctx: ReportContext, changes: pd.DataFrame, previous: int) -> 
     return Table(ctx.say("changes.table_caption", previous=previous, year=ctx.year), headers, rows, numeric=(2, 3, 4))
 
 
-def _progress_table(ctx: ReportContext, table: pd.DataFrame) -> Table | None:
+def _progress_table(ctx: ReportContext, table: pd.DataFrame) -> Block | None:
     table = table[table["years"] >= 2]
     if table.empty:
         return None
+    if len(table) > MAX_ROWS_IN_TABLE:
+        return _too_long(ctx, len(table), _export_command(ctx, sorted({*ctx.compare_years, ctx.year})))
     lang = ctx.lang
     units = ctx.dataset.metrics.drop_duplicates("metric_id", keep="last").set_index("metric_id")["target_unit"]
     headers = [text("metric", lang), text("base", lang), text("current", lang), text("target", lang),
@@ -399,7 +424,7 @@ def sdg_section(ctx: ReportContext) -> Section:
     for number, group in sdgs.groupby("sdg", sort=True):
         aims = list(dict.fromkeys(group["aim"]))
         rows.append([str(number), SDGS[int(number)].name(ctx.lang), "\n".join(aims),
-                     str(int(sum(metrics_per_aim.get(aim, 0) for aim in aims)))])
+                     ctx.count(sum(metrics_per_aim.get(aim, 0) for aim in aims))])
     headers = [text("sdg", ctx.lang), text("sdg_name", ctx.lang), ctx.say("sdg.aims"), ctx.say("sdg.metrics")]
     blocks.append(Table(ctx.say("sdg.table_caption"), headers, rows, numeric=(0, 3)))
     blocks.append(Paragraph(ctx.say("sdg.note"), note=True))
@@ -410,6 +435,12 @@ def goals_section(ctx: ReportContext) -> Section:
     """Per aim, the goals and actions with who is responsible and by when, as the source writes them."""
     lang = ctx.lang
     headers = [ctx.say("goals.line"), ctx.say("goal"), ctx.say("action"), ctx.say("responsible")]
+    goal_rows = ctx.current.report.goals
+    if len(goal_rows) > MAX_ROWS_IN_TABLE:
+        raw = ctx.current.report.path
+        command = f"kemi-analysis parse {ctx.dataset.folder.path.name}/{ctx.dataset.folder.relative(raw)} " \
+                  f"--out {ctx.say('table.goals_file_name')}_{ctx.year}.xlsx"
+        return ctx.section([_too_long(ctx, len(goal_rows), command)])
     blocks: list[Block] = []
     for aim, goals in ctx.current.report.goals.groupby("aim", sort=False):
         rows = [[str(g.source_line), g.goal or text("none", lang), g.action or text("none", lang),
@@ -424,7 +455,7 @@ def roles_section(ctx: ReportContext) -> Section:
     shown = (Status.ACHIEVED, Status.PARTIAL, Status.NOT_ACHIEVED)
     headers = [text("role", ctx.lang), text("metrics", ctx.lang), *[status_label(s, ctx.lang) for s in shown],
                text("share_achieved", ctx.lang)]
-    rows = [[r["role"], str(r["metrics"]), *[str(r[s]) for s in shown], format_percent(r["share_achieved"], ctx.lang)]
+    rows = [[r["role"], ctx.count(r["metrics"]), *[ctx.count(r[s]) for s in shown], format_percent(r["share_achieved"], ctx.lang)]
             for _, r in by_role.iterrows()]
     return ctx.section([Table(ctx.say("roles.table_caption"), headers, rows, numeric=(1, 2, 3, 4, 5))])
 
@@ -434,7 +465,7 @@ def quality_section(ctx: ReportContext) -> Section:
     quality = metric_quality(ctx.metrics, ctx.current.report)
     columns = ["share_with_target", "share_with_deadline", "share_with_owner", "share_with_actual"]
     headers = [text("aim", ctx.lang), text("metrics", ctx.lang), *[text(c, ctx.lang) for c in columns]]
-    rows = [[text("all_aims", ctx.lang) if r["aim"] == "(all)" else r["aim"], str(r["metrics"]),
+    rows = [[text("all_aims", ctx.lang) if r["aim"] == "(all)" else r["aim"], ctx.count(r["metrics"]),
              *[format_percent(r[c], ctx.lang) for c in columns]] for _, r in quality.iterrows()]
     total = quality[quality["aim"] == "(all)"].iloc[0]
     weakest = min(columns, key=lambda c: total[c])
@@ -447,6 +478,8 @@ def quality_section(ctx: ReportContext) -> Section:
 def metric_table(ctx: ReportContext) -> Section:
     """Every metric with its target, actual value, status and the quoted source text and line."""
     lang = ctx.lang
+    if len(ctx.metrics) > MAX_ROWS_IN_TABLE:
+        return ctx.section([_too_long(ctx, len(ctx.metrics), _export_command(ctx, [ctx.year]))])
     headers = [text(key, lang) for key in ("metric", "aim", "line", "target", "actual", "ratio", "status",
                                            "quote_target", "quote_actual", "reading")]
     rows = [[r["metric"], r["aim"], str(r["source_line"]),
