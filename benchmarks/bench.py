@@ -171,7 +171,7 @@ def bench_scale(reps: int, work: Path) -> dict[str, dict[int, list[dict]]]:
                    "--out-dir", str(work / f"out{metrics}")]
         results["report"][metrics] = [measured(command) for _ in range(reps if metrics < 100000 else 1)]
         html = work / f"out{metrics}" / "2090" / "report_2090.html"
-        results["report"][metrics][-1]["html_mb"] = html.stat().st_size / 2**20
+        results["report"][metrics][-1]["html_kib"] = html.stat().st_size / 1024
         print(f"  report {metrics} metrics: {results['report'][metrics][-1]['seconds']:.1f} s, "
               f"{results['report'][metrics][-1]['peak_mb']:.0f} MB", file=sys.stderr)
     return results
@@ -190,7 +190,7 @@ def scale_lines(scale: dict[str, dict[int, list[dict]]]) -> list[str]:
             seconds = statistics.median([r["seconds"] for r in runs])
             growth = "" if previous is None else f"{seconds / previous[1]:.1f}x"
             ratio = "" if previous is None else f"{size / previous[0]:.0f}x"
-            extra = f" ({runs[-1]['html_mb']:.0f} MB of HTML)" if "html_mb" in runs[-1] else ""
+            extra = f" ({runs[-1]['html_kib']:,.0f} KiB of HTML)" if "html_kib" in runs[-1] else ""
             lines.append(f"| `{command}` | {size:,} {unit}{extra} | {summary([r['seconds'] for r in runs])} | "
                          f"{max(r['peak_mb'] for r in runs):.0f} | {growth} | {ratio} |")
             previous = (size, seconds)
