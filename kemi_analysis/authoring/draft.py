@@ -44,8 +44,16 @@ NUMERALS = {"nolla": 0, "yksi": 1, "kaksi": 2, "kolme": 3, "neljä": 4, "viisi":
             "kahdeksan": 8, "yhdeksän": 9, "kymmenen": 10, "yksitoista": 11, "kaksitoista": 12, "sata": 100}
 ALL_WORDS = {"kaikki", "jokainen", "joka", "jok"}  # "all", "every"
 HALF_WORDS = {"puoli", "puolet"}  # "half"
-AT_LEAST = {"vähintään"}
-AT_MOST = {"enintään", "korkeintaan"}
+AT_LEAST = {"vähintään", "yli"}
+AT_MOST = {"enintään", "korkeintaan", "alle"}
+#: Shares said in words: "puolet" (half), "kolmannes" (a third), ...; "joka toinen" (every second) is read
+#: from the ordinal's value below.
+FRACTIONS = {"puoli": 50.0, "kolmannes": 100 / 3, "neljännes": 25.0, "viidennes": 20.0, "kymmenesosa": 10.0}
+ORDINALS = {"toinen": 2, "kolmas": 3, "neljäs": 4, "viides": 5, "kymmenes": 10}
+NEARLY = {"lähes", "melkein", "miltei", "likimain"}
+PERCENT_WORDS = {"prosentti", "%"}
+PARTLY = {"osittain", "osin", "osittainen"}  # "toteutui osin": partly
+NOT_YET = {"vielä", "siirtyä", "tilata", "valmistua", "aloittaa", "käynnistyä"}  # with a later date: not yet done
 COUNT_NOUNS = {"lkm", "lukumäärä", "määrä", "myyntimäärä", "lainausmäärä", "kpl", "ka", "keskiarvo"}
 CONTINUES = {"jatkua", "jatkaa", "menossa", "meneillään", "menellään", "käynnissä", "kesken", "valmistella"}
 AFFIRMS = {"käyttö", "käytössä", "valmis", "toteutua", "toteutunut", "otettu", "hyväksyä", "tehty"}
@@ -54,7 +62,8 @@ SEASONS = {"kevät": "05", "kesä": "08", "syksy": "11", "talvi": "02"}
 UNITS = ("krt/v", "krt/vko", "h/vko", "%", "kpl", "km", "vrk", "h", "€", "eur", "henkilöä", "oppilasta")
 ABBREVIATIONS = ("mm.", "esim.", "ym.", "jne.", "ns.", "ka.", "n.", "klo.")
 
-_NUMBER = re.compile(r"(?<![\w/.,:-])(\d+(?:[,.]\d+)?)(?::\w+)?(?![\w/]|[.-]\d)")
+_NUMBER = re.compile(r"(?<![\w/.,:-])((?:\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:[,.]\d+)?)(?::\w+)?(?![\w/]|[.-]\d)")
+_FRACTION = re.compile(r"(?<![\w/.,-])(\d+)\s*/\s*(\d+)(?![\w/]|[.,]\d)")
 _MONTH_YEAR = re.compile(r"(?<!\d)(\d{1,2})/((?:19|20)\d{2})(?!\d)")
 _YEAR = re.compile(r"(?<![\d/.])((?:19|20)\d{2})(?![\d/])")
 _AVERAGE = re.compile(r"(?:[\w-]+\s+){0,2}ka\s+(?P<value>\d+(?:,\d+)?)")
@@ -94,45 +103,106 @@ def _voikko():
         raise UsageError(f"Voikko could not start: {exc}.", hint="apt-get install libvoikko1 voikko-fi") from exc
 
 
-@lru_cache(maxsize=65536)
-def analyse(word: str) -> tuple[tuple[str, str, str, str], ...]:
-    """Voikko's analyses of a word: (base form, word class, number, participle's verb), lower-cased.
+@dataclass(frozen=True)
+class Analysis:
+    """One of Voikko's readings of a word, lower-cased: its base form, word class, number, case, and for a
+    participle ("kokeiltu") the verb it comes from ("kokeilla", read from Voikko's word bases)."""
 
-    For a participle ("kokeiltu") the last item is the verb it comes from
-    ("kokeilla"), read from Voikko's word bases; otherwise it is empty.
-    """
+    base: str
+    word_class: str
+    number: str
+    case: str
+    verb: str
+
+
+@lru_cache(maxsize=65536)
+def analyse(word: str) -> tuple[Analysis, ...]:
+    """Voikko's analyses of a word."""
     result = []
     for analysis in _voikko().analyze(word):
         verb = ""
         if analysis.get("PARTICIPLE"):
             verbs = re.findall(r"\(([^()+]+)\)", analysis.get("WORDBASES", "").casefold())
             verb = verbs[0] if verbs else ""
-        result.append((analysis.get("BASEFORM", "").casefold(), analysis.get("CLASS", ""),
-                       analysis.get("NUMBER", ""), verb))
+        result.append(Analysis(analysis.get("BASEFORM", "").casefold(), analysis.get("CLASS", ""),
+                               analysis.get("NUMBER", "") or "", analysis.get("SIJAMUOTO", "") or "", verb))
     return tuple(result)
 
 
 def lemmas(word: str) -> set[str]:
     """Every base form of a word, and the verb of a participle (kokeiltu -> kokeilla)."""
     forms = {word.casefold()}
-    for base, _, _, verb in analyse(word):
-        forms.add(base)
-        if verb:
-            forms.add(verb)
+    for analysis in analyse(word):
+        forms.add(analysis.base)
+        if analysis.verb:
+            forms.add(analysis.verb)
     return forms
 
 
+#: The parts compound numerals are built of, as Voikko gives their base form ("satakaksikymmentäviisi"):
+#: a digit word, or a multiplier of the digits before it ("kaksi|kymmentä"), or "toista" (+10, "kolme|toista").
+NUMERAL_PARTS = [(word, "digit", value) for word, value in NUMERALS.items()] + [
+    ("kymmentä", "times", 10), ("sataa", "times", 100), ("tuhatta", "thousands", 1000), ("tuhat", "digit", 1000),
+    ("toista", "teen", 10)]
+NUMERAL_PARTS.sort(key=lambda part: -len(part[0]))  # "kymmenen" before "kymmentä" can be told by length
+
+
+def compose_numeral(base: str) -> int | None:
+    """The value of a numeral's base form, compound or not; None when it is not one.
+
+    Examples
+    --------
+    >>> compose_numeral("satakaksikymmentäviisi"), compose_numeral("kolmetoista"), compose_numeral("kaksituhatta")
+    (125, 13, 2000)
+    >>> compose_numeral("kymmenen"), compose_numeral("tuhatkaksisataa"), compose_numeral("kissa")
+    (10, 1200, None)
+    """
+    total = group = pending = 0
+    rest = base
+    while rest:
+        part = next((p for p in NUMERAL_PARTS if rest.startswith(p[0])), None)
+        if part is None:
+            return None
+        word, kind, value = part
+        rest = rest[len(word):]
+        if kind == "digit":
+            group, pending = group + pending, value
+        elif kind == "teen":
+            group, pending = group + pending + value, 0
+        elif kind == "times":
+            group, pending = group + (pending or 1) * value, 0
+        else:  # thousands
+            total, group, pending = total + (group + pending or 1) * value, 0, 0
+    return total + group + pending
+
+
 def numeral_value(word: str) -> int | None:
-    """The value of a singular numeral word ("kolmessa" -> 3); None for plural "kymmenien" (tens of)."""
-    for base, word_class, number, _ in analyse(word):
-        if base in NUMERALS and not (word_class == "lukusana" and number == "plural"):
-            return NUMERALS[base]
+    """The value of a numeral word in any case ("kolmessa" -> 3, "kahdellekymmenelle" -> 20); None for a
+    plural ("kymmenien", tens of) and for other words."""
+    for analysis in analyse(word):
+        if analysis.word_class == "lukusana" and analysis.number == "plural":
+            continue
+        if analysis.word_class == "lukusana" or analysis.base in NUMERALS:
+            value = compose_numeral(analysis.base)
+            if value is not None:
+                return value
     return None
+
+
+def is_elative(word: str) -> bool:
+    """True for a word in the elative case ("kymmenestä", out of ten): the whole of a proportion."""
+    return any(analysis.case == "sisaeronto" for analysis in analyse(word))
 
 
 def is_negation(word: str) -> bool:
     """True for the negation verb ("ei", "eivät")."""
-    return any(word_class == "kieltosana" for _, word_class, _, _ in analyse(word))
+    return any(analysis.word_class == "kieltosana" for analysis in analyse(word))
+
+
+def is_plural_noun(word: str) -> bool:
+    """True for a noun or adjective in the plural nominative ("yritykset", "uudet"): things to count."""
+    return any(a.number == "plural" and a.case == "nimento" and a.word_class in ("nimisana", "laatusana")
+               for a in analyse(word))
 
 
 # --------------------------------------------------------------------------
@@ -167,7 +237,7 @@ def _numbers(text: str) -> list[tuple[float, int, int]]:
     """Numbers written with digits, without years, dates and ranges: (value, start, end)."""
     found = []
     for match in _NUMBER.finditer(text):
-        value = float(match.group(1).replace(",", "."))
+        value = float(re.sub(r"[ \u00a0]", "", match.group(1)).replace(",", "."))
         before = text[max(0, match.start() - 4): match.start()]
         if _YEAR.fullmatch(match.group(1)) or before.strip().upper().endswith("ISO"):
             continue
@@ -206,36 +276,53 @@ def read_statement(text: str, source_line: int, aim: str) -> Statement:
         value, _, end = numbers[0]
         statement.target = value
         after = text[end:].strip().casefold()
-        statement.unit = next((u for u in UNITS if after.startswith(u)), "kpl")
-        statement.comparator = statement.comparator or ">="
+        statement.unit = "%" if after.startswith("prosent") else next((u for u in UNITS if after.startswith(u)), "kpl")
         statement.reasons.append(f"target {value:g} written in digits")
     else:
-        for word, word_forms in zip(words, forms):
-            value = numeral_value(word)
-            if value is not None:
-                statement.target, statement.unit = float(value), "kpl"
-                statement.reasons.append(f"target {value} from the numeral '{word}'")
-                break
-            if word_forms & HALF_WORDS:
-                statement.target, statement.unit, statement.kind = 50.0, "%", "share"
-                statement.reasons.append(f"target 50 % from '{word}' (half)")
-                break
-            if word_forms & ALL_WORDS:
-                statement.target, statement.unit, statement.kind = 100.0, "%", "share"
-                statement.reasons.append(f"target 100 % from '{word}' (all, every)")
-                break
-        if statement.target is not None:
-            statement.comparator = statement.comparator or ">="
-        elif any(f & COUNT_NOUNS for f in forms):
-            statement.kind = "count"
-            statement.unit = "kpl"
-            statement.reasons.append("a count with no target")
-        else:
-            statement.kind, statement.target, statement.unit, statement.comparator = "yes_no", 1.0, "kyllä/ei", "="
-            statement.reasons.append("no number: read as a yes/no target")
+        _target_in_words(statement, words, forms)
+    if statement.target is not None:
+        statement.comparator = statement.comparator or ">="
+    elif any(f & COUNT_NOUNS for f in forms) or any(is_plural_noun(w) for w in words):
+        statement.kind, statement.unit = "count", "kpl"
+        statement.reasons.append("a count of things, with no target")
+    else:
+        statement.kind, statement.target, statement.unit, statement.comparator = "yes_no", 1.0, "kyllä/ei", "="
+        statement.reasons.append("no number: read as a yes/no target")
     if statement.unit == "%":
         statement.kind = "share"
     return statement
+
+
+def _target_in_words(statement: Statement, words: list[str], forms: list[set[str]]) -> None:
+    """A target written in words: a numeral (with "prosenttia", a percentage), a fraction, "joka toinen",
+    "kaikki"."""
+    for index, (word, word_forms) in enumerate(zip(words, forms)):
+        value = numeral_value(word)
+        following = forms[index + 1] if index + 1 < len(forms) else set()
+        if value is not None:
+            percent = bool(following & PERCENT_WORDS)
+            statement.target, statement.unit = float(value), "%" if percent else "kpl"
+            statement.reasons.append(f"target {value}{' %' if percent else ''} from the numeral '{word}'")
+            return
+        share = _share_word(word_forms, following, forms[index - 1] if index else set())
+        if share is not None:
+            statement.target, statement.unit = share, "%"
+            statement.reasons.append(f"target {share:.3g} % from '{word}'")
+            return
+
+
+def _share_word(forms: set[str], following: set[str], before: set[str]) -> float | None:
+    """The share a word says: a fraction ("puolet"), "joka toinen" (the word "joka" before an ordinal), or
+    "kaikki" (all), unless "lähes" (nearly) stands before it."""
+    fraction = next((FRACTIONS[f] for f in forms if f in FRACTIONS), None)
+    if fraction is not None:
+        return fraction
+    if forms & {"joka", "jok"}:  # "joka koulu": every school; "joka toinen": every second
+        ordinal = next((ORDINALS[f] for f in following if f in ORDINALS), None)
+        return 100 / ordinal if ordinal else 100.0
+    if forms & ALL_WORDS and not before & NEARLY:
+        return 100.0
+    return None
 
 
 # --------------------------------------------------------------------------
@@ -250,6 +337,7 @@ class Reading:
     actual: float | None = None
     status: str = ""
     score: float = 0.0
+    certain: bool = False  # one reading only: one number that could be meant, said plainly
     reasons: list[str] = field(default_factory=list)
 
 
@@ -272,6 +360,8 @@ def _clause_start(text: str, start: int) -> int:
         start += 1
     while start > 0 and not text[start - 1].isspace():
         start -= 1
+    if text[start:start + 1].isupper():  # the matched word begins a clause of its own
+        return start
     candidate = start
     for _ in range(4):
         before = text[:candidate].rstrip()
@@ -284,62 +374,229 @@ def _clause_start(text: str, start: int) -> int:
     return start
 
 
-def read_realisation(window: str, statement: Statement) -> Reading:
-    """Read the actual value (or why there is none) from the realisation text about a statement."""
-    reading = Reading(quote=window.strip(" ,;"))
-    words = _words(window)
-    forms = [lemmas(w) for w in words]
-    negated = any(is_negation(w) for w in words)
-    if negated and any(f & UNKNOWN for f in forms):
-        reading.reasons.append("the realisation says it is not known")
-        return reading
-    numbers = _numbers(window)
-    written = [(numeral_value(w), w) for w in words]
-    written = [(v, w) for v, w in written if v is not None]
-    if statement.kind == "share":
-        remaining = re.search(r"jäljellä\s+(\w+)", window, re.IGNORECASE)
-        if remaining and (written or numbers):
-            done = written[0][0] if written else numbers[0][0]
-            left = numeral_value(remaining.group(1))
-            if left is None and remaining.group(1).isdigit():
-                left = int(remaining.group(1))
-            if left is not None and done + left > 0:
-                reading.actual = round(100 * done / (done + left), 1)
-                reading.reasons.append(f"{done:g} done and {left} remaining: {reading.actual:g} %")
-                return reading
-        if any(f & ALL_WORDS for f in forms):
-            reading.actual = 100.0
-            reading.reasons.append("'all' in the realisation: 100 %")
+@dataclass
+class _Text:
+    """A realisation window, read once: its words, their base forms, numbers and what qualifies them."""
+
+    window: str
+    words: list[str]
+    forms: list[set[str]]
+    numbers: list[tuple[float, int, int]]
+    written: list[tuple[int, str, int]]  # (value, word, index) of numeral words
+    negated: bool
+
+    @classmethod
+    def read(cls, window: str) -> "_Text":
+        words = _words(window)
+        written = [(v, w, i) for i, w in enumerate(words) if (v := numeral_value(w)) is not None]
+        return cls(window, words, [lemmas(w) for w in words], _numbers(window), written,
+                   any(is_negation(w) for w in words))
+
+    def has(self, vocabulary: set[str]) -> bool:
+        return any(f & vocabulary for f in self.forms)
+
+
+def read_realisation(window: str, statement: Statement, year: int | None = None) -> Reading:
+    """Read the actual value (or why there is none) from the realisation text about a statement.
+
+    ``year`` is the report's year: a date after it ("otetaan käyttöön 2/2025") means the work is not
+    done at the year's end. A reading is ``certain`` only when one number could be meant.
+    """
+    for part in dict.fromkeys([first_clause(window), window]):  # the anchor's own clause first
+        reading = Reading(quote=part.strip(" ,;"))
+        text = _Text.read(part)
+        if text.negated and text.has(UNKNOWN):
+            reading.reasons.append("the realisation says it is not known")
             return reading
-    if numbers and not negated and statement.kind != "yes_no":
-        reading.actual = numbers[0][0]
-        reading.reasons.append(f"actual {numbers[0][0]:g} written in digits")
-        return reading
-    if written and not negated and statement.kind != "yes_no":
-        reading.actual = float(written[0][0])
-        reading.reasons.append(f"actual {written[0][0]} from the numeral '{written[0][1]}'")
-        return reading
-    if negated and statement.kind in ("yes_no", "count") or negated and statement.target:
-        reading.actual = 0.0
-        reading.reasons.append("a negation ('ei ...') in the realisation: 0")
-        return reading
-    if any(f & CONTINUES for f in forms):
-        reading.status = Status.IN_PROGRESS.value
-        reading.reasons.append("the realisation says the work continues")
-        return reading
-    if statement.kind == "yes_no" and any(f & AFFIRMS for f in forms):
-        reading.actual = 1.0
-        reading.reasons.append("the realisation says it is done or in use")
-        return reading
+        for step in (_qualified, _share, _digits, _numeral, _negated, _continues, _affirmed):
+            if step(reading, text, statement, year):
+                return reading
+    reading = Reading(quote=window.strip(" ,;"))
     reading.reasons.append("no measurable outcome found")
     return reading
 
 
-def _windows(statements: list[Statement], realisation: str) -> list[tuple[str, float]]:
-    """The realisation text that speaks of each statement: from its anchor to the next anchor."""
+def first_clause(text: str) -> str:
+    """The text up to its first clause boundary: a sentence end, a semicolon, or (the report often leaves out
+    the full stop) a capitalised word after at least two words.
+
+    Examples
+    --------
+    >>> first_clause("Chat-palvelua ei ole kokeiltu Omatoimikirjaston kirjautumiset 2285")
+    'Chat-palvelua ei ole kokeiltu'
+    """
+    words = 0
+    for match in re.finditer(r"\S+", text):
+        if words >= 2 and (match.group(0)[:1].isupper() or text[:match.start()].rstrip().endswith((".", ";", "!", "?"))):
+            return text[:match.start()].rstrip(" ,;.")
+        words += 1
+    return text
+
+
+def _qualified(reading: Reading, text: _Text, statement: Statement, year: int | None) -> bool:
+    """Words that change the verdict: "toteutui osin" (partly); "ei vielä", "siirtyy", a date after the year
+    (not yet done at the year's end)."""
+    if text.has(PARTLY) and not text.numbers:
+        reading.status = Status.PARTIAL.value
+        reading.reasons.append("the realisation says it was done in part")
+        return True
+    later = year is not None and any(int(y) > year for y in _YEAR.findall(text.window))
+    not_yet = (text.negated and text.has({"vielä"})) or text.has({"siirtyä"}) or (later and text.has(NOT_YET | {
+        "käyttö", "ottaa"}))
+    if not_yet and (statement.kind == "yes_no" or not text.numbers):
+        reading.status = Status.IN_PROGRESS.value
+        reading.reasons.append("the realisation says it is not yet done at the year's end")
+        return True
+    return False
+
+
+def _share(reading: Reading, text: _Text, statement: Statement, year: int | None) -> bool:
+    """A share for a percentage target: "40 %", "seitsemän kymmenestä", "7/10", "puolet", "kaikki", or
+    "2 done, 6 remaining"."""
+    if statement.kind != "share":
+        return False
+    value, why, certain = _share_value(text)
+    if value is None:
+        if any(f & NEARLY for f in text.forms) and text.has(ALL_WORDS):
+            reading.reasons.append("'nearly all': no exact share")
+            reading.status = Status.NO_DATA.value
+            return True
+        return False
+    reading.actual, reading.certain = round(value, 1), certain
+    reading.reasons.append(why)
+    return True
+
+
+def _share_value(text: _Text) -> tuple[float | None, str, bool]:
+    window = text.window
+    for value, start, end in text.numbers:
+        if re.match(r"\s*(%|prosent)", window[end:], re.IGNORECASE):
+            return value, f"{value:g} % written in the realisation", len(text.numbers) == 1
+    for value, word, index in text.written:
+        if index + 1 < len(text.forms) and text.forms[index + 1] & PERCENT_WORDS:
+            return float(value), f"{value} % from the numeral '{word}'", True
+    for match in _FRACTION.finditer(window):
+        part, whole = int(match.group(1)), int(match.group(2))
+        if 0 < whole < 1900 and part <= whole:
+            return 100 * part / whole, f"{part}/{whole} in the realisation", True
+    proportion = _proportion(text)
+    if proportion:
+        return proportion
+    remaining = re.search(r"jäljellä\s+(\w+)", window, re.IGNORECASE)
+    if remaining and (text.written or text.numbers):
+        done = text.written[0][0] if text.written else text.numbers[0][0]
+        left = numeral_value(remaining.group(1)) or (int(remaining.group(1)) if remaining.group(1).isdigit() else None)
+        if left is not None and done + left > 0:
+            return 100 * done / (done + left), f"{done:g} done and {left} remaining", True
+    for index, forms in enumerate(text.forms):
+        share = _share_word(forms, text.forms[index + 1] if index + 1 < len(text.forms) else set(),
+                            text.forms[index - 1] if index else set())
+        if share is not None:
+            return share, f"{share:.3g} % from '{text.words[index]}'", False
+    return None, "", False
+
+
+def _proportion(text: _Text) -> tuple[float, str, bool] | None:
+    """"seitsemän koulua kymmenestä", "7 koulua 10:stä": a count, then within four words its whole in the
+    elative case (out of)."""
+    counts = [(float(v), i) for v, _, i in text.written] + [
+        (v, len(_words(text.window[:start]))) for v, start, _ in text.numbers]
+    for value, index in sorted(counts, key=lambda c: c[1]):
+        for later in range(index + 1, min(index + 5, len(text.words))):
+            word = text.words[later]
+            whole = numeral_value(word) if is_elative(word) else None
+            if whole and 0 < value <= whole:
+                return 100 * value / whole, f"{value:g} out of {whole} ('{word}')", True
+    for match in re.finditer(r"(\d+)\s+\w+\s+(\d+):st[äa]", text.window):
+        part, whole = int(match.group(1)), int(match.group(2))
+        if 0 < part <= whole:
+            return 100 * part / whole, f"{part} out of {whole}", True
+    return None
+
+
+def _digits(reading: Reading, text: _Text, statement: Statement, year: int | None) -> bool:
+    """A number in digits; with several, the one followed by the statement's unit."""
+    if not text.numbers or statement.kind == "yes_no":
+        return False
+    chosen = text.numbers[0]
+    with_unit = [n for n in text.numbers if statement.unit and statement.unit != "kpl"
+                 and text.window[n[2]:].strip().casefold().startswith(statement.unit)]
+    if with_unit:
+        chosen = with_unit[0]
+    reading.actual = chosen[0]
+    # A bare number for a share target may be a count ("50:lle yhdistykselle"), not a percentage.
+    reading.certain = (len(text.numbers) == 1 or len(with_unit) == 1) and statement.kind != "share"
+    reading.reasons.append(f"actual {chosen[0]:g} written in digits"
+                           + ("" if reading.certain else f" (the first of {len(text.numbers)} numbers)"))
+    return True
+
+
+def _numeral(reading: Reading, text: _Text, statement: Statement, year: int | None) -> bool:
+    if not text.written or text.negated or statement.kind == "yes_no":
+        return False
+    value, word, _ = text.written[0]
+    reading.actual, reading.certain = float(value), len(text.written) == 1
+    reading.reasons.append(f"actual {value} from the numeral '{word}'")
+    return True
+
+
+def _negated(reading: Reading, text: _Text, statement: Statement, year: int | None) -> bool:
+    if text.negated and (statement.kind in ("yes_no", "count") or statement.target):
+        reading.actual = 0.0
+        reading.reasons.append("a negation ('ei ...') in the realisation: 0")
+        return True
+    return False
+
+
+def _continues(reading: Reading, text: _Text, statement: Statement, year: int | None) -> bool:
+    if text.has(CONTINUES):
+        reading.status = Status.IN_PROGRESS.value
+        reading.reasons.append("the realisation says the work continues")
+        return True
+    return False
+
+
+def _affirmed(reading: Reading, text: _Text, statement: Statement, year: int | None) -> bool:
+    if statement.kind == "yes_no" and text.has(AFFIRMS):
+        reading.actual, reading.certain = 1.0, True
+        reading.reasons.append("the realisation says it is done or in use")
+        return True
+    return False
+
+
+def _windows(statements: list[Statement], paragraphs: list[str]) -> list[tuple[str, float]]:
+    """The realisation text that speaks of each statement, and how sure that is (0-100).
+
+    With several paragraphs, each statement goes to the paragraph that speaks of it best (a value is
+    never taken from another statement's paragraph); statements sharing a paragraph split it at their
+    anchors. A statement no paragraph speaks of (score under 50) gets no text.
+    """
+    realisation = " ".join(paragraphs)
     if len(statements) == 1:  # one statement: the whole realisation speaks of it
         return [(realisation, 100.0)]
-    anchors = [_anchor(s.text, realisation) for s in statements]
+    if len(paragraphs) <= 1:
+        return _anchor_windows(statements, realisation)
+    windows: list[tuple[str, float] | None] = [None] * len(statements)
+    groups: dict[int, list[int]] = {}
+    for i, statement in enumerate(statements):
+        scores = [_anchor(statement.text, paragraph)[1] for paragraph in paragraphs]
+        best = max(range(len(paragraphs)), key=scores.__getitem__)
+        if scores[best] >= 50:
+            groups.setdefault(best, []).append(i)
+        else:
+            windows[i] = ("", scores[best])
+    for p, members in groups.items():
+        shared = _anchor_windows([statements[i] for i in members], paragraphs[p])
+        for i, window in zip(members, shared):
+            windows[i] = window
+    return windows  # type: ignore[return-value]
+
+
+def _anchor_windows(statements: list[Statement], text: str) -> list[tuple[str, float]]:
+    """One text shared by statements: from each one's anchor to the next anchor."""
+    anchors = [_anchor(s.text, text) for s in statements]
+    if len(statements) == 1:
+        return [(text, anchors[0][1])]
     usable = sorted({start for start, score in anchors if score >= 50})
     windows = []
     for start, score in anchors:
@@ -347,8 +604,7 @@ def _windows(statements: list[Statement], realisation: str) -> list[tuple[str, f
             windows.append(("", score))
             continue
         later = [a for a in usable if a > start]
-        end = later[0] if later else len(realisation)
-        windows.append((realisation[start:end], score))
+        windows.append((text[start:later[0] if later else len(text)], score))
     return windows
 
 
@@ -383,9 +639,11 @@ def draft_annotations(report: Report, previous: pd.DataFrame | None = None) -> p
         if not statements:
             entries.append((goal, None, None))
             continue
-        windows = _windows(statements, realisation) if realisation else [("", 0.0)] * len(statements)
+        paragraphs = [" ".join(p.split()) for p in goal.realisation.split("\n") if p.strip()]
+        windows = _windows(statements, paragraphs) if realisation else [("", 0.0)] * len(statements)
         for statement, (window, score) in zip(statements, windows):
-            entries += [(goal, statement, reading) for reading in _readings(statement, window, score, realisation)]
+            entries += [(goal, statement, reading)
+                        for reading in _readings(statement, window, score, realisation, report.year)]
     drafted = [(goal, statement, reading) for goal, statement, reading in entries if statement is not None]
     ids, missing = _propose_ids([statement.text for _, statement, _ in drafted], previous)
     used = {proposal.metric_id for proposal in ids if proposal.metric_id}
@@ -401,14 +659,14 @@ def draft_annotations(report: Report, previous: pd.DataFrame | None = None) -> p
     return pd.DataFrame(rows, columns=[*COLUMNS, "confidence"])
 
 
-def _readings(statement: Statement, window: str, score: float, realisation: str) -> list[Reading]:
+def _readings(statement: Statement, window: str, score: float, realisation: str, year: int) -> list[Reading]:
     """What the realisation says of a statement: usually one reading, one per average ('ka') reported."""
     averages = list(_AVERAGE.finditer(window)) if statement.target is None else []
     if len(averages) > 1:  # "ka 22, ... ka 20": one row per average reported
         return [Reading(quote=match.group(0), actual=float(match.group("value").replace(",", ".")), score=score,
                         reasons=["one of several averages ('ka') in the realisation"]) for match in averages]
     if window:
-        reading = read_realisation(window, statement)
+        reading = read_realisation(window, statement, year)
     else:
         reading = Reading(reasons=["no realisation in the report" if not realisation
                                    else "no part of the realisation speaks of it"])
@@ -472,8 +730,14 @@ def _row(goal, statement: Statement, reading: Reading, proposal: _Proposal, used
     if not metric_id:
         metric_id = _unique(slug(statement.text), used)
     has_target = statement.target is not None
-    confidence = "high" if has_target and reading.actual is not None and reading.score >= 80 else (
-        "medium" if has_target or reading.actual is not None else "low")
+    # High only when one reading was possible: a single number (or a plain yes) said of this statement alone.
+    if reading.actual is not None and reading.certain and reading.score >= 80 and (has_target or
+                                                                                  statement.kind == "count"):
+        confidence = "high"
+    elif reading.actual is not None or reading.status:
+        confidence = "medium"
+    else:
+        confidence = "low"
     reasons = statement.reasons + reading.reasons + [id_reason]
     if reading.score:
         reasons.append(f"realisation anchor score {reading.score:.0f}")
@@ -571,3 +835,65 @@ def compare_with_curated(draft: pd.DataFrame, curated: pd.DataFrame) -> dict[str
         "values": values_total,
         "value_recall": values_found / values_total if values_total else float("nan"),
     }
+
+
+def _same(a: float, b: float) -> bool:
+    """Two values read alike: both missing, or equal within rounding (a share read as 33.3 or 33.33)."""
+    if pd.isna(a) or pd.isna(b):
+        return bool(pd.isna(a) and pd.isna(b))
+    return abs(a - b) <= max(0.051, 1e-6 * abs(b))
+
+
+def grade_draft(draft: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
+    """Each gold row beside the draft row read for it, and whether the draft got it right.
+
+    ``draft`` and ``gold`` are metric tables (:func:`kemi_analysis.compute.achievement.build_metrics`).
+    Within a goal row, gold and draft rows are paired greedily by how alike their quoted targets
+    are. Columns: the gold row's ``source_line``, ``metric_id``, ``status``, ``target_value`` and
+    ``actual_value``; the paired draft's ``draft_*`` values and ``confidence``; ``status_right``,
+    ``values_right`` (target and actual), ``right`` (both), and ``other_metric`` (the draft's actual
+    value is another gold metric's of the same goal row, not its own).
+    """
+    rows = []
+    for line, golds in gold.groupby("source_line", sort=True):
+        drafts = draft[draft["source_line"] == line]
+        pairs = sorted(((fuzz.token_set_ratio(g.evidence_target or g.metric, d.evidence_target or d.metric), gi, di)
+                        for gi, g in enumerate(golds.itertuples()) for di, d in enumerate(drafts.itertuples())),
+                       reverse=True)
+        paired: dict[int, int] = {}
+        for _, gi, di in pairs:
+            if gi not in paired and di not in paired.values():
+                paired[gi] = di
+        actuals = golds["actual_value"].to_numpy()
+        for gi, g in enumerate(golds.itertuples()):
+            d = drafts.iloc[paired[gi]] if gi in paired else None
+            rows.append(_graded(g, d, [a for j, a in enumerate(actuals) if j != gi]))
+    return pd.DataFrame(rows)
+
+
+def _graded(gold, draft: pd.Series | None, others: list[float]) -> dict:
+    row = {"source_line": gold.source_line, "metric_id": gold.metric_id, "status": gold.status,
+           "target_value": gold.target_value, "actual_value": gold.actual_value}
+    if draft is None:
+        return row | {"draft_status": "", "draft_target": float("nan"), "draft_actual": float("nan"),
+                      "confidence": "none", "status_right": False, "values_right": False, "right": False,
+                      "other_metric": False}
+    match = re.match(r"DRAFT, confidence (\w+)", str(draft["note"]))
+    status_right = draft["status"] == gold.status
+    values_right = _same(draft["target_value"], gold.target_value) and _same(draft["actual_value"], gold.actual_value)
+    actual = draft["actual_value"]
+    other = (not _same(actual, gold.actual_value) and pd.notna(actual)
+             and any(pd.notna(o) and _same(actual, o) for o in others))
+    return row | {"draft_status": draft["status"], "draft_target": draft["target_value"], "draft_actual": actual,
+                  "confidence": match.group(1) if match else "none", "status_right": bool(status_right),
+                  "values_right": bool(values_right), "right": bool(status_right and values_right),
+                  "other_metric": bool(other)}
+
+
+def grading_summary(graded: pd.DataFrame) -> dict[str, object]:
+    """The figures of a graded draft: shares right, and per confidence level the rows and share right."""
+    calibration = {level: (int(len(g)), float(g["right"].mean()))
+                   for level, g in graded.groupby("confidence", sort=False)}
+    return {"rows": len(graded), "status_right": float(graded["status_right"].mean()),
+            "values_right": float(graded["values_right"].mean()), "right": float(graded["right"].mean()),
+            "other_metric": int(graded["other_metric"].sum()), "calibration": calibration}

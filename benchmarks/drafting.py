@@ -1,0 +1,75 @@
+"""How well ``kemi-analysis draft`` reads text: the real 2022 report and the fictional development corpus.
+
+Run with ``.venv/bin/python benchmarks/drafting.py`` (needs Voikko). The corpus
+(``tests/fixtures/drafting``, fictional) has five years: 2051-2053 are the
+tuning part, 2054-2055 are held out (never looked at while tuning). For each
+part: rows, the share of statuses, values and whole rows right, values taken
+from another metric's paragraph, and per confidence level the rows and the
+share right. ``--rows`` prints every row that is wrong.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "tests" / "fixtures" / "drafting"
+PARTS = {"2022 (real)": [(ROOT / "data", 2022)],
+         "tuning 2051-2053": [(CORPUS, year) for year in (2051, 2052, 2053)],
+         "held out 2054-2055": [(CORPUS, year) for year in (2054, 2055)]}
+
+
+def graded_year(data_dir: Path, year: int) -> pd.DataFrame:
+    from kemi_analysis.authoring.draft import draft_annotations, grade_draft, write_draft
+    from kemi_analysis.compute.achievement import build_metrics
+    from kemi_analysis.compute.pipeline import discover
+    from kemi_analysis.read.annotations import load_annotations
+    from kemi_analysis.read.parser import load_report
+
+    files = discover(data_dir).files(year)
+    report = load_report(files.raw)
+    gold = build_metrics(report, load_annotations(files.annotations, report))
+    previous = None
+    earlier = data_dir / "annotations" / f"{year - 1}.csv"
+    if earlier.is_file():
+        previous = pd.read_csv(earlier, dtype=str, keep_default_na=False)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = write_draft(draft_annotations(report, previous), Path(tmp) / f"{year}.draft.csv", report)
+        draft = build_metrics(report, load_annotations(path, report))
+    graded = grade_draft(draft, gold)
+    graded.insert(0, "year", year)
+    return graded
+
+
+def main() -> int:
+    from kemi_analysis.authoring.draft import grading_summary
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", action="store_true", help="print every row the draft got wrong")
+    parser.add_argument("--part", choices=["all", "2022", "tuning", "held"], default="all")
+    args = parser.parse_args()
+    for name, years in PARTS.items():
+        if args.part != "all" and not name.startswith(args.part):
+            continue
+        graded = pd.concat([graded_year(folder, year) for folder, year in years if
+                            (folder / "annotations" / f"{year}.csv").exists()], ignore_index=True)
+        figures = grading_summary(graded)
+        print(f"{name}: {figures['rows']} rows; status {figures['status_right']:.0%}, values "
+              f"{figures['values_right']:.0%}, rows {figures['right']:.0%} right; "
+              f"{figures['other_metric']} values from another metric")
+        for level, (count, share) in figures["calibration"].items():
+            print(f"  confidence {level:<6} {count:>3} rows, {share:.0%} right")
+        if args.rows:
+            wrong = graded[~graded["right"]]
+            with pd.option_context("display.width", 200, "display.max_columns", 20, "display.max_rows", 500):
+                print(wrong.drop(columns=["right"]).to_string(index=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
