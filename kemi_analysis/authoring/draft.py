@@ -20,7 +20,7 @@ import csv
 import logging
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -51,6 +51,10 @@ AT_MOST = {"enintään", "korkeintaan", "alle"}
 FRACTIONS = {"puoli": 50.0, "kolmannes": 100 / 3, "neljännes": 25.0, "viidennes": 20.0, "kymmenesosa": 10.0}
 ORDINALS = {"toinen": 2, "kolmas": 3, "neljäs": 4, "viides": 5, "kymmenes": 10}
 NEARLY = {"lähes", "melkein", "miltei", "likimain"}
+BOUNDS = {"alle", "yli", "noin", "n", "lähes", "vajaa", "runsas", "ainakin"}  # before a number: not exact
+NEARLY_ALL = 90.0  # "lähes kaikki": an estimate the analyst confirms
+#: How often a year: "joka toinen kuukausi" is 12 / 2 = 6 times a year.
+PER_YEAR = {"kuukausi": 12, "viikko": 52, "kuukausittain": 12, "viikoittain": 52}
 PERCENT_WORDS = {"prosentti", "%"}
 PARTLY = {"osittain", "osin", "osittainen"}  # "toteutui osin": partly
 NOT_YET = {"vielä", "siirtyä", "tilata", "valmistua", "aloittaa", "käynnistyä"}  # with a later date: not yet done
@@ -113,6 +117,7 @@ class Analysis:
     number: str
     case: str
     verb: str
+    parts: tuple[str, ...] = ()  # a compound's parts' base forms ("kävijämäärä": kävijä, määrä)
 
 
 @lru_cache(maxsize=65536)
@@ -124,8 +129,10 @@ def analyse(word: str) -> tuple[Analysis, ...]:
         if analysis.get("PARTICIPLE"):
             verbs = re.findall(r"\(([^()+]+)\)", analysis.get("WORDBASES", "").casefold())
             verb = verbs[0] if verbs else ""
+        bases = tuple(b for b in re.findall(r"\(([^()+]+)\)", analysis.get("WORDBASES", "").casefold()) if len(b) > 2)
         result.append(Analysis(analysis.get("BASEFORM", "").casefold(), analysis.get("CLASS", ""),
-                               analysis.get("NUMBER", "") or "", analysis.get("SIJAMUOTO", "") or "", verb))
+                               analysis.get("NUMBER", "") or "", analysis.get("SIJAMUOTO", "") or "", verb,
+                               bases if len(bases) > 1 else ()))
     return tuple(result)
 
 
@@ -134,6 +141,7 @@ def lemmas(word: str) -> set[str]:
     forms = {word.casefold()}
     for analysis in analyse(word):
         forms.add(analysis.base)
+        forms.update(analysis.parts)
         if analysis.verb:
             forms.add(analysis.verb)
     return forms
@@ -201,8 +209,13 @@ def is_negation(word: str) -> bool:
 
 def is_plural_noun(word: str) -> bool:
     """True for a noun or adjective in the plural nominative ("yritykset", "uudet"): things to count."""
-    return any(a.number == "plural" and a.case == "nimento" and a.word_class in ("nimisana", "laatusana")
+    return any(a.number == "plural" and a.case == "nimento" and a.word_class in ("nimisana", "laatusana", "teonsana")
                for a in analyse(word))
+
+
+def once(word: str) -> bool:
+    """True for "kerran" (once): the genitive of *kerta*, a count of 1."""
+    return any(a.base == "kerta" and a.case == "omanto" and a.number == "singular" for a in analyse(word))
 
 
 # --------------------------------------------------------------------------
@@ -304,20 +317,20 @@ def _target_in_words(statement: Statement, words: list[str], forms: list[set[str
             statement.target, statement.unit = float(value), "%" if percent else "kpl"
             statement.reasons.append(f"target {value}{' %' if percent else ''} from the numeral '{word}'")
             return
-        share = _share_word(word_forms, following, forms[index - 1] if index else set())
+        share = _share_word(word_forms - {"joka", "jok"}, following, forms[index - 1] if index else set(), word)
         if share is not None:
             statement.target, statement.unit = share, "%"
             statement.reasons.append(f"target {share:.3g} % from '{word}'")
             return
 
 
-def _share_word(forms: set[str], following: set[str], before: set[str]) -> float | None:
+def _share_word(forms: set[str], following: set[str], before: set[str], word: str = "") -> float | None:
     """The share a word says: a fraction ("puolet"), "joka toinen" (the word "joka" before an ordinal), or
     "kaikki" (all), unless "lähes" (nearly) stands before it."""
     fraction = next((FRACTIONS[f] for f in forms if f in FRACTIONS), None)
     if fraction is not None:
         return fraction
-    if forms & {"joka", "jok"}:  # "joka koulu": every school; "joka toinen": every second
+    if word.casefold() == "joka":  # "joka koulu": every school; "joka toinen": every second ("joista": of whom)
         ordinal = next((ORDINALS[f] for f in following if f in ORDINALS), None)
         return 100 / ordinal if ordinal else 100.0
     if forms & ALL_WORDS and not before & NEARLY:
@@ -388,7 +401,8 @@ class _Text:
     @classmethod
     def read(cls, window: str) -> "_Text":
         words = _words(window)
-        written = [(v, w, i) for i, w in enumerate(words) if (v := numeral_value(w)) is not None]
+        written = [(v, w, i) for i, w in enumerate(words)
+                   if (v := numeral_value(w) if not once(w) else 1) is not None]
         return cls(window, words, [lemmas(w) for w in words], _numbers(window), written,
                    any(is_negation(w) for w in words))
 
@@ -402,13 +416,19 @@ def read_realisation(window: str, statement: Statement, year: int | None = None)
     ``year`` is the report's year: a date after it ("otetaan käyttöön 2/2025") means the work is not
     done at the year's end. A reading is ``certain`` only when one number could be meant.
     """
+    if statement.kind == "share":  # a share may take two clauses ("9 with an agreement. 36 in all.")
+        reading = Reading(quote=window.strip(" ,;"))
+        if _share(reading, _Text.read(window), statement, year):
+            return reading
     for part in dict.fromkeys([first_clause(window), window]):  # the anchor's own clause first
         reading = Reading(quote=part.strip(" ,;"))
         text = _Text.read(part)
         if text.negated and text.has(UNKNOWN):
             reading.reasons.append("the realisation says it is not known")
             return reading
-        for step in (_qualified, _share, _digits, _numeral, _negated, _continues, _affirmed):
+        steps = (_qualified, _negated, _continues, _affirmed) if statement.kind == "yes_no" else (
+            _share, _count, _qualified, _negated, _continues)
+        for step in steps:
             if step(reading, text, statement, year):
                 return reading
     reading = Reading(quote=window.strip(" ,;"))
@@ -440,10 +460,17 @@ def _qualified(reading: Reading, text: _Text, statement: Statement, year: int | 
         reading.status = Status.PARTIAL.value
         reading.reasons.append("the realisation says it was done in part")
         return True
-    later = year is not None and any(int(y) > year for y in _YEAR.findall(text.window))
-    not_yet = (text.negated and text.has({"vielä"})) or text.has({"siirtyä"}) or (later and text.has(NOT_YET | {
-        "käyttö", "ottaa"}))
-    if not_yet and (statement.kind == "yes_no" or not text.numbers):
+    dates = [int(y) for y in _YEAR.findall(text.window)] + [int(m.group(2)) for m in _MONTH_YEAR.finditer(text.window)]
+    later = year is not None and any(y > year for y in dates)
+    if text.has({"siirtyä", "peruuntua", "perua"}) and statement.kind == "yes_no":
+        reading.actual = 0.0
+        reading.reasons.append("the realisation says it was postponed: not done in the year (0)")
+        return True
+    if text.negated and text.has({"vielä"}):  # "ei ole vielä tehty": not done at the year's end
+        reading.actual, reading.status = 0.0, ""
+        reading.reasons.append("the realisation says it is not done yet (ei vielä): 0")
+        return True
+    if later and text.has(NOT_YET | {"käyttö", "ottaa"}):  # "tilattu, otetaan käyttöön 2/2025": under way
         reading.status = Status.IN_PROGRESS.value
         reading.reasons.append("the realisation says it is not yet done at the year's end")
         return True
@@ -457,10 +484,6 @@ def _share(reading: Reading, text: _Text, statement: Statement, year: int | None
         return False
     value, why, certain = _share_value(text)
     if value is None:
-        if any(f & NEARLY for f in text.forms) and text.has(ALL_WORDS):
-            reading.reasons.append("'nearly all': no exact share")
-            reading.status = Status.NO_DATA.value
-            return True
         return False
     reading.actual, reading.certain = round(value, 1), certain
     reading.reasons.append(why)
@@ -488,9 +511,17 @@ def _share_value(text: _Text) -> tuple[float | None, str, bool]:
         left = numeral_value(remaining.group(1)) or (int(remaining.group(1)) if remaining.group(1).isdigit() else None)
         if left is not None and done + left > 0:
             return 100 * done / (done + left), f"{done:g} done and {left} remaining", True
+    counts = [n for n in text.numbers if float(n[0]).is_integer()]
+    if len(counts) == 2 and len(text.numbers) == 2 and 0 < min(counts)[0] < max(counts)[0]:
+        part, whole = min(counts)[0], max(counts)[0]
+        return 100 * part / whole, f"{part:g} of {whole:g}: two counts read as a share", False
     for index, forms in enumerate(text.forms):
-        share = _share_word(forms, text.forms[index + 1] if index + 1 < len(text.forms) else set(),
-                            text.forms[index - 1] if index else set())
+        before = text.forms[index - 1] if index else set()
+        if forms & ALL_WORDS and before & NEARLY:
+            return NEARLY_ALL, f"'{text.words[index - 1]} {text.words[index]}' (nearly all) read as about " \
+                               f"{NEARLY_ALL:g} %: an estimate", False
+        share = _share_word(forms - {"joka", "jok"}, text.forms[index + 1] if index + 1 < len(text.forms) else set(),
+                            before, text.words[index])
         if share is not None:
             return share, f"{share:.3g} % from '{text.words[index]}'", False
     return None, "", False
@@ -514,30 +545,57 @@ def _proportion(text: _Text) -> tuple[float, str, bool] | None:
     return None
 
 
-def _digits(reading: Reading, text: _Text, statement: Statement, year: int | None) -> bool:
-    """A number in digits; with several, the one followed by the statement's unit."""
-    if not text.numbers or statement.kind == "yes_no":
+def _count(reading: Reading, text: _Text, statement: Statement, year: int | None) -> bool:
+    """A number in digits or words. With several, the one followed by the statement's unit, else the one
+    followed by a word of the statement ("24 tapahtumaa" for "tapahtumien lkm"), else the first."""
+    frequency = _per_year(text) if statement.unit == "krt/v" else None
+    if frequency is not None:
+        reading.actual, reading.certain = frequency[0], False
+        reading.reasons.append(frequency[1])
+        return True
+    candidates = [(v, len(_words(text.window[:start])), f"{v:g} written in digits") for v, start, _ in text.numbers]
+    candidates += [(float(v), i, f"{v} from the numeral '{w}'") for v, w, i in text.written]
+    if not candidates:
         return False
-    chosen = text.numbers[0]
-    with_unit = [n for n in text.numbers if statement.unit and statement.unit != "kpl"
-                 and text.window[n[2]:].strip().casefold().startswith(statement.unit)]
-    if with_unit:
-        chosen = with_unit[0]
+    candidates.sort(key=lambda c: c[1])
+    own = set().union(*[lemmas(w) for w in _words(statement.text)]) - {"ja", "olla"}
+
+    def fits(candidate) -> bool:
+        index = candidate[1]
+        following = " ".join(text.words[index:index + 3]).casefold()
+        if statement.unit not in ("", "kpl", "%") and following.startswith(statement.unit.split("/")[0]):
+            return True
+        return any(text.forms[j] & own for j in range(index, min(index + 2, len(text.forms))))
+
+    fitting = [c for c in candidates if fits(c)]
+    chosen = (fitting or candidates)[0]
     reading.actual = chosen[0]
     # A bare number for a share target may be a count ("50:lle yhdistykselle"), not a percentage.
-    reading.certain = (len(text.numbers) == 1 or len(with_unit) == 1) and statement.kind != "share"
-    reading.reasons.append(f"actual {chosen[0]:g} written in digits"
-                           + ("" if reading.certain else f" (the first of {len(text.numbers)} numbers)"))
+    reading.certain = (len(candidates) == 1 or len(fitting) == 1) and statement.kind != "share"
+    bound = text.forms[chosen[1] - 1] & BOUNDS if chosen[1] else set()
+    if bound or re.search(r"\d\s*[-–]\s*\d", text.window):  # "alle viisi", "noin 20", "10–12": not exact
+        reading.certain = False
+        if "alle" in bound and chosen[0].is_integer() and statement.unit not in ("%", "€"):
+            reading.actual = chosen[0] - 1
+            reading.reasons.append(f"'alle {chosen[0]:g}' (under) of whole things: at most {chosen[0] - 1:g}")
+    reading.reasons.append(f"actual {chosen[2]}" + ("" if len(candidates) == 1 else
+                                                   f" ({'fits the statement' if fitting else 'the first'} "
+                                                   f"of {len(candidates)} numbers)"))
     return True
 
 
-def _numeral(reading: Reading, text: _Text, statement: Statement, year: int | None) -> bool:
-    if not text.written or text.negated or statement.kind == "yes_no":
-        return False
-    value, word, _ = text.written[0]
-    reading.actual, reading.certain = float(value), len(text.written) == 1
-    reading.reasons.append(f"actual {value} from the numeral '{word}'")
-    return True
+def _per_year(text: _Text) -> tuple[float, str] | None:
+    """Times a year said as a rhythm: "joka toinen kuukausi" (6), "kuukausittain" (12), "joka viikko" (52)."""
+    for index, forms in enumerate(text.forms):
+        period = next((PER_YEAR[f] for f in forms if f in PER_YEAR), None)
+        if period is None:
+            continue
+        before = text.forms[max(0, index - 2):index]
+        ordinal = next((ORDINALS[f] for b in before for f in b if f in ORDINALS), 1)
+        if ordinal > 1 or any(b & {"joka", "jok"} for b in before) or text.words[index].casefold().endswith("ittain"):
+            return period / ordinal, f"'{' '.join(text.words[max(0, index - 2):index + 1])}': {period / ordinal:g} " \
+                                     "times a year"
+    return None
 
 
 def _negated(reading: Reading, text: _Text, statement: Statement, year: int | None) -> bool:
@@ -593,10 +651,57 @@ def _windows(statements: list[Statement], paragraphs: list[str]) -> list[tuple[s
 
 
 def _anchor_windows(statements: list[Statement], text: str) -> list[tuple[str, float]]:
-    """One text shared by statements: from each one's anchor to the next anchor."""
-    anchors = [_anchor(s.text, text) for s in statements]
+    """One text shared by statements: each statement takes the clause whose words (base forms and compound
+    parts) it shares most, up to the next clause another statement takes; without any shared word, the
+    fuzzy anchor decides."""
+    clauses = _clauses(text)
     if len(statements) == 1:
-        return [(text, anchors[0][1])]
+        return [(text, _anchor(statements[0].text, text)[1])]
+    best: list[tuple[int, float]] = []
+    for statement in statements:
+        own = _content_forms(statement.text)
+        overlaps = [len(own & set().union(*[lemmas(w) for w in _words(text[a:b])])) / max(len(own), 1)
+                    for a, b in clauses]
+        index = max(range(len(clauses)), key=overlaps.__getitem__)
+        best.append((index, overlaps[index]))
+    if not all(overlap > 0 for _, overlap in best):
+        return _fuzzy_windows(statements, text)
+    taken = sorted({index for index, _ in best})
+    windows = []
+    for index, overlap in best:
+        later = [t for t in taken if t > index]
+        end = clauses[later[0]][0] if later else len(text)
+        windows.append((text[clauses[index][0]:end], 60 + 40 * overlap))
+    return windows
+
+
+def _content_forms(text: str) -> set[str]:
+    """The base forms (and compound parts) of a statement's content words, for matching clauses."""
+    forms: set[str] = set()
+    for word in _words(text):
+        word_forms = lemmas(word)
+        if len(word) > 3 and not word_forms & (AT_LEAST | AT_MOST | ALL_WORDS | {"olla", "kanssa", "vuosi"}):
+            forms |= word_forms - {word.casefold()} or word_forms
+    return forms
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each clause: split at sentence ends, semicolons, commas and a capitalised word after
+    two words (the report often leaves out the full stop)."""
+    starts = [0]
+    words = 0
+    for match in re.finditer(r"\S+", text):
+        before = text[:match.start()].rstrip()
+        if words >= 2 and (match.group(0)[:1].isupper() or before.endswith((".", ";", ",", "!", "?"))):
+            starts.append(match.start())
+            words = 0
+        words += 1
+    return [(a, b) for a, b in zip(starts, [*starts[1:], len(text)])]
+
+
+def _fuzzy_windows(statements: list[Statement], text: str) -> list[tuple[str, float]]:
+    """From each statement's fuzzy anchor to the next anchor."""
+    anchors = [_anchor(s.text, text) for s in statements]
     usable = sorted({start for start, score in anchors if score >= 50})
     windows = []
     for start, score in anchors:
@@ -642,8 +747,7 @@ def draft_annotations(report: Report, previous: pd.DataFrame | None = None) -> p
         paragraphs = [" ".join(p.split()) for p in goal.realisation.split("\n") if p.strip()]
         windows = _windows(statements, paragraphs) if realisation else [("", 0.0)] * len(statements)
         for statement, (window, score) in zip(statements, windows):
-            entries += [(goal, statement, reading)
-                        for reading in _readings(statement, window, score, realisation, report.year)]
+            entries += [(goal, *pair) for pair in _readings(statement, window, score, realisation, report.year)]
     drafted = [(goal, statement, reading) for goal, statement, reading in entries if statement is not None]
     ids, missing = _propose_ids([statement.text for _, statement, _ in drafted], previous)
     used = {proposal.metric_id for proposal in ids if proposal.metric_id}
@@ -659,19 +763,27 @@ def draft_annotations(report: Report, previous: pd.DataFrame | None = None) -> p
     return pd.DataFrame(rows, columns=[*COLUMNS, "confidence"])
 
 
-def _readings(statement: Statement, window: str, score: float, realisation: str, year: int) -> list[Reading]:
-    """What the realisation says of a statement: usually one reading, one per average ('ka') reported."""
-    averages = list(_AVERAGE.finditer(window)) if statement.target is None else []
-    if len(averages) > 1:  # "ka 22, ... ka 20": one row per average reported
-        return [Reading(quote=match.group(0), actual=float(match.group("value").replace(",", ".")), score=score,
-                        reasons=["one of several averages ('ka') in the realisation"]) for match in averages]
+def _readings(statement: Statement, window: str, score: float, realisation: str, year: int
+              ) -> list[tuple[Statement, Reading]]:
+    """What the realisation says of a statement: usually one reading; one per average ('ka') reported, the
+    first with the statement's target and the others without ("1-6 lk ka 20,6; 7-9 lk ka 21,2")."""
+    averages = list(_AVERAGE.finditer(window))
+    if len(averages) > 1:
+        readings = []
+        for index, match in enumerate(averages):
+            own = statement if index == 0 or statement.target is None else replace(
+                statement, target=None, comparator="", kind="count", reasons=["a further average, no target"])
+            readings.append((own, Reading(quote=match.group(0), actual=float(match.group("value").replace(",", ".")),
+                                          score=score, certain=True,
+                                          reasons=["one of several averages ('ka') in the realisation"])))
+        return readings
     if window:
         reading = read_realisation(window, statement, year)
     else:
         reading = Reading(reasons=["no realisation in the report" if not realisation
                                    else "no part of the realisation speaks of it"])
     reading.score = score
-    return [reading]
+    return [(statement, reading)]
 
 
 @dataclass
@@ -857,9 +969,13 @@ def grade_draft(draft: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for line, golds in gold.groupby("source_line", sort=True):
         drafts = draft[draft["source_line"] == line]
-        pairs = sorted(((fuzz.token_set_ratio(g.evidence_target or g.metric, d.evidence_target or d.metric), gi, di)
+        # Alike quoted targets pair first; between rows quoting alike, the one whose values agree.
+        pairs = sorted(((fuzz.token_set_ratio(g.evidence_target or g.metric, d.evidence_target or d.metric)
+                         + 10 * _same(g.actual_value, d.actual_value) + 5 * _same(g.target_value, d.target_value),
+                         -gi, -di)
                         for gi, g in enumerate(golds.itertuples()) for di, d in enumerate(drafts.itertuples())),
                        reverse=True)
+        pairs = [(score, -gi, -di) for score, gi, di in pairs]
         paired: dict[int, int] = {}
         for _, gi, di in pairs:
             if gi not in paired and di not in paired.values():
