@@ -142,3 +142,30 @@ def test_the_report_path_does_not_load_voikko():
             "print('libvoikko' in sys.modules, 'kemi_analysis.authoring.draft' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert out.stdout.split() == ["False", "False"]
+
+
+# The fictional development corpus (tests/fixtures/drafting): 2051-2053 tuned on, 2054-2055 held out.
+# Figures when this was written; they may only rise. Issue 16 asks 90 % rows right and 97 % of high-confidence
+# rows right on the held-out part, with no value from another metric's paragraph: not reached yet.
+CORPUS_PINNED = {"tuning": {"right": 71 / 81, "status_right": 73 / 81, "high_right": 1.0, "other_metric": 1},
+                 "held out": {"right": 44 / 55, "status_right": 50 / 55, "high_right": 26 / 27, "other_metric": 1}}
+
+
+@pytest.mark.slow  # drafts five fictional years
+@pytest.mark.parametrize("part", ["tuning", "held out"])
+def test_drafting_on_the_fictional_corpus_does_not_fall(part):
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import drafting
+    import pandas as pd
+
+    from kemi_analysis.authoring.draft import grading_summary
+
+    years = (2051, 2052, 2053) if part == "tuning" else (2054, 2055)
+    graded = pd.concat([drafting.graded_year(FIXTURES / "drafting", year) for year in years], ignore_index=True)
+    figures = grading_summary(graded)
+    pinned = CORPUS_PINNED[part]
+    assert figures["right"] >= pinned["right"] - 1e-9
+    assert figures["status_right"] >= pinned["status_right"] - 1e-9
+    high = graded[graded["confidence"] == "high"]
+    assert len(high) >= 20 and high["right"].mean() >= pinned["high_right"] - 1e-9
+    assert figures["other_metric"] <= pinned["other_metric"]
