@@ -210,6 +210,26 @@ def cmd_draft(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_import(args: argparse.Namespace) -> int:
+    """Import a Word or PDF report into a raw text file, read it back and say what was found."""
+    from .read.documents import import_document
+
+    imported, report = import_document(args.document, args.out, year=args.year, ocr=args.ocr)
+    pages = f", {imported.pages} pages" if imported.pages else ""
+    print(f"Wrote {args.out} from {args.document.name} ({imported.kind}{pages}): {report.year}, "
+          f"{len(report.aims)} aims, {len(report.goals)} goal rows.")
+    for aim in imported.aims:
+        where = "pages " + ", ".join(map(str, aim.pages)) if aim.pages else \
+            "table " + ", ".join(map(str, aim.tables))
+        print(f"  {aim.title}: {len(aim.rows)} rows ({where})")
+    for title, lines in (("Joined or filled in", imported.notes), ("Could not place", imported.skipped)):
+        if lines:
+            print(f"{title}:" + "".join(f"\n  - {line}" for line in lines))
+    print(f"Next: 'kemi-analysis validate {args.out}' shows what the reader made of it; compare it with the "
+          "document before drafting.")
+    return EXIT_OK
+
+
 def _year_of_annotations(path: Path, year: int | None) -> int:
     if year is not None:
         return year
@@ -300,6 +320,17 @@ def _args_draft(p: argparse.ArgumentParser) -> None:
     p.add_argument("--force", action="store_true", help="replace an existing draft (*.draft.csv), never a curated file")
 
 
+def _args_import(p: argparse.ArgumentParser) -> None:
+    p.add_argument("document", type=Path, help="the report as a Word (.docx) or PDF file")
+    p.add_argument("--out", type=Path, required=True,
+                   help="the raw text file to write, e.g. data/raw/raportti_2023.txt; never overwritten")
+    p.add_argument("--year", type=int, help="fail unless the report is on this year; also the year written "
+                                            "when the document's Toteuma header gives none")
+    p.add_argument("--ocr", action="store_true",
+                   help="read a scanned PDF (no text layer) with tesseract (apt-get install tesseract-ocr "
+                        "tesseract-ocr-fin); OCR misreads letters and cells: check every row against the scan")
+
+
 def _args_check(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", type=Path, help="the annotation file, e.g. data/annotations/2023.draft.csv")
     p.add_argument("--year", type=int, help="its year (default: from the file name)")
@@ -333,6 +364,7 @@ COMMANDS: dict[str, tuple[Handler, str, Callable[[argparse.ArgumentParser], None
     "report": (cmd_report, "render the yearly HTML report with papermill and nbconvert", _args_report),
     "draft": (cmd_draft, "draft a year's annotation file from its raw report text, for an analyst to review",
               _args_draft),
+    "import": (cmd_import, "read a Word or PDF report's strategy tables into a raw text file", _args_import),
     "check": (cmd_check, "check an annotation file (draft or curated) against its raw report, every rule at once",
               _args_check),
     "review": (cmd_review, "write an HTML review sheet: each annotation row beside its source text, flags first",
@@ -418,7 +450,7 @@ def _check_paths(args: argparse.Namespace) -> None:
 
 
 def _option(name: str) -> str:
-    return name.upper() if name in {"raw", "file"} else "--" + name.replace("_", "-")
+    return name.upper() if name in {"raw", "file", "document"} else "--" + name.replace("_", "-")
 
 
 _STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)

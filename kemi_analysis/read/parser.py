@@ -188,6 +188,18 @@ def _match_header_name(text: str) -> str | None:
     return lookup(text, HEADER_NAMES, _MIN_HEADER_SCORE)
 
 
+def header_column(cell: str) -> str | None:
+    """The column a header cell names (``goal`` … ``sdg``, ``realisation`` for any 'Toteuma'), or ``None``.
+
+    Examples
+    --------
+    >>> header_column("Mittarit, arviointi"), header_column("Toteuma 1-12/2022 SDG"), header_column("Huom")
+    ('metric', 'realisation', None)
+    """
+    text = _normalise_header(cell)
+    return "realisation" if "toteuma" in text else _match_header_name(text)
+
+
 def _header_key(part: str, cell: str, path: Path, line: int) -> str:
     key = _match_header_name(part)
     if key is None:
