@@ -1,8 +1,10 @@
 """How well ``kemi-analysis draft`` reads text: the real 2022 report and the fictional development corpus.
 
 Run with ``.venv/bin/python benchmarks/drafting.py`` (needs Voikko). The corpus
-(``tests/fixtures/drafting``, fictional) has five years: 2051-2053 are the
-tuning part, 2054-2055 are held out (never looked at while tuning). For each
+(fictional) has a tuning part, ``tests/fixtures/drafting`` (2051-2055; 2054-2055
+were first held out and scored once, then tuned on), and a held-out part,
+``tests/fixtures/drafting_heldout`` (2056-2058, written later by someone who
+never saw the drafter, and never looked at while tuning). For each
 part: rows, the share of statuses, values and whole rows right, values taken
 from another metric's paragraph, and per confidence level the rows and the
 share right. ``--rows`` prints every row that is wrong.
@@ -19,9 +21,10 @@ import pandas as pd
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "fixtures" / "drafting"
+HELD_OUT = ROOT / "tests" / "fixtures" / "drafting_heldout"
 PARTS = {"2022 (real)": [(ROOT / "data", 2022)],
-         "tuning 2051-2053": [(CORPUS, year) for year in (2051, 2052, 2053)],
-         "held out 2054-2055": [(CORPUS, year) for year in (2054, 2055)]}
+         "tuning 2051-2055": [(CORPUS, year) for year in (2051, 2052, 2053, 2054, 2055)],
+         "held out 2056-2058": [(HELD_OUT, year) for year in (2056, 2057, 2058)]}
 
 
 def graded_year(data_dir: Path, year: int) -> pd.DataFrame:

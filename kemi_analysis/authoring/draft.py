@@ -242,6 +242,34 @@ def split_statements(cell: str) -> list[str]:
     return [p.replace("\0", ".").replace("\x02", ",").strip(" .;,") for p in parts if p and p.strip(" .;,")]
 
 
+def split_measures(statement: str) -> list[str]:
+    """One statement naming two measures, split at "ja": two targets ("enintään 21 (1-6 lk) ja 20 (7-9 lk)"),
+    or, with no number, two things to count ("yritykset ja yhdistykset", "tapahtumien lkm ja kävijämäärä").
+
+    Examples
+    --------
+    >>> split_measures("Ryhmäkoko ka enintään 21 (1-6 lk) ja 20 (7-9 lk)")
+    ['Ryhmäkoko ka enintään 21 (1-6 lk)', 'ja 20 (7-9 lk)']
+    >>> split_measures("Uudet kulttuuriyritykset ja -yhdistykset")
+    ['Uudet kulttuuriyritykset', 'ja -yhdistykset']
+    """
+    match = re.search(r"\s(ja\s+\d+(?:[,.]\d+)?\s*(?:\([^()]*\))?)$", statement)
+    if match and _numbers(statement[:match.start()]):
+        return [statement[:match.start()].rstrip(), match.group(1)]
+    if _numbers(statement) or statement.count(" ja ") != 1:
+        return [statement]
+    left, right = statement.split(" ja ")
+    if _is_measure(left) and _is_measure(right):
+        return [left.rstrip(), "ja " + right.strip()]
+    return [statement]
+
+
+def _is_measure(text: str) -> bool:
+    """A thing to count: a plural noun ("yhdistykset", "-yhdistykset") or a count noun ("lkm", "kävijämäärä")."""
+    words = _words(text.replace(" -", " "))
+    return any(is_plural_noun(w) or lemmas(w) & COUNT_NOUNS for w in words)
+
+
 def _words(text: str) -> list[str]:
     return _WORD.findall(text)
 
@@ -637,8 +665,12 @@ def _windows(statements: list[Statement], paragraphs: list[str]) -> list[tuple[s
     windows: list[tuple[str, float] | None] = [None] * len(statements)
     groups: dict[int, list[int]] = {}
     for i, statement in enumerate(statements):
-        scores = [_anchor(statement.text, paragraph)[1] for paragraph in paragraphs]
-        best = max(range(len(paragraphs)), key=scores.__getitem__)
+        own = _content_forms(statement.text)
+        shared = [len(own & _clause_forms(paragraph)) / max(len(own), 1) for paragraph in paragraphs]
+        fuzzy = [_anchor(statement.text, paragraph)[1] for paragraph in paragraphs]
+        # Shared base forms decide first ("1-6 lk" against "7-9 lk"), the fuzzy anchor between equals.
+        scores = [max(f, 60 + 40 * o) if o else f for f, o in zip(fuzzy, shared)]
+        best = max(range(len(paragraphs)), key=lambda p: (shared[p], fuzzy[p]))
         if scores[best] >= 50:
             groups.setdefault(best, []).append(i)
         else:
@@ -660,8 +692,7 @@ def _anchor_windows(statements: list[Statement], text: str) -> list[tuple[str, f
     best: list[tuple[int, float]] = []
     for statement in statements:
         own = _content_forms(statement.text)
-        overlaps = [len(own & set().union(*[lemmas(w) for w in _words(text[a:b])])) / max(len(own), 1)
-                    for a, b in clauses]
+        overlaps = [len(own & _clause_forms(text[a:b])) / max(len(own), 1) for a, b in clauses]
         index = max(range(len(clauses)), key=overlaps.__getitem__)
         best.append((index, overlaps[index]))
     if not all(overlap > 0 for _, overlap in best):
@@ -675,9 +706,13 @@ def _anchor_windows(statements: list[Statement], text: str) -> list[tuple[str, f
     return windows
 
 
+def _clause_forms(text: str) -> set[str]:
+    return set().union(set(re.findall(r"\d+\s*[-–]\s*\d+", text)), *[lemmas(w) for w in _words(text)])
+
+
 def _content_forms(text: str) -> set[str]:
     """The base forms (and compound parts) of a statement's content words, for matching clauses."""
-    forms: set[str] = set()
+    forms: set[str] = set(re.findall(r"\d+\s*[-–]\s*\d+", text))  # "1-6 lk", "7-9 lk": which group
     for word in _words(text):
         word_forms = lemmas(word)
         if len(word) > 3 and not word_forms & (AT_LEAST | AT_MOST | ALL_WORDS | {"olla", "kanssa", "vuosi"}):
@@ -739,7 +774,8 @@ def draft_annotations(report: Report, previous: pd.DataFrame | None = None) -> p
     for goal in report.goals.itertuples(index=False):
         statements = []
         for item in metric_items[metric_items["source_line"] == goal.source_line]["text"]:
-            statements += [read_statement(t, goal.source_line, goal.aim) for t in split_statements(item)]
+            statements += [read_statement(t, goal.source_line, goal.aim) for part in split_statements(item)
+                           for t in split_measures(part)]
         realisation = " ".join(goal.realisation.split())
         if not statements:
             entries.append((goal, None, None))
