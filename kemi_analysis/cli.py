@@ -58,12 +58,29 @@ def cmd_parse(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _year(text: str) -> int:
+    """A year written in ASCII digits ("2022"); int() would also take "２０２２"."""
+    if not re.fullmatch(r"[0-9]{1,4}", text.strip()):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a year (four digits, e.g. 2022)")
+    return int(text)
+
+
+def _threshold(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = float("nan")
+    if not 0 <= value <= 100:  # also refuses nan
+        raise argparse.ArgumentTypeError(f"{text!r} is not a score from 0 to 100")
+    return value
+
+
 def _parse_years(text: str) -> list[int] | str:
     if text == "all":
         return text
     try:
-        return sorted({int(part) for part in text.split(",") if part.strip()})
-    except ValueError:
+        return sorted({_year(part) for part in text.split(",") if part.strip()})
+    except argparse.ArgumentTypeError:
         raise argparse.ArgumentTypeError(f"{text!r} is not 'all' or a comma-separated list of years") from None
 
 
@@ -153,7 +170,7 @@ def _proposal_line(row, year: int) -> str:
 def cmd_report(args: argparse.Namespace) -> int:
     """Render the yearly HTML report (or every annotated year's with --all)."""
     from .compute.pipeline import discover
-    from .report.runner import render_report, skip_unused_iri_grammar
+    from .report.runner import render_report, report_paths, skip_unused_iri_grammar
 
     skip_unused_iri_grammar()
     folder = discover(args.data_dir)
@@ -169,8 +186,10 @@ def cmd_report(args: argparse.Namespace) -> int:
 
         chromium_path()  # before any work: a missing browser is a usage error, not a failure at the end
     for year in years:
+        pdf_path = report_paths(args.out_dir, year, args.lang)[0].with_suffix(".pdf")
         result = render_report(year, data_dir=folder.path, out_dir=args.out_dir, lang=args.lang,
-                               compare_years=args.compare_years or [], allow_draft=args.allow_draft, **options)
+                               compare_years=args.compare_years or [], allow_draft=args.allow_draft,
+                               also=(pdf_path,) if args.format == "pdf" else (), **options)
         print(f"Wrote {result.html} ({result.html.stat().st_size // 1024} KiB) and {result.notebook.name} "
               f"in {result.seconds:.1f} s")
         if args.format == "pdf":
@@ -271,18 +290,18 @@ def cmd_review(args: argparse.Namespace) -> int:
 
 def _args_validate(p: argparse.ArgumentParser) -> None:
     p.add_argument("raw", type=Path, help="the raw report text, e.g. data/raw/<file>.txt")
-    p.add_argument("--year", type=int, help="fail unless the file reports on this year")
+    p.add_argument("--year", type=_year, help="fail unless the file reports on this year")
 
 
 def _args_parse(p: argparse.ArgumentParser) -> None:
     p.add_argument("raw", type=Path, help="the raw report text")
     p.add_argument("--out", type=Path, required=True, help="the CSV file to write")
-    p.add_argument("--year", type=int, help="fail unless the file reports on this year")
+    p.add_argument("--year", type=_year, help="fail unless the file reports on this year")
 
 
 def _args_export(p: argparse.ArgumentParser) -> None:
     which = p.add_mutually_exclusive_group(required=True)
-    which.add_argument("--year", type=int, help="the year to export")
+    which.add_argument("--year", type=_year, help="the year to export")
     which.add_argument("--years", type=_parse_years, metavar="all|Y1,Y2,...",
                        help="several years in one long table, with each metric's change since its previous year")
     p.add_argument("--out", type=Path, required=True,
@@ -297,7 +316,7 @@ def _args_export(p: argparse.ArgumentParser) -> None:
 
 def _args_report(p: argparse.ArgumentParser) -> None:
     which = p.add_mutually_exclusive_group(required=True)
-    which.add_argument("--year", type=int, help="the year to report on")
+    which.add_argument("--year", type=_year, help="the year to report on")
     which.add_argument("--all", action="store_true", help="render every year found in the data")
     p.add_argument("--lang", choices=["fi", "en"], default="fi", help="the report's language (default fi)")
     p.add_argument("--format", choices=["html", "pdf"], default="html",
@@ -324,7 +343,7 @@ def _args_import(p: argparse.ArgumentParser) -> None:
     p.add_argument("document", type=Path, help="the report as a Word (.docx) or PDF file")
     p.add_argument("--out", type=Path, required=True,
                    help="the raw text file to write, e.g. data/raw/raportti_2023.txt; never overwritten")
-    p.add_argument("--year", type=int, help="fail unless the report is on this year; also the year written "
+    p.add_argument("--year", type=_year, help="fail unless the report is on this year; also the year written "
                                             "when the document's Toteuma header gives none")
     p.add_argument("--ocr", action="store_true",
                    help="read a scanned PDF (no text layer) with tesseract (apt-get install tesseract-ocr "
@@ -333,12 +352,12 @@ def _args_import(p: argparse.ArgumentParser) -> None:
 
 def _args_check(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", type=Path, help="the annotation file, e.g. data/annotations/2023.draft.csv")
-    p.add_argument("--year", type=int, help="its year (default: from the file name)")
+    p.add_argument("--year", type=_year, help="its year (default: from the file name)")
     _add_data_dir(p)
 
 
 def _args_review(p: argparse.ArgumentParser) -> None:
-    p.add_argument("year", type=int, help="the year to review")
+    p.add_argument("year", type=_year, help="the year to review")
     p.add_argument("--annotations", type=Path,
                    help="the annotation file to review (default: annotations/<year>.csv of the data folder, "
                         "or <year>.draft.csv while there is only a draft)")
@@ -347,9 +366,9 @@ def _args_review(p: argparse.ArgumentParser) -> None:
 
 
 def _args_match(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--year", type=int, required=True, help="the new year, whose raw report is in raw/")
-    p.add_argument("--previous-year", type=int, help="the year to match against (default: latest annotated before)")
-    p.add_argument("--threshold", type=float, default=MATCH_THRESHOLD,
+    p.add_argument("--year", type=_year, required=True, help="the new year, whose raw report is in raw/")
+    p.add_argument("--previous-year", type=_year, help="the year to match against (default: latest annotated before)")
+    p.add_argument("--threshold", type=_threshold, default=MATCH_THRESHOLD,
                    help=f"lowest score proposed as a match (default {MATCH_THRESHOLD:g})")
     p.add_argument("--out", type=Path, help="also write the proposals as CSV or .xlsx")
     _add_data_dir(p)
@@ -419,8 +438,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.exit_code
     previous = {signum: signal.signal(signum, _interrupt) for signum in _STOP_SIGNALS}
     interrupted = False
+    _STOPPED.clear()
     try:
-        return handler(args)
+        code = handler(args)
+        if _STOPPED:  # the interrupt was raised where a library swallowed it (a clean-up): the run went on
+            interrupted = True
+            print("kemi-analysis: interrupted as the run ended; the files it reported as written are complete.",
+                  file=sys.stderr)
+            return EXIT_INTERRUPTED
+        return code
     except KemiError as exc:
         print(f"kemi-analysis: error: {exc}", file=sys.stderr)
         return exc.exit_code
@@ -438,7 +464,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _check_paths(args: argparse.Namespace) -> None:
     """Paths must be text: bytes that are not UTF-8 in a file name cannot be written into a notebook or a report."""
-    for name, value in vars(args).items():
+    paths = {name: value for name, value in vars(args).items() if isinstance(value, Path)}
+    if any(not value.is_absolute() for value in paths.values()):
+        try:
+            os.getcwd().encode("utf-8")
+        except UnicodeEncodeError:
+            raise UsageError("the current folder's path holds bytes that are not UTF-8 text, so the relative paths "
+                             "given cannot be written into a report.",
+                             hint="run from another folder, or give absolute paths.") from None
+    for name, value in paths.items():
         if isinstance(value, Path):
             try:
                 str(value).encode("utf-8")
@@ -464,7 +498,12 @@ def _interrupt(signum: int, frame: object) -> None:
     """
     for stop in _STOP_SIGNALS:
         signal.signal(stop, signal.SIG_IGN)
+    _STOPPED.append(signum)
     raise KeyboardInterrupt
+
+
+#: The signal that stopped the run, if one did (a list, so the handler needs no ``global``).
+_STOPPED: list[int] = []
 
 
 def run() -> NoReturn:
@@ -476,8 +515,15 @@ def run() -> NoReturn:
     signal as a second interrupt and die with it instead of exiting 130.
     """
     code = main()
-    if code == EXIT_INTERRUPTED:
+    for stop in _STOP_SIGNALS:  # the work is done (or stopped): a late signal changes nothing now
+        signal.signal(stop, signal.SIG_IGN)
+    try:
         sys.stdout.flush()
+    except OSError as exc:  # standard output on a full disk or a closed pipe
+        print(f"kemi-analysis: error: cannot write to standard output: {exc.strerror or exc}.", file=sys.stderr)
+        code = code or EXIT_USAGE
+        os._exit(code)
+    if code == EXIT_INTERRUPTED:
         sys.stderr.flush()
         os._exit(code)
     sys.exit(code)

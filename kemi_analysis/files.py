@@ -8,6 +8,7 @@ file system: a failed or interrupted run leaves the previous file untouched.
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import re
 import stat
@@ -74,7 +75,7 @@ def atomic_path(target: str | Path, *, overwrite: bool = True) -> Iterator[Path]
     'a,b\\n'
     """
     target = Path(target)
-    _check_target(target)
+    check_target(target)
     ensure_folder(target.parent)
     try:  # a short temporary name: the target's own may already be as long as the file system allows
         fd, name = tempfile.mkstemp(prefix=".kemi-", suffix=".tmp", dir=target.parent)
@@ -99,15 +100,20 @@ def atomic_path(target: str | Path, *, overwrite: bool = True) -> Iterator[Path]
         tmp.unlink(missing_ok=True)
 
 
-def _check_target(target: Path) -> None:
-    """Only a regular file is ever replaced: never a folder, a link, or a device."""
-    if target.is_symlink():
-        raise UsageError(f"{str(target)!r} is a symbolic link; it is not replaced.", path=target,
-                         hint="give the path of the file itself, or a new file name.")
-    if target.exists() and not target.is_file():
-        kind = "a folder" if target.is_dir() else "not a regular file (a device or a pipe)"
-        raise UsageError(f"{str(target)!r} is {kind}; it is not replaced.", path=target,
-                         hint="give a file name for the output.")
+def check_target(target: Path) -> None:
+    """Only a regular file is ever replaced: never a folder, a link, or a device. A :class:`UsageError` else,
+    also when the path itself cannot be looked at (a name longer than the file system allows)."""
+    try:
+        if target.is_symlink():
+            raise UsageError(f"{str(target)!r} is a symbolic link; it is not replaced.", path=target,
+                             hint="give the path of the file itself, or a new file name.")
+        if target.exists() and not target.is_file():
+            kind = "a folder" if target.is_dir() else "not a regular file (a device or a pipe)"
+            raise UsageError(f"{str(target)!r} is {kind}; it is not replaced.", path=target,
+                             hint="give a file name for the output.")
+    except OSError as exc:
+        raise UsageError(f"cannot use the path: {exc.strerror}.", path=target,
+                         hint="give a shorter name (at most 255 bytes a name) in a folder you can write to.") from exc
 
 
 #: What spreadsheet programs read as the start of a formula (OWASP, "CSV injection").
@@ -218,8 +224,10 @@ def write_workbook(sheets: dict[str, pd.DataFrame], path: str | Path, *,
         sheet.freeze_panes = "A2"
         if len(frame.columns):
             sheet.auto_filter.ref = f"A1:{get_column_letter(len(frame.columns))}{len(frame) + 1}"
+    buffer = io.BytesIO()  # built in memory: a full disk then fails one plain write, not a half-open zip file
+    book.save(buffer)
     with atomic_path(path) as tmp:
-        book.save(tmp)
+        tmp.write_bytes(buffer.getvalue())
     return path
 
 

@@ -176,3 +176,88 @@ def test_a_read_only_disk_is_a_usage_error(small_disk, capsys):
         code = main(["-q", *argv])
         err = capsys.readouterr().err
         assert code == 2 and "Read-only file system" in err and "Traceback" not in err, err
+
+
+def test_a_report_whose_notebook_or_pdf_path_is_not_a_file_changes_nothing(tmp_path, capsys, rendered):
+    folder = tmp_path / "2022"
+    folder.mkdir()
+    html = folder / "report_2022.html"
+    shutil.copy2(rendered["2022-fi"].html, html)
+    before = html.read_bytes()
+    (folder / "keep.ipynb").write_text("{}", encoding="utf-8")
+    (folder / "report_2022.ipynb").symlink_to("keep.ipynb")
+    code = main(["-q", "report", "--year", "2022", "--out-dir", str(tmp_path)])
+    err = capsys.readouterr().err
+    assert code == 2 and "report_2022.ipynb' is a symbolic link" in err
+    (folder / "report_2022.ipynb").unlink()
+    (folder / "report_2022.pdf").mkdir()  # checked before the report is rendered, not after
+    code = main(["-q", "report", "--year", "2022", "--out-dir", str(tmp_path), "--format", "pdf"])
+    err = capsys.readouterr().err
+    assert code == 2 and "report_2022.pdf' is a folder" in err
+    assert html.read_bytes() == before and (folder / "keep.ipynb").read_text(encoding="utf-8") == "{}"
+    assert sorted(p.name for p in folder.iterdir()) == ["keep.ipynb", "report_2022.html", "report_2022.pdf"]
+
+
+@pytest.mark.parametrize("command", [["export", "--year", "2022", "--out"], ["parse", str(RAW_2022), "--out"]])
+def test_a_name_longer_than_the_file_system_allows_is_a_usage_error(tmp_path, capsys, command):
+    code = main(["-q", *command, str(tmp_path / ("c" * 300 + ".csv"))])
+    err = capsys.readouterr().err
+    assert code == 2 and "File name too long" in err and "Traceback" not in err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_workbook_on_a_full_disk_leaves_no_noise(small_disk, capsys):
+    with (small_disk / "filler").open("wb") as handle:
+        handle.write(b"\0" * (1024 * 1024 - 8 * 1024))
+    code = main(["-q", "export", "--year", "2022", "--out", str(small_disk / "m.xlsx")])
+    err = capsys.readouterr().err
+    assert code == 2 and "No space left on device" in err and "Exception ignored" not in err
+    assert sorted(p.name for p in small_disk.iterdir()) == ["filler"]
+
+
+def test_an_annotation_file_without_rows_names_the_line(tmp_path, capsys):
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURES / "multiyear", data)
+    path = data / "annotations" / "2031.csv"
+    path.write_text(path.read_text(encoding="utf-8").splitlines()[0] + "\n\n", encoding="utf-8")
+    code = main(["-q", "check", str(path), "--data-dir", str(data)])
+    err = capsys.readouterr().err
+    assert code == 1 and "line 2: the annotation file has a header but no rows" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("value", ["-", "+", "\u2212"])
+def test_a_sign_alone_is_not_a_number(tmp_path, value, capsys):
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURES / "multiyear", data)
+    path = data / "annotations" / "2031.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace(",3,,Vähintään", f",{value},,Vähintään", 1),
+                    encoding="utf-8")
+    assert main(["-q", "check", str(path), "--data-dir", str(data)]) == 1
+    assert f"actual_value '{value}' is not a number" in capsys.readouterr().err
+
+
+def test_a_raw_file_name_that_is_not_utf8_is_listed_not_read(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURES / "multiyear", data)
+    os.rename(data / "raw" / os.listdir(data / "raw")[0], os.fsdecode(bytes(data / "raw") + b"/x\xfe_2034.txt"))
+    folder = discover(data)
+    assert any("not UTF-8" in str(p) for p in folder.problems)
+    assert all(isinstance(str(p).encode("utf-8"), bytes) for p in folder.problems)  # printable as a message
+
+
+@pytest.mark.parametrize(("argv", "message"), [
+    (["export", "--year", "２０２２", "--out", "x.csv"], "is not a year"),
+    (["match", "--year", "2032", "--threshold", "nan"], "is not a score from 0 to 100"),
+    (["match", "--year", "2032", "--threshold", "101"], "is not a score from 0 to 100"),
+])
+def test_arguments_of_the_wrong_form_are_usage_errors(argv, message, capsys):
+    with pytest.raises(SystemExit) as caught:
+        main(argv)
+    assert caught.value.code == 2 and message in capsys.readouterr().err
+
+
+def test_draft_onto_a_folder_is_a_usage_error(tmp_path, capsys):
+    (tmp_path / "d.draft.csv").mkdir()
+    code = main(["-q", "draft", str(FIXTURES / "multiyear" / "raw" / os.listdir(FIXTURES / "multiyear" / "raw")[0]),
+                 "--out", str(tmp_path / "d.draft.csv")])
+    assert code == 2 and "is a folder; it is not replaced" in capsys.readouterr().err

@@ -28,7 +28,7 @@ import pandas as pd
 from rapidfuzz import fuzz, utils
 
 from ..errors import DataError, UsageError
-from ..files import atomic_path
+from ..files import atomic_path, check_target
 from ..read.parser import Report
 from ..schemas import ANNOTATION_COLUMNS as COLUMNS
 from ..schemas import Status
@@ -932,6 +932,7 @@ def write_draft(table: pd.DataFrame, path: str | Path, report: Report, *, force:
     from ..read.annotations import load_annotations
 
     path = Path(path)
+    check_target(path)  # a folder, a link or a device is a usage error, never "exists"
     if path.exists() and not (force and path.name.endswith(DRAFT_SUFFIX)):
         hint = (f"--force replaces only a draft (a file whose name ends in {DRAFT_SUFFIX}); a curated file is "
                 "never replaced: choose another --out" if force else

@@ -12,6 +12,7 @@ load is an error that names it.
 from __future__ import annotations
 
 import logging
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -176,6 +177,13 @@ def _regular_files(folder: Path, pattern: str, problems: list[KemiError]) -> lis
     broken link) is added to ``problems`` and never opened."""
     files = []
     for file in sorted(folder.glob(pattern)):
+        try:
+            file.name.encode("utf-8")
+        except UnicodeEncodeError:
+            problems.append(DataError("the file name holds bytes that are not UTF-8 text; it is not read.",
+                                      path=Path(os.fsencode(file).decode("utf-8", errors="replace")),
+                                      hint="rename it with UTF-8 characters."))
+            continue
         if file.is_file():  # follows links: a link to a pipe or a device is refused too
             files.append(file)
         else:

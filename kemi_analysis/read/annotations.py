@@ -170,6 +170,10 @@ def _read_cells(data: bytes, path: Path) -> tuple[pd.DataFrame, list[tuple[int, 
     problems: list[tuple[int, str]] = []
     if cells is None:
         cells, problems = _read_line_by_line(reader, header, path)
+    if cells.empty and not problems:
+        raise AnnotationError("the annotation file has a header but no rows.", path=path, line=2,
+                              hint="add one row per metric (every goal row of the report needs at least one); "
+                                   "'kemi-analysis draft' writes a first version.")
     for column in OPTIONAL_ANNOTATION_COLUMNS:
         if column not in cells:
             cells[column] = ""

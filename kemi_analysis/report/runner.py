@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import KemiError, ReportError, UsageError
-from ..files import atomic_path, ensure_folder
+from ..files import MAX_INPUT_BYTES, atomic_path, check_target, ensure_folder
 from .labels import text
 from .parameters import LANGUAGES, ReportParameters
 
@@ -133,6 +133,7 @@ def render_report(
     allow_draft: bool = False,
     notebook: str | Path = DEFAULT_NOTEBOOK,
     progress_bar: bool | None = None,
+    also: tuple[Path, ...] = (),
 ) -> ReportResult:
     """Execute the report notebook for ``year`` and convert it to a self-contained HTML file.
 
@@ -148,6 +149,9 @@ def render_report(
         The notebook failed or could not be converted; the executed notebook
         is kept as ``report_<year>.failed.ipynb`` where it exists.
 
+    ``also`` names further outputs the caller will write after the report
+    (a PDF): they are checked with the report's own, before anything is written.
+
     Examples
     --------
     >>> render_report(2022, data_dir="data", out_dir="outputs")  # doctest: +SKIP
@@ -158,10 +162,13 @@ def render_report(
                                   data_dir=Path(data_dir).resolve(), lang=lang, allow_draft=allow_draft)
     drafts = _check_loads(parameters)
     notebook = Path(notebook)
-    if not notebook.is_file():
-        raise UsageError(f"the report notebook {str(notebook)!r} does not exist.", path=notebook,
+    if not notebook.is_file() or notebook.stat().st_size > MAX_INPUT_BYTES:
+        what = "does not exist" if not notebook.exists() else "is not a notebook file"
+        raise UsageError(f"the report notebook {str(notebook)!r} {what}.", path=notebook,
                          hint="leave out --notebook to use the one installed with the package.")
     html_path, notebook_path = report_paths(Path(out_dir), year, lang)
+    for target in (html_path, notebook_path, *also):  # refused before anything is written
+        check_target(target)
     ensure_folder(html_path.parent)
     try:
         fd, name = tempfile.mkstemp(prefix=f".{notebook_path.stem}.", suffix=".ipynb", dir=notebook_path.parent)
