@@ -439,6 +439,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     previous = {signum: signal.signal(signum, _interrupt) for signum in _STOP_SIGNALS}
     interrupted = False
     _STOPPED.clear()
+    logging.disable(logging.NOTSET)
     try:
         code = handler(args)
         if _STOPPED:  # the interrupt was raised where a library swallowed it (a clean-up): the run went on
@@ -499,6 +500,7 @@ def _interrupt(signum: int, frame: object) -> None:
     for stop in _STOP_SIGNALS:
         signal.signal(stop, signal.SIG_IGN)
     _STOPPED.append(signum)
+    logging.disable(logging.CRITICAL)  # the run is ending: one line of ours, not the libraries' last words
     raise KeyboardInterrupt
 
 
