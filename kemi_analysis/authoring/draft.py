@@ -48,11 +48,16 @@ AT_LEAST = {"vähintään", "yli"}
 AT_MOST = {"enintään", "korkeintaan", "alle"}
 #: Shares said in words: "puolet" (half), "kolmannes" (a third), ...; "joka toinen" (every second) is read
 #: from the ordinal's value below.
-FRACTIONS = {"puoli": 50.0, "kolmannes": 100 / 3, "neljännes": 25.0, "viidennes": 20.0, "kymmenesosa": 10.0}
+FRACTIONS = {"puoli": 50.0, "kolmannes": 100 / 3, "neljännes": 25.0, "viidennes": 20.0, "kolmasosa": 100 / 3,
+             "neljäsosa": 25.0, "viidesosa": 20.0, "kymmenesosa": 10.0}
+#: Counts said roughly ("kymmenkunta": about ten): read, but never with high confidence.
+ABOUT = {"kymmenkunta": 10, "parikymmen": 20, "tusina": 12}
 ORDINALS = {"toinen": 2, "kolmas": 3, "neljäs": 4, "viides": 5, "kymmenes": 10}
 NEARLY = {"lähes", "melkein", "miltei", "likimain"}
 BOUNDS = {"alle", "yli", "noin", "n", "lähes", "vajaa", "runsas", "ainakin"}  # before a number: not exact
-NEARLY_ALL = 90.0  # "lähes kaikki": an estimate the analyst confirms
+NEARLY_ALL = 90.0
+BUDGET = {"talousarvio", "ta", "budjetti"}
+BUDGET_VERBS = {"alittua": 1.0, "pysyä": 1.0, "ylittyä": 0.0, "ylittää": 0.0}  # "lähes kaikki": an estimate the analyst confirms
 #: How often a year: "joka toinen kuukausi" is 12 / 2 = 6 times a year.
 PER_YEAR = {"kuukausi": 12, "viikko": 52, "kuukausittain": 12, "viikoittain": 52}
 PERCENT_WORDS = {"prosentti", "%"}
@@ -256,12 +261,31 @@ def split_measures(statement: str) -> list[str]:
     match = re.search(r"\s(ja\s+\d+(?:[,.]\d+)?\s*(?:\([^()]*\))?)$", statement)
     if match and _numbers(statement[:match.start()]):
         return [statement[:match.start()].rstrip(), match.group(1)]
-    if _numbers(statement) or statement.count(" ja ") != 1:
+    if statement.count(" ja ") != 1:
         return [statement]
     left, right = statement.split(" ja ")
-    if _is_measure(left) and _is_measure(right):
+    if _numbers(statement):
+        return [statement]
+    if (_is_measure(left) and _is_measure(right)) or (_has_quantity(left) and _has_quantity(right)):
         return [left.rstrip(), "ja " + right.strip()]
     return [statement]
+
+
+def _has_quantity(text: str) -> bool:
+    """A number word, a fraction or "kaikki" (all): "kolme neljäsosaa päiväkodeista", "kaikki koulut"."""
+    return any(numeral_value(w) is not None or lemmas(w) & (set(FRACTIONS) | {"kaikki", "jokainen"})
+               for w in _words(text))
+
+
+def _inherit(statements: list[Statement]) -> list[Statement]:
+    """The second of two targets split at "ja" ("enintään 21 (1-6 lk) ja 20 (7-9 lk)") says its comparator and
+    unit only in the first."""
+    for first, second in zip(statements, statements[1:]):
+        words = [lemmas(w) for w in _words(second.text)]
+        if second.target is not None and not any(f & (AT_LEAST | AT_MOST) for f in words):
+            second.comparator, second.unit = first.comparator or second.comparator, first.unit
+            second.reasons.append("comparator and unit as in the target before it")
+    return statements
 
 
 def _is_measure(text: str) -> bool:
@@ -323,6 +347,9 @@ def read_statement(text: str, source_line: int, aim: str) -> Statement:
         _target_in_words(statement, words, forms)
     if statement.target is not None:
         statement.comparator = statement.comparator or ">="
+    elif any(f & {"osuus", "prosentti", "%"} for f in forms):
+        statement.kind, statement.unit = "share", "%"
+        statement.reasons.append("a share, with no target")
     elif any(f & COUNT_NOUNS for f in forms) or any(is_plural_noun(w) for w in words):
         statement.kind, statement.unit = "count", "kpl"
         statement.reasons.append("a count of things, with no target")
@@ -340,6 +367,11 @@ def _target_in_words(statement: Statement, words: list[str], forms: list[set[str
     for index, (word, word_forms) in enumerate(zip(words, forms)):
         value = numeral_value(word)
         following = forms[index + 1] if index + 1 < len(forms) else set()
+        fraction = next((FRACTIONS[f] for f in following if f in FRACTIONS), None)
+        if value is not None and fraction is not None:  # "kolme neljäsosaa": three quarters
+            statement.target, statement.unit = round(value * fraction, 1), "%"
+            statement.reasons.append(f"target {statement.target:g} % from '{word} {words[index + 1]}'")
+            return
         if value is not None:
             percent = bool(following & PERCENT_WORDS)
             statement.target, statement.unit = float(value), "%" if percent else "kpl"
@@ -431,6 +463,8 @@ class _Text:
         words = _words(window)
         written = [(v, w, i) for i, w in enumerate(words)
                    if (v := numeral_value(w) if not once(w) else 1) is not None]
+        written += [(ABOUT[f], w, i) for i, w in enumerate(words) for f in lemmas(w) if f in ABOUT]
+        written.sort(key=lambda item: item[2])
         return cls(window, words, [lemmas(w) for w in words], _numbers(window), written,
                    any(is_negation(w) for w in words))
 
@@ -454,7 +488,7 @@ def read_realisation(window: str, statement: Statement, year: int | None = None)
         if text.negated and text.has(UNKNOWN):
             reading.reasons.append("the realisation says it is not known")
             return reading
-        steps = (_qualified, _negated, _continues, _affirmed) if statement.kind == "yes_no" else (
+        steps = (_budget, _qualified, _negated, _continues, _affirmed) if statement.kind == "yes_no" else (
             _share, _count, _qualified, _negated, _continues)
         for step in steps:
             if step(reading, text, statement, year):
@@ -481,6 +515,18 @@ def first_clause(text: str) -> str:
     return text
 
 
+def _budget(reading: Reading, text: _Text, statement: Statement, year: int | None) -> bool:
+    """A budget kept or not: "talousarvio alittui" (under budget: yes), "ylittyi" (over: no)."""
+    if not {f for w in _words(statement.text) for f in lemmas(w)} & BUDGET:
+        return False
+    for verb, value in BUDGET_VERBS.items():
+        if text.has({verb}):
+            reading.actual, reading.certain = value, True
+            reading.reasons.append(f"the budget '{verb}': {'kept' if value else 'not kept'}")
+            return True
+    return False
+
+
 def _qualified(reading: Reading, text: _Text, statement: Statement, year: int | None) -> bool:
     """Words that change the verdict: "toteutui osin" (partly); "ei vielä", "siirtyy", a date after the year
     (not yet done at the year's end)."""
@@ -490,7 +536,7 @@ def _qualified(reading: Reading, text: _Text, statement: Statement, year: int | 
         return True
     dates = [int(y) for y in _YEAR.findall(text.window)] + [int(m.group(2)) for m in _MONTH_YEAR.finditer(text.window)]
     later = year is not None and any(y > year for y in dates)
-    if text.has({"siirtyä", "peruuntua", "perua"}) and statement.kind == "yes_no":
+    if text.has({"siirtyä", "peruuntua", "perua"}) and (statement.kind == "yes_no" or not (text.numbers or text.written)):
         reading.actual = 0.0
         reading.reasons.append("the realisation says it was postponed: not done in the year (0)")
         return True
@@ -530,6 +576,11 @@ def _share_value(text: _Text) -> tuple[float | None, str, bool]:
         part, whole = int(match.group(1)), int(match.group(2))
         if 0 < whole < 1900 and part <= whole:
             return 100 * part / whole, f"{part}/{whole} in the realisation", True
+    for value, word, index in text.written:
+        following = text.forms[index + 1] if index + 1 < len(text.forms) else set()
+        fraction = next((FRACTIONS[f] for f in following if f in FRACTIONS), None)
+        if fraction is not None:
+            return value * fraction, f"'{word} {text.words[index + 1]}': {value * fraction:.3g} %", True
     proportion = _proportion(text)
     if proportion:
         return proportion
@@ -601,6 +652,7 @@ def _count(reading: Reading, text: _Text, statement: Statement, year: int | None
     # A bare number for a share target may be a count ("50:lle yhdistykselle"), not a percentage.
     reading.certain = (len(candidates) == 1 or len(fitting) == 1) and statement.kind != "share"
     bound = text.forms[chosen[1] - 1] & BOUNDS if chosen[1] else set()
+    bound |= text.forms[chosen[1]] & set(ABOUT) if chosen[1] < len(text.forms) else set()
     if bound or re.search(r"\d\s*[-–]\s*\d", text.window):  # "alle viisi", "noin 20", "10–12": not exact
         reading.certain = False
         if "alle" in bound and chosen[0].is_integer() and statement.unit not in ("%", "€"):
@@ -689,17 +741,27 @@ def _anchor_windows(statements: list[Statement], text: str) -> list[tuple[str, f
     clauses = _clauses(text)
     if len(statements) == 1:
         return [(text, _anchor(statements[0].text, text)[1])]
-    best: list[tuple[int, float]] = []
+    overlaps = []
     for statement in statements:
         own = _content_forms(statement.text)
-        overlaps = [len(own & _clause_forms(text[a:b])) / max(len(own), 1) for a, b in clauses]
-        index = max(range(len(clauses)), key=overlaps.__getitem__)
-        best.append((index, overlaps[index]))
-    if not all(overlap > 0 for _, overlap in best):
+        overlaps.append([len(own & _clause_forms(text[a:b])) / max(len(own), 1) for a, b in clauses])
+    if not all(max(row) > 0 for row in overlaps):
         return _fuzzy_windows(statements, text)
-    taken = sorted({index for index, _ in best})
+    # Best pairs first, each clause to one statement while a free one speaks of it; ties go to the earlier.
+    best: list[tuple[int, float] | None] = [None] * len(statements)
+    taken_by: set[int] = set()
+    for overlap, _, i, c in sorted(((o, -c, i, c) for i, row in enumerate(overlaps) for c, o in enumerate(row) if o),
+                                   reverse=True):
+        if best[i] is None and c not in taken_by:
+            best[i] = (c, overlap)
+            taken_by.add(c)
+    for i, row in enumerate(overlaps):  # more statements than clauses: share the best clause
+        if best[i] is None:
+            c = max(range(len(clauses)), key=row.__getitem__)
+            best[i] = (c, row[c])
+    taken = sorted({index for index, _ in best})  # type: ignore[misc]
     windows = []
-    for index, overlap in best:
+    for index, overlap in best:  # type: ignore[misc]
         later = [t for t in taken if t > index]
         end = clauses[later[0]][0] if later else len(text)
         windows.append((text[clauses[index][0]:end], 60 + 40 * overlap))
@@ -774,8 +836,8 @@ def draft_annotations(report: Report, previous: pd.DataFrame | None = None) -> p
     for goal in report.goals.itertuples(index=False):
         statements = []
         for item in metric_items[metric_items["source_line"] == goal.source_line]["text"]:
-            statements += [read_statement(t, goal.source_line, goal.aim) for part in split_statements(item)
-                           for t in split_measures(part)]
+            for part in split_statements(item):
+                statements += _inherit([read_statement(t, goal.source_line, goal.aim) for t in split_measures(part)])
         realisation = " ".join(goal.realisation.split())
         if not statements:
             entries.append((goal, None, None))
