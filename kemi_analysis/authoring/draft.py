@@ -56,6 +56,7 @@ ORDINALS = {"toinen": 2, "kolmas": 3, "neljäs": 4, "viides": 5, "kymmenes": 10}
 NEARLY = {"lähes", "melkein", "miltei", "likimain"}
 BOUNDS = {"alle", "yli", "noin", "n", "lähes", "vajaa", "runsas", "ainakin"}  # before a number: not exact
 NEARLY_ALL = 90.0
+BACK_REFERENCES = {"joka", "jok", "ne", "niistä", "se", "tämä", "nämä"}  # "joista", "niistä": of which
 BUDGET = {"talousarvio", "ta", "budjetti"}
 BUDGET_VERBS = {"alittua": 1.0, "pysyä": 1.0, "ylittyä": 0.0, "ylittää": 0.0}  # "lähes kaikki": an estimate the analyst confirms
 #: How often a year: "joka toinen kuukausi" is 12 / 2 = 6 times a year.
@@ -72,7 +73,9 @@ UNITS = ("krt/v", "krt/vko", "h/vko", "%", "kpl", "km", "vrk", "h", "€", "eur"
 ABBREVIATIONS = ("mm.", "esim.", "ym.", "jne.", "ns.", "ka.", "n.", "klo.")
 
 _NUMBER = re.compile(r"(?<![\w/.,:-])((?:\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:[,.]\d+)?)(?::\w+)?(?![\w/]|[.-]\d)")
-_FRACTION = re.compile(r"(?<![\w/.,-])(\d+)\s*/\s*(\d+)(?![\w/]|[.,]\d)")
+_FRACTION = re.compile(r"(?<![\w/.,-])(\d{1,3}(?:[ \u00a0]\d{3})+|\d+)\s*/\s*(\d{1,3}(?:[ \u00a0]\d{3})+|\d+)"
+                       r"(?![\w/]|[.,]\d)")
+_RANGE = re.compile(r"(?<![\w/.,-])(\d+(?:[,.]\d+)?)\s*[–-]\s*(\d+(?:[,.]\d+)?)(?!\s*(?:lk|luok|v\b))(?![\w/])")
 _MONTH_YEAR = re.compile(r"(?<!\d)(\d{1,2})/((?:19|20)\d{2})(?!\d)")
 _YEAR = re.compile(r"(?<![\d/.])((?:19|20)\d{2})(?![\d/])")
 _AVERAGE = re.compile(r"(?:[\w-]+\s+){0,2}ka\s+(?P<value>\d+(?:,\d+)?)")
@@ -237,11 +240,13 @@ def split_statements(cell: str) -> list[str]:
     ['Asiakaskysely 1 krt/v', 'Seurafoorumi 2 krt/v']
     """
     protected = cell
-    for abbreviation in ABBREVIATIONS:
-        protected = protected.replace(abbreviation, abbreviation.replace(".", "\0"))
+    for abbreviation in ABBREVIATIONS:  # whole words only: "mukainen." does not end in the abbreviation "n."
+        protected = re.sub(rf"(?<![\w-]){re.escape(abbreviation)}", abbreviation.replace(".", "\0"), protected)
     # Nothing inside parentheses splits a statement.
     protected = re.sub(r"\([^()]*\)", lambda m: m.group(0).replace(",", "\x02").replace(".", "\0"), protected)
     marked = re.sub(r"(\d\s*(?:krt/v|kpl|%))\s+(?=[A-ZÄÖÅ])", "\\1\x01", protected)
+    # "kysely 1 krt/v, seurafoorumi 2 krt/v": a comma after a unit, and another statement with a number follows
+    marked = re.sub(r"(\d\s*(?:krt/v|kpl|%)),\s+(?=[^\d\x01]*\d)", "\\1\x01", marked)
     marked = re.sub(r"(?<=[.;])\s+(?=[A-ZÄÖÅ])|;\s*|,\s+(?=[A-ZÄÖÅ][a-zäöå])", "\x01", marked)
     parts = marked.split("\x01")
     return [p.replace("\0", ".").replace("\x02", ",").strip(" .;,") for p in parts if p and p.strip(" .;,")]
@@ -258,7 +263,8 @@ def split_measures(statement: str) -> list[str]:
     >>> split_measures("Uudet kulttuuriyritykset ja -yhdistykset")
     ['Uudet kulttuuriyritykset', 'ja -yhdistykset']
     """
-    match = re.search(r"\s(ja\s+\d+(?:[,.]\d+)?\s*(?:\([^()]*\))?)$", statement)
+    match = re.search(r"\s(ja\s+(?:(?:vähintään|enintään|yli|alle)\s+)?\d+(?:[,.]\d+)?\s*(?:%|kpl)?\s*"
+                      r"(?:\([^()]*\))?)$", statement)
     if match and _numbers(statement[:match.start()]):
         return [statement[:match.start()].rstrip(), match.group(1)]
     if statement.count(" ja ") != 1:
@@ -573,8 +579,9 @@ def _share_value(text: _Text) -> tuple[float | None, str, bool]:
         if index + 1 < len(text.forms) and text.forms[index + 1] & PERCENT_WORDS:
             return float(value), f"{value} % from the numeral '{word}'", True
     for match in _FRACTION.finditer(window):
-        part, whole = int(match.group(1)), int(match.group(2))
-        if 0 < whole < 1900 and part <= whole:
+        part, whole = (int(re.sub(r"\D", "", g)) for g in match.groups())
+        is_date = 1 <= part <= 12 and 1900 <= whole <= 2100  # "2/2025": a month
+        if not is_date and 0 < whole and part <= whole:
             return 100 * part / whole, f"{part}/{whole} in the realisation", True
     for value, word, index in text.written:
         following = text.forms[index + 1] if index + 1 < len(text.forms) else set()
@@ -584,6 +591,9 @@ def _share_value(text: _Text) -> tuple[float | None, str, bool]:
     proportion = _proportion(text)
     if proportion:
         return proportion
+    missing = _missing(text)
+    if missing:
+        return missing
     remaining = re.search(r"jäljellä\s+(\w+)", window, re.IGNORECASE)
     if remaining and (text.written or text.numbers):
         done = text.written[0][0] if text.written else text.numbers[0][0]
@@ -604,6 +614,21 @@ def _share_value(text: _Text) -> tuple[float | None, str, bool]:
         if share is not None:
             return share, f"{share:.3g} % from '{text.words[index]}'", False
     return None, "", False
+
+
+def _missing(text: _Text) -> tuple[float, str, bool] | None:
+    """"Avustettavia 56, sopimus puuttuu vielä kolmelta": a total, and how many it is missing from."""
+    if not text.has({"puuttua"}):
+        return None
+    counts = [(v, len(_words(text.window[:start]))) for v, start, _ in text.numbers] + [
+        (float(v), i) for v, _, i in text.written]
+    if len(counts) != 2:
+        return None
+    total, lacking = sorted((c[0] for c in counts), reverse=True)
+    if not 0 <= lacking <= total or not total:
+        return None
+    return 100 * (total - lacking) / total, f"{total:g} in all, {lacking:g} without: " \
+                                             f"{100 * (total - lacking) / total:.3g} %", False
 
 
 def _proportion(text: _Text) -> tuple[float, str, bool] | None:
@@ -631,6 +656,13 @@ def _count(reading: Reading, text: _Text, statement: Statement, year: int | None
     if frequency is not None:
         reading.actual, reading.certain = frequency[0], False
         reading.reasons.append(frequency[1])
+        return True
+    span = _RANGE.search(text.window)
+    if span:  # "2–3", "20-21": the end that is the safe side of the target
+        low, high = (float(g.replace(",", ".")) for g in span.groups())
+        reading.actual = high if statement.comparator == "<=" else low
+        reading.reasons.append(f"the range {span.group(0)}: {reading.actual:g}, its "
+                               f"{'upper' if statement.comparator == '<=' else 'lower'} end")
         return True
     candidates = [(v, len(_words(text.window[:start])), f"{v:g} written in digits") for v, start, _ in text.numbers]
     candidates += [(float(v), i, f"{v} from the numeral '{w}'") for v, w, i in text.written]
@@ -761,10 +793,14 @@ def _anchor_windows(statements: list[Statement], text: str) -> list[tuple[str, f
             best[i] = (c, row[c])
     taken = sorted({index for index, _ in best})  # type: ignore[misc]
     windows = []
-    for index, overlap in best:  # type: ignore[misc]
+    for statement, (index, overlap) in zip(statements, best):  # type: ignore[misc]
         later = [t for t in taken if t > index]
         end = clauses[later[0]][0] if later else len(text)
-        windows.append((text[clauses[index][0]:end], 60 + 40 * overlap))
+        start = clauses[index][0]
+        if statement.kind == "share" and index and _words(text[start:])[:1] and \
+                lemmas(_words(text[start:])[0]) & BACK_REFERENCES:
+            start = clauses[index - 1][0]  # "…myytiin 1 712, niistä yrityksille 257": the whole is said before
+        windows.append((text[start:end], 60 + 40 * overlap))
     return windows
 
 
@@ -789,7 +825,8 @@ def _clauses(text: str) -> list[tuple[int, int]]:
     words = 0
     for match in re.finditer(r"\S+", text):
         before = text[:match.start()].rstrip()
-        if words >= 2 and (match.group(0)[:1].isupper() or before.endswith((".", ";", ",", "!", "?"))):
+        if words >= 2 and (match.group(0)[:1].isupper() or before.endswith((".", ";", ",", "!", "?"))
+                           or (before.endswith(" ja") and words >= 3)):
             starts.append(match.start())
             words = 0
         words += 1
