@@ -41,6 +41,10 @@ class KemiError(Exception):
         self.hint = hint
         super().__init__(self.__str__())
 
+    def __reduce__(self):
+        """Pickled whole (path, line, hint, problems), as an error from a worker process must arrive."""
+        return _restore, (type(self), self.args, self.__dict__.copy())
+
     def __str__(self) -> str:
         where = ""
         if self.path is not None:
@@ -52,6 +56,13 @@ class KemiError(Exception):
         if self.hint:
             text += f"\n  What to do: {self.hint}"
         return text
+
+
+def _restore(cls: type[KemiError], args: tuple, state: dict) -> KemiError:
+    error = cls.__new__(cls)
+    Exception.__init__(error, *args)
+    error.__dict__.update(state)
+    return error
 
 
 class SourceError(KemiError):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import shutil
 
+import pandas as pd
 import pytest
 
 from helpers import FIXTURES
@@ -222,3 +223,23 @@ def test_cli_match_and_export_years(tmp_path, capsys, dataset):
     assert table.loc[table["year"] == 2031, "transition"].isna().all()
     expected = changes_table(dataset.metrics)
     assert row["change_abs"] == expected.set_index(["metric_id", "year"]).loc[("park_cleanups", 2032), "change_abs"] == 2
+
+
+def test_years_loaded_on_every_core_are_the_years_loaded_one_by_one(tmp_path, monkeypatch):
+    import shutil
+
+    from kemi_analysis.compute import pipeline
+    from kemi_analysis.errors import AnnotationError
+
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURES / "multiyear", data)
+    one_by_one = pipeline.load_years(data)
+    monkeypatch.setattr(pipeline, "PARALLEL_FROM_BYTES", 0)  # the fixture is small: make the workers start
+    on_every_core = pipeline.load_years(data)
+    pd.testing.assert_frame_equal(on_every_core.metrics, one_by_one.metrics)
+    broken = data / "annotations" / "2031.csv"
+    broken.write_text(broken.read_text(encoding="utf-8").replace(",3,,", ",kolme,,", 1), encoding="utf-8")
+    with pytest.raises(AnnotationError) as caught:  # an error from a worker arrives whole: path, problems, hint
+        pipeline.load_years(data, [2031, 2032])
+    assert caught.value.path == broken and "'kolme' is not a number" in str(caught.value)
+    assert "What to do" in str(caught.value)

@@ -12,6 +12,7 @@ load is an error that names it.
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import os
 import re
 from dataclasses import dataclass, field
@@ -272,12 +273,39 @@ def load_years(data_dir: str | Path | DataFolder, years: list[int] | None = None
     """
     folder = discover(data_dir)
     dataset = Dataset(folder=folder, problems=list(folder.problems))
-    for year in sorted(set(years)) if years is not None else folder.annotated:
-        try:
-            dataset.years[year] = load_year(folder, year, allow_draft=allow_draft)
-        except KemiError as exc:
+    wanted = sorted(set(years)) if years is not None else folder.annotated
+    for year, loaded in zip(wanted, _load_each(folder, wanted, allow_draft)):
+        if isinstance(loaded, KemiError):
             if years is not None:
-                raise
-            dataset.problems.append(exc)
-            logger.warning("%s", exc)
+                raise loaded
+            dataset.problems.append(loaded)
+            logger.warning("%s", loaded)
+        else:
+            dataset.years[year] = loaded
     return dataset
+
+
+#: Loading years in worker processes pays from this much input on (bytes of raw text and annotations): below
+#: it, starting the workers costs more than the second core gives (see docs/benchmarks.md).
+PARALLEL_FROM_BYTES = 8 * 2**20
+
+
+def _load_each(folder: DataFolder, years: list[int], allow_draft: bool) -> list[YearData | KemiError]:
+    """Each year loaded, or the error that stopped it; on every core when the input is large enough."""
+    size = sum(f.stat().st_size for year in years if year in folder.years
+               for f in (folder.years[year].raw, folder.years[year].annotations) if f is not None)
+    workers = min(len(years), os.cpu_count() or 1)
+    if workers < 2 or size < PARALLEL_FROM_BYTES or "fork" not in multiprocessing.get_all_start_methods():
+        return [_load_or_error(folder, year, allow_draft) for year in years]
+    from concurrent.futures import ProcessPoolExecutor
+
+    # fork: the workers start with everything already imported (forkserver or spawn would import pandas again)
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        return list(pool.map(_load_or_error, [folder] * len(years), years, [allow_draft] * len(years)))
+
+
+def _load_or_error(folder: DataFolder, year: int, allow_draft: bool) -> YearData | KemiError:
+    try:
+        return load_year(folder, year, allow_draft=allow_draft)
+    except KemiError as exc:
+        return exc
