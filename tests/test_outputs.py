@@ -261,3 +261,17 @@ def test_draft_onto_a_folder_is_a_usage_error(tmp_path, capsys):
     code = main(["-q", "draft", str(FIXTURES / "multiyear" / "raw" / os.listdir(FIXTURES / "multiyear" / "raw")[0]),
                  "--out", str(tmp_path / "d.draft.csv")])
     assert code == 2 and "is a folder; it is not replaced" in capsys.readouterr().err
+
+
+def test_a_header_of_nonsense_gives_a_short_readable_message(tmp_path, capsys):
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURES / "multiyear", data)
+    path = data / "annotations" / "2031.csv"
+    path.write_text(",".join(f"c{i}" for i in range(100_000)) + "\n\0\0\0\n", encoding="utf-8")
+    assert main(["-q", "check", str(path), "--data-dir", str(data)]) == 1
+    err = capsys.readouterr().err
+    assert len(err) < 2000 and "and 99,990 more" in err
+    path.write_bytes(b"\0" * 1000)
+    assert main(["-q", "check", str(path), "--data-dir", str(data)]) == 1
+    err = capsys.readouterr().err
+    assert "\0" not in err and "\\x00" in err and len(err) < 2000

@@ -144,7 +144,7 @@ def _check_header(header: list[str], path: Path) -> list[str]:
     missing = [c for c in ANNOTATION_COLUMNS if c not in header]
     extra = [c for c in header if c not in (*ANNOTATION_COLUMNS, *OPTIONAL_ANNOTATION_COLUMNS)]
     detail = [f"missing: {', '.join(missing)}"] if missing else []
-    detail += [f"unknown: {', '.join(extra)}"] if extra else []
+    detail += [f"unknown: {_listed(extra)}"] if extra else []
     raise AnnotationError(
         f"the header does not match the contract ({'; '.join(detail) or 'the columns are in another order'}).",
         path=path,
@@ -152,6 +152,12 @@ def _check_header(header: list[str], path: Path) -> list[str]:
         hint=f"the first line must be exactly: {','.join(ANNOTATION_COLUMNS)} (optionally followed by "
              f"{' and '.join(OPTIONAL_ANNOTATION_COLUMNS)})",
     )
+
+
+def _listed(names: list[str], most: int = 10) -> str:
+    """Column names as the message shows them: quoted (a control character stays visible), cut, at most ``most``."""
+    shown = ", ".join(repr(name[:40] + ("…" if len(name) > 40 else "")) for name in names[:most])
+    return shown + (f" and {len(names) - most:,} more" if len(names) > most else "")
 
 
 def _read_cells(data: bytes, path: Path) -> tuple[pd.DataFrame, list[tuple[int, str]], list[str]]:
