@@ -516,7 +516,13 @@ def run() -> NoReturn:
     (threads and event loops of the notebook machinery) can take a late
     signal as a second interrupt and die with it instead of exiting 130.
     """
-    code = main()
+    for stop in _STOP_SIGNALS:  # from the start: an interrupt while arguments are read is one line too
+        signal.signal(stop, _interrupt)
+    try:
+        code = main()
+    except KeyboardInterrupt:
+        print("kemi-analysis: interrupted; nothing was written.", file=sys.stderr)
+        code = EXIT_INTERRUPTED
     for stop in _STOP_SIGNALS:  # the work is done (or stopped): a late signal changes nothing now
         signal.signal(stop, signal.SIG_IGN)
     try:
