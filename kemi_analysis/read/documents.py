@@ -22,23 +22,36 @@ How the document's shapes become rows:
   when the first row on the new page has neither a goal (Tavoite) nor a
   responsible (Vastuu) cell: such a row cannot be a goal row of its own.
 - In a PDF, an aim's SDG column text is gathered in its first row: a page
-  break can cut the merged SDG cell, even an SDG's name, in two. A paragraph
-  boundary that falls exactly on a page break is not seen.
+  break can cut the merged SDG cell, even an SDG's name, in two.
+- Where a page break cuts a cell, its text goes on in the same paragraph,
+  unless the new page's first word would have fit at the end of the last
+  line before the break: a line is only broken where the next word does not
+  fit, so a paragraph ended there ("…saatavuuden" | "Uuden tila- ja…").
 - A PDF's lines inside a cell are joined with spaces; a larger gap between
-  lines starts a new paragraph. A word broken at a line end with a hyphen is
-  joined ("työ-/turvallisuus" → "työturvallisuus") unless the hyphen is a
-  compound's own: before "ja", "tai", "sekä"… ("työterveys- ja"), between
+  lines starts a new paragraph. Hyphens at line ends: a PDF whose layout
+  engine marks the hyphens it adds at its breaks (Chromium prints U+2010 there,
+  or a soft hyphen stays) has its breaks joined ("työ‐/turvallisuus" →
+  "työturvallisuus") and its ASCII hyphens kept ("hyte-/koordinaattori").
+  In a PDF that does not mark them (an ASCII hyphen at every break), the
+  document's own spelling elsewhere decides (the word written with the
+  hyphen, or without, in any inflection), then the rules: the hyphen is
+  a compound's own before "ja", "tai", "sekä"… ("työterveys- ja"), between
   the same two vowels ("vapaa-aika"), after a capital or a digit ("ISO-",
-  "Hyte-"), or before a capital or digit. A soft hyphen is always joined.
+  "Hyte-"), or before a capital or digit; else the word is joined.
 - Other tables are skipped, each listed with the reason; a column that is not
   a strategy column is dropped when empty, an error when it holds text.
 
 A scanned PDF has no text layer: reading it stops with a message saying so,
 unless OCR is asked for (Debian's ``tesseract-ocr`` and ``tesseract-ocr-fin``):
-the ruled lines are found in the page image and erased, tesseract reads the
-words (``--psm 4``), and they are placed in the cells as a text layer's would
-be. It is slow (about 10 s a page) and rough: misread letters, stray marks
-from the rules, and a missed heading stops the import.
+the ruled lines are found in the page image (long thin runs of dark pixels that
+meet at least two of the other direction, so a heading's letters are not taken
+for rules) and erased, tesseract reads the words (``--psm 4``), and they are
+placed in the cells as a text layer's would be; paragraphs are told by the
+distance between baselines. A mark read in blank space is dropped. It is slow
+(about 10 s a page) and rough: on the 2022 report printed by Chromium and
+scanned at 200 dpi, 44 of 63 cells come back exactly and 59 with at most a
+tenth of their letters differing; misread letters and an extra paragraph
+here and there remain, and a missed heading stops the import.
 """
 
 from __future__ import annotations
@@ -47,6 +60,7 @@ import html
 import io
 import re
 import shutil
+import statistics
 import subprocess
 import tempfile
 import unicodedata
@@ -78,10 +92,22 @@ class Block:
     number: int = 0  # the table's number in the document
     cut: bool = False  # its last row goes on on the next page (a PDF row cut by the page break)
     spans: list[list[int]] | None = None  # rows × columns: rows a PDF cell covers (0: covered by one above)
+    spelling: Spelling | None = None  # a PDF's evidence on its hyphens at line ends
 
     @property
     def where(self) -> str:
         return f"table {self.number}" + (f" (page {self.page})" if self.page else "")
+
+
+class Cell(list):
+    """A PDF cell's paragraphs, and what tells, where a page break cuts the cell, whether its last line
+    ended a paragraph: ``room``, the width left free at the end of its last line, and ``lead``, the width
+    its first word takes (with a space). A line is broken only where the next word does not fit, so
+    when the new page's first word would have fit on the last line of the page before, a paragraph
+    ended there."""
+
+    room: float = 0.0
+    lead: float = float("inf")
 
 
 @dataclass
@@ -112,7 +138,20 @@ class Imported:
 # Cells and lines
 
 
-def join_lines(lines: list[str], known: set[str] | None = None) -> str:
+@dataclass
+class Spelling:
+    """What a document tells about its own hyphens at line ends.
+
+    ``words``: the words it writes whole on one line, casefolded (hyphenated compounds included).
+    ``marked``: its layout engine marks the hyphens it adds at its breaks (a U+2010 hyphen or a soft hyphen
+    at a line end, as Chromium prints them); then an ASCII hyphen at a line end is the text's own.
+    """
+
+    words: set[str] = field(default_factory=set)
+    marked: bool = False
+
+
+def join_lines(lines: list[str], spelling: Spelling | None = None) -> str:
     """The text of a paragraph laid out on several lines: hyphens at line ends resolved.
 
     Examples
@@ -123,7 +162,10 @@ def join_lines(lines: list[str], known: set[str] | None = None) -> str:
     ('ISO 45001 työterveys- ja työturvallisuus', 'Vapaa-aikapäällikkö')
     >>> join_lines(["Hyte-", "koordinaattori", "Kulttuuri/", "vapaa-aika"])
     'Hyte-koordinaattori Kulttuuri/vapaa-aika'
+    >>> join_lines(["seuranta-", "palaverit"], Spelling(marked=True))
+    'seuranta-palaverit'
     """
+    spelling = spelling or Spelling()
     text = ""
     for line in (re.sub(r"\s+([\u00ad\u2010])$", r"\1", collapse_whitespace(line)) for line in lines):
         if not line:
@@ -133,7 +175,7 @@ def join_lines(lines: list[str], known: set[str] | None = None) -> str:
         elif text.endswith(("\u00ad", "\u2010")):  # a soft hyphen, or the hyphen a layout engine put at its break
             text = text[:-1] + line
         elif text.endswith("-"):
-            text = text[:-1] + line if _soft_break(text, line, known or set()) \
+            text = text[:-1] + line if not spelling.marked and _soft_break(text, line, spelling.words) \
                 else text + ("" if _glued(line) else " ") + line
         elif text.endswith("/"):
             text += line
@@ -150,20 +192,31 @@ def _glued(line: str) -> bool:
 def _soft_break(text: str, line: str, known: set[str]) -> bool:
     """Whether the hyphen ending ``text`` only broke a word across lines (see the module's rules).
 
-    ``known``: the words the document writes on one line (casefolded); a word found there hyphenated is
-    kept so, one found there whole is joined."""
+    ``known``: the words the document writes on one line (casefolded); a word found there hyphenated,
+    in any inflection, is kept so; one found there whole is joined."""
     before = re.search(r"(\w+)-$", text)
     after = re.match(r"\w+", line)
     if before is None or after is None:
         return False
     left, right = before[1], after[0]
-    if f"{left}-{right}".casefold() in known:
+    if _written(left + "-", right, known):
         return False
-    if f"{left}{right}".casefold() in known:
+    if _written(left, right, known):
         return True
     if right.casefold() in _CONJUNCTIONS or not left.islower() or not right[0].islower():
         return False
     return not (left[-1] in _VOWELS and left[-1] == right[0])
+
+
+def _written(left: str, right: str, known: set[str]) -> bool:
+    """Whether a word of ``known`` is ``left + right``, inflected: it begins with ``left`` and with all of
+    ``right`` but its last four letters (at least two of them).
+
+    >>> _written("hyte-", "koordinaattori", {"hyte-koordinaattoreiden"}), _written("hyte", "ja", {"hyte-ja"})
+    (True, False)
+    """
+    stem = (left + right[:max(2, len(right) - 4)]).casefold()
+    return any(word.startswith(stem) for word in known)
 
 
 def cell_text(paragraphs: list[str]) -> str:
@@ -250,6 +303,7 @@ class _Assembler:
         self.cut = False  # the last table read ends in a row cut by the page break
         self.merged: dict[int, int] = {}  # kept column → the aim's row its last cell starts in
         self.spans: dict[int, list[int]] = {}  # id of a row of the table being read → its cells' spans
+        self.spelling: Spelling | None = None  # a PDF's evidence on its hyphens at line ends
 
     def text(self, block: Block) -> None:
         title = aim_title(block.text)
@@ -264,6 +318,7 @@ class _Assembler:
 
     def table(self, block: Block) -> None:
         self.spans = {id(row): spans for row, spans in zip(block.rows or [], block.spans or [])}
+        self.spelling = block.spelling or self.spelling
         rows = [row for row in block.rows or [] if any(_plain(cell) for cell in row)]
         while rows and header_keys(rows[0]) is None and len({_plain(c) for c in rows[0]} - {""}) == 1 \
                 and aim_title(_plain(rows[0][0]) or _plain(rows[0][-1])):
@@ -366,7 +421,7 @@ class _Assembler:
         """In a PDF, the aim's SDG text goes to its first row, whole: a page break may cut the merged SDG
         cell, even an SDG's name, in two, and the reader takes an aim's SDGs from all its rows alike."""
         column = next((i for i, name in enumerate(aim.header) if header_column(name) == "sdg"), None)
-        if column is not None and _gather(aim, column):
+        if column is not None and _gather(aim, column, self.spelling):
             self.notes.append(f"{aim.title!r}: the SDG column's text, cut by page breaks, gathered in the first row")
 
     def join_page_break(self, block: Block, rows: Rows, spans: list[list[int]]) -> None:
@@ -378,13 +433,13 @@ class _Assembler:
         aim = self.aims[-1]
         for c, origin in self.merged.items():
             if spans[0][c] >= 2 and any(rows[0][c]):
-                aim.rows[origin][c] = _join_cells(aim.rows[origin][c], rows[0][c])
+                aim.rows[origin][c] = _join_cells(aim.rows[origin][c], rows[0][c], self.spelling)
                 rows[0][c] = []
                 self.notes.append(f"page {block.page}: the cell merged over rows in column {c + 1} goes on from "
                                   f"page {self.last_page}; joined")
         if self.cut:
             self.notes.append(f"page {block.page}: the first row continues the row cut by the page break; joined")
-            aim.rows[-1] = [_join_cells(a, b) for a, b in zip(aim.rows[-1], rows.pop(0))]
+            aim.rows[-1] = [_join_cells(a, b, self.spelling) for a, b in zip(aim.rows[-1], rows.pop(0))]
             spans.pop(0)
 
     def finish(self) -> tuple[list[ImportedAim], list[str]]:
@@ -396,24 +451,30 @@ class _Assembler:
         return self.aims, self.skipped
 
 
-def _gather(aim: ImportedAim, column: int) -> bool:
+def _gather(aim: ImportedAim, column: int, spelling: Spelling | None = None) -> bool:
     """Move a column's text of all the aim's rows into its first row; whether anything moved."""
     cells = [row[column] for row in aim.rows if any(p.strip() for p in row[column])]
     if len(cells) < 2:
         return False
     gathered = cells[0]
     for cell in cells[1:]:
-        gathered = _join_cells(gathered, cell)
+        gathered = _join_cells(gathered, cell, spelling)
     for row in aim.rows:
         row[column] = []
     aim.rows[0][column] = gathered
     return True
 
 
-def _join_cells(first: list[str], second: list[str]) -> list[str]:
-    if not first or not second:
-        return first + second
-    return first[:-1] + [join_lines([first[-1], second[0]])] + second[1:]
+def _join_cells(first: list[str], second: list[str], spelling: Spelling | None = None) -> Cell:
+    """A cell cut by a page break, joined: its last paragraph goes on in the new page's first one, unless
+    the new page's first word would have fit at the end of the page before (see :class:`Cell`)."""
+    if not first or not second or getattr(first, "room", 0.0) >= getattr(second, "lead", float("inf")):
+        joined = Cell(first + second)
+    else:
+        joined = Cell(first[:-1] + [join_lines([first[-1], second[0]], spelling)] + second[1:])
+    joined.room = getattr(second if second else first, "room", 0.0)
+    joined.lead = getattr(first if first else second, "lead", float("inf"))
+    return joined
 
 
 def render(aims: list[ImportedAim]) -> str:
@@ -574,23 +635,28 @@ def _pdf_blocks(data: bytes, path: Path, ocr: bool) -> tuple[list[Block], int, s
                                        "result against the document line by line.")
             return _number_tables(_ocr_blocks(pdf)), pages, "PDF (OCR)"
         chars = [_visible_chars(page.chars) for page in pdf.pages]
-        known = vocabulary(chars)
+        spelling = vocabulary(chars)
         for number, (page, page_chars) in enumerate(zip(pdf.pages, chars), start=1):
             ends = _open_ends(page.edges)
             found = page.find_tables({**_TABLE_SETTINGS, "explicit_horizontal_lines": sorted(ends)})
             boxes = [_table_regions(table) for table in found]
             cut = [_extend_cut(regions, ends, page.height) for regions in boxes]
-            blocks += page_blocks(page_chars, boxes, number, cut, known)
+            blocks += page_blocks(page_chars, boxes, number, cut, spelling)
     return _number_tables(blocks), pages, "PDF"
 
 
-def vocabulary(pages: list[list[dict]]) -> set[str]:
-    """The words the document writes whole on one line, casefolded (hyphenated compounds included)."""
-    words: set[str] = set()
+def vocabulary(pages: list[list[dict]]) -> Spelling:
+    """The words the document writes whole on one line, and whether it marks the hyphens of its breaks:
+    a U+2010 hyphen or a soft hyphen that is the last character on its line."""
+    spelling = Spelling()
     for pieces in pages:
         for line in _lines(pieces):
-            words.update(w.casefold() for w in re.findall(r"\w+(?:-\w+)*", _line_text(line)))
-    return words
+            spelling.words.update(w.casefold() for w in re.findall(r"\w+(?:-\w+)*", _line_text(line)))
+        for piece, after in zip(pieces, pieces[1:] + [None]):
+            spelling.marked |= piece["text"] in ("\u2010", "\u00ad") and (
+                after is None or abs(after["top"] - piece["top"]) > 0.5 * (piece["bottom"] - piece["top"])
+                or after["x0"] > piece["x1"] + (piece["bottom"] - piece["top"]))
+    return spelling
 
 
 def _number_tables(blocks: list[Block]) -> list[Block]:
@@ -685,7 +751,8 @@ def _spans(regions: list[list[Box]]) -> list[list[int]]:
 
 
 def page_blocks(pieces: list[dict], tables: list[list[list[Box]]], page: int,
-                cut: list[bool] | None = None, known: set[str] | None = None) -> list[Block]:
+                cut: list[bool] | None = None, spelling: Spelling | None = None,
+                pitch: float | None = None) -> list[Block]:
     """The page's text lines and tables in reading order, from positioned pieces of text (characters of a
     text layer, or words read by OCR: dicts with ``text``, ``x0``, ``x1``, ``top``, ``bottom``)."""
     inside: list[list[list[list[dict]]]] = [[[[] for _ in row] for row in table] for table in tables]
@@ -701,8 +768,9 @@ def page_blocks(pieces: list[dict], tables: list[list[list[Box]]], page: int,
     for line in _lines(outside):
         placed.append((line[0]["top"], Block(page=page, text=_line_text(line))))
     for table, cells, is_cut in zip(tables, inside, cut or [False] * len(tables)):
-        rows = [[_paragraphs(cell, known) for cell in row] for row in cells]
-        block = Block(page=page, rows=rows, cut=is_cut, spans=_spans(table))
+        rows: Rows = [[_paragraphs(cell, spelling, box, pitch) for cell, box in zip(row, boxes)]
+                      for row, boxes in zip(cells, table)]
+        block = Block(page=page, rows=rows, cut=is_cut, spans=_spans(table), spelling=spelling or Spelling())
         placed.append((table[0][0][1] if table and table[0] else 0.0, block))
     return [block for _, block in sorted(placed, key=lambda item: item[0])]
 
@@ -741,17 +809,52 @@ def _line_text(line: list[dict]) -> str:
     return collapse_whitespace(text)
 
 
-def _paragraphs(pieces: list[dict], known: set[str] | None = None) -> list[str]:
-    """A cell's paragraphs: its lines joined, a new paragraph where the gap between lines is larger."""
+def _paragraphs(pieces: list[dict], spelling: Spelling | None = None, box: Box | None = None,
+                pitch: float | None = None) -> Cell:
+    """A cell's paragraphs: its lines joined, a new paragraph where the gap between lines is larger; with
+    the room left at the end of its last line and the width of its first word (see :class:`Cell`).
+
+    A text layer's characters have boxes of the font's height: a gap of half a line starts a paragraph.
+    OCR's word boxes follow the letters, so there ``pitch`` (the page's usual distance between the
+    baselines of a paragraph's lines) decides: over a third more starts a paragraph."""
     paragraphs: list[list[str]] = []
     previous = None
-    for line in _lines(pieces):
+    lines = _lines(pieces)
+    for line in lines:
         top, bottom = min(p["top"] for p in line), max(p["bottom"] for p in line)
-        if previous is None or top - previous[1] > 0.5 * (bottom - top):
+        base = _baseline(line)
+        wide = base - previous[2] > 1.35 * pitch if previous and pitch else \
+            previous is not None and top - previous[1] > 0.5 * (bottom - top)
+        if previous is None or wide:
             paragraphs.append([])
         paragraphs[-1].append(_line_text(line))
-        previous = (top, bottom)
-    return [join_lines(lines, known) for lines in paragraphs]
+        previous = (top, bottom, base)
+    cell = Cell(join_lines(group, spelling) for group in paragraphs)
+    if lines and box is not None:
+        cell.room, cell.lead = _room(lines, box), _lead(lines[0])
+    return cell
+
+
+def _room(lines: list[list[dict]], box: Box) -> float:
+    """The width left free at the end of a cell's last line: the cell's width less its text's left
+    margin on both sides (0 when the line ends in a hyphen or slash, which break a word)."""
+    last = lines[-1]
+    if _line_text(last).endswith(("-", "\u2010", "\u00ad", "/")):
+        return 0.0
+    margin = min(p["x0"] for line in lines for p in line) - box[0]
+    return box[2] - margin - max(p["x1"] for p in last)
+
+
+def _lead(line: list[dict]) -> float:
+    """The width a line's first word takes, with a space before it."""
+    height = max(p["bottom"] - p["top"] for p in line)
+    word = [line[0]]
+    for piece in line[1:]:
+        if piece["text"].isspace() or piece["x0"] - word[-1]["x1"] > 0.2 * height:
+            break
+        word.append(piece)
+    space = next((p["x1"] - p["x0"] for p in line if p["text"] == " "), 0.3 * height)
+    return word[-1]["x1"] - word[0]["x0"] + space
 
 
 # --------------------------------------------------------------------------
@@ -776,7 +879,7 @@ def _ocr_blocks(pdf) -> list[Block]:
         image = page.to_image(resolution=_OCR_DPI).original.convert("L")
         horizontal, vertical, clean = _ruled_lines(image, float(page.width) / image.width)
         pages.append((page, horizontal, vertical, _tesseract(tesseract, clean, float(page.width) / image.width)))
-    known = vocabulary([words for *_, words in pages])
+    spelling = vocabulary([words for *_, words in pages])
     blocks: list[Block] = []
     for number, (page, horizontal, vertical, words) in enumerate(pages, start=1):
         ends = _open_ends([{**e, "orientation": "h"} for e in horizontal]
@@ -786,7 +889,7 @@ def _ocr_blocks(pdf) -> list[Block]:
                                   "explicit_horizontal_lines": horizontal + sorted(ends)})
         boxes = [_table_regions(table) for table in found]
         cut = [_extend_cut(regions, ends, page.height) for regions in boxes]
-        blocks += page_blocks(words, boxes, number, cut, known)
+        blocks += page_blocks(words, boxes, number, cut, spelling, _pitch(words))
     return blocks
 
 
@@ -802,11 +905,41 @@ def _tesseract(tesseract: str, image, scale: float) -> list[dict]:
     words = []
     for line in run.stdout.splitlines()[1:]:
         fields = line.split("\t")
-        if len(fields) == 12 and fields[0] == "5" and fields[11].strip():
-            left, top, width, height = (int(v) * scale for v in fields[6:10])
-            words.append({"text": fields[11].strip(), "x0": left, "x1": left + width, "top": top,
-                          "bottom": top + height})
+        if len(fields) != 12 or fields[0] != "5" or not fields[11].strip():
+            continue
+        box = [int(v) for v in fields[6:10]]
+        if not any(c.isalnum() for c in fields[11]) and not _inked(image, box):
+            continue  # a mark tesseract sees in blank space (where a rule was erased)
+        left, top, width, height = (v * scale for v in box)
+        words.append({"text": fields[11].strip(), "x0": left, "x1": left + width, "top": top,
+                      "bottom": top + height, "line": tuple(fields[2:5])})
     return words
+
+
+def _inked(image, box: list[int]) -> bool:
+    """Whether the box (left, top, width, height) of a page image has some dark pixels."""
+    import numpy as np
+
+    left, top, width, height = box
+    return int((np.asarray(image.crop((left, top, left + width, top + height))) < 128).sum()) >= 4
+
+
+def _baseline(line: list[dict]) -> float:
+    """Where a line's letters stand: the middle of the bottoms of its pieces that have no descender
+    (g, j, p, q, y, a comma), or of all when each has one."""
+    flat = [p["bottom"] for p in line if not re.search(r"[gjpqy,;]", p["text"])]
+    return statistics.median(flat or [p["bottom"] for p in line])
+
+
+def _pitch(words: list[dict]) -> float | None:
+    """The page's usual distance between the baselines of a paragraph's lines, from the lines tesseract
+    read (a line's baseline: the middle of its words' bottoms)."""
+    lines: dict[tuple, list[float]] = {}
+    for word in words:
+        lines.setdefault(word["line"], []).append(word)
+    bases = [(key[:2], _baseline(line)) for key, line in lines.items()]
+    steps = [b - a for (pa, a), (pb, b) in zip(bases, bases[1:]) if pa == pb and b > a]
+    return statistics.median(steps) if steps else None
 
 
 def _ruled_lines(image, scale: float):
@@ -817,11 +950,11 @@ def _ruled_lines(image, scale: float):
 
     pixels = np.asarray(image).copy()
     dark = pixels < 128
-    across, down = _runs(dark), _runs(dark.T)
+    across, down = _ruled(_runs(dark), _runs(dark.T))
     for y, a, b in across:
-        pixels[max(0, int(y) - 4):int(y) + 5, a:b] = 255
+        pixels[max(0, int(y) - 7):int(y) + 8, a:b] = 255
     for x, a, b in down:
-        pixels[a:b, max(0, int(x) - 4):int(x) + 5] = 255
+        pixels[a:b, max(0, int(x) - 7):int(x) + 8] = 255
 
     def line(x0: float, top: float, x1: float, bottom: float) -> dict:
         x0, top, x1, bottom = (v * scale for v in (x0, top, x1, bottom))
@@ -830,6 +963,20 @@ def _ruled_lines(image, scale: float):
 
     return ([line(a, y, b, y) for y, a, b in across], [line(x, a, x, b) for x, a, b in down],
             Image.fromarray(pixels))
+
+
+def _ruled(across: list[tuple[float, int, int]], down: list[tuple[float, int, int]]):
+    """The runs that are a table's rules: each meets at least two runs of the other direction (a letter's
+    long strokes, as in a heading's H, meet one or none once the others are dropped)."""
+    def meets(run: tuple[float, int, int], other: tuple[float, int, int]) -> bool:
+        return other[1] - 6 <= run[0] <= other[2] + 6 and run[1] - 6 <= other[0] <= run[2] + 6
+
+    while True:
+        kept_across = [run for run in across if sum(meets(run, other) for other in down) >= 2]
+        kept_down = [run for run in down if sum(meets(run, other) for other in kept_across) >= 2]
+        if (len(kept_across), len(kept_down)) == (len(across), len(down)):
+            return across, down
+        across, down = kept_across, kept_down
 
 
 def _runs(dark) -> list[tuple[float, int, int]]:
