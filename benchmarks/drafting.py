@@ -1,10 +1,10 @@
 """How well ``kemi-analysis draft`` reads text: the real 2022 report and the fictional development corpus.
 
 Run with ``.venv/bin/python benchmarks/drafting.py`` (needs Voikko). The corpus
-(fictional) has a tuning part, ``tests/fixtures/drafting`` (2051-2055) and
-``tests/fixtures/drafting_heldout`` (2056-2058), each first held out and
-scored once before it was tuned on, and a held-out part,
-``tests/fixtures/drafting_heldout2`` (2059-2061, written later by someone who
+(fictional) has a tuning part, ``tests/fixtures/drafting`` (2051-2055),
+``drafting_heldout`` (2056-2058) and ``drafting_heldout2`` (2059-2061), each
+first held out and scored once before it was tuned on, and a held-out part,
+``tests/fixtures/drafting_heldout3`` (2062-2064, written later by someone who
 never saw the drafter, and never looked at while tuning). For each
 part: rows, the share of statuses, values and whole rows right, values taken
 from another metric's paragraph, and per confidence level the rows and the
@@ -23,11 +23,12 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "fixtures" / "drafting"
 SECOND = ROOT / "tests" / "fixtures" / "drafting_heldout"
-HELD_OUT = ROOT / "tests" / "fixtures" / "drafting_heldout2"
+THIRD = ROOT / "tests" / "fixtures" / "drafting_heldout2"
+HELD_OUT = ROOT / "tests" / "fixtures" / "drafting_heldout3"
 PARTS = {"2022 (real)": [(ROOT / "data", 2022)],
-         "tuning 2051-2058": [(CORPUS, year) for year in (2051, 2052, 2053, 2054, 2055)]
-         + [(SECOND, year) for year in (2056, 2057, 2058)],
-         "held out 2059-2061": [(HELD_OUT, year) for year in (2059, 2060, 2061)]}
+         "tuning 2051-2061": [(CORPUS, year) for year in (2051, 2052, 2053, 2054, 2055)]
+         + [(SECOND, year) for year in (2056, 2057, 2058)] + [(THIRD, year) for year in (2059, 2060, 2061)],
+         "held out 2062-2064": [(HELD_OUT, year) for year in (2062, 2063, 2064)]}
 
 
 def graded_year(data_dir: Path, year: int) -> pd.DataFrame:

@@ -249,7 +249,27 @@ def split_statements(cell: str) -> list[str]:
     marked = re.sub(r"(\d\s*(?:krt/v|kpl|%)),\s+(?=[^\d\x01]*\d)", "\\1\x01", marked)
     marked = re.sub(r"(?<=[.;])\s+(?=[A-ZÄÖÅ])|;\s*|,\s+(?=[A-ZÄÖÅ][a-zäöå])", "\x01", marked)
     parts = marked.split("\x01")
-    return [p.replace("\0", ".").replace("\x02", ",").strip(" .;,") for p in parts if p and p.strip(" .;,")]
+    parts = [p.replace("\0", ".").replace("\x02", ",").strip(" .;,") for p in parts if p and p.strip(" .;,")]
+    return [segment for part in parts for segment in _split_counted(part)]
+
+
+def _split_counted(part: str) -> list[str]:
+    """"kysely kerran vuodessa, foorumi kahdesti vuodessa, valtuusto 6 krt/v": split at commas when each
+    piece counts something of its own (a piece without a count stays with the one before)."""
+    pieces = [p.strip() for p in part.split(", ")]
+    if len(pieces) < 2:
+        return [part]
+    merged: list[str] = []
+    for piece in pieces:
+        if merged and not _counts(piece):
+            merged[-1] += ", " + piece
+        else:
+            merged.append(piece)
+    return merged if len(merged) > 1 and all(_counts(m) for m in merged) else [part]
+
+
+def _counts(text: str) -> bool:
+    return bool(_numbers(text)) or any(numeral_value(w) is not None or once(w) for w in _words(text))
 
 
 def split_measures(statement: str) -> list[str]:
@@ -264,12 +284,16 @@ def split_measures(statement: str) -> list[str]:
     ['Uudet kulttuuriyritykset', 'ja -yhdistykset']
     """
     match = re.search(r"\s(ja\s+(?:(?:vähintään|enintään|yli|alle)\s+)?\d+(?:[,.]\d+)?\s*(?:%|kpl)?\s*"
-                      r"(?:\([^()]*\))?)$", statement)
+                      r"(?:\([^()]*\)|(?:\s*[^\s\d()]+){0,2}\s+\d+\s*[–-]\s*\d+)?)$", statement)
     if match and _numbers(statement[:match.start()]):
         return [statement[:match.start()].rstrip(), match.group(1)]
     if statement.count(" ja ") != 1:
         return [statement]
     left, right = statement.split(" ja ")
+    first = _words(right)[:1]
+    if _counts(left) and _counts(right) and first and not lemmas(first[0]) & (AT_LEAST | AT_MOST) \
+            and not _numbers(right.split()[0]):  # "valtuusto 6 krt/v ja neuvosto 4 krt/v": two statements
+        return [left.rstrip(), "ja " + right.strip()]
     if _numbers(statement):
         return [statement]
     if (_is_measure(left) and _is_measure(right)) or (_has_quantity(left) and _has_quantity(right)):
@@ -371,9 +395,13 @@ def _target_in_words(statement: Statement, words: list[str], forms: list[set[str
     """A target written in words: a numeral (with "prosenttia", a percentage), a fraction, "joka toinen",
     "kaikki"."""
     for index, (word, word_forms) in enumerate(zip(words, forms)):
-        value = numeral_value(word)
+        value = 1 if once(word) else numeral_value(word)
         following = forms[index + 1] if index + 1 < len(forms) else set()
         fraction = next((FRACTIONS[f] for f in following if f in FRACTIONS), None)
+        if value is not None and following & {"vuosi", "kerta"}:  # "kerran vuodessa", "kahdesti vuodessa"
+            statement.target, statement.unit = float(value), "krt/v"
+            statement.reasons.append(f"target {value} times a year from '{word} {words[index + 1]}'")
+            return
         if value is not None and fraction is not None:  # "kolme neljäsosaa": three quarters
             statement.target, statement.unit = round(value * fraction, 1), "%"
             statement.reasons.append(f"target {statement.target:g} % from '{word} {words[index + 1]}'")
@@ -495,7 +523,7 @@ def read_realisation(window: str, statement: Statement, year: int | None = None)
             reading.reasons.append("the realisation says it is not known")
             return reading
         steps = (_budget, _qualified, _negated, _continues, _affirmed) if statement.kind == "yes_no" else (
-            _share, _count, _qualified, _negated, _continues)
+            _not_yet, _share, _count, _qualified, _negated, _continues)
         for step in steps:
             if step(reading, text, statement, year):
                 return reading
@@ -521,13 +549,29 @@ def first_clause(text: str) -> str:
     return text
 
 
+def _not_yet(reading: Reading, text: _Text, statement: Statement, year: int | None) -> bool:
+    """"ei (ole) vielä <done>" before any number: nothing done yet (0), whatever is under way after it
+    ("ei vielä perustettu, kaksi on perusteilla")."""
+    words = [w.casefold() for w in text.words]
+    if "vielä" not in words or not text.negated:
+        return False
+    first_number = min([len(_words(text.window[:start])) for _, start, _ in text.numbers]
+                       + [i for _, _, i in text.written], default=len(words))
+    if words.index("vielä") > first_number:
+        return False
+    reading.actual = 0.0
+    reading.reasons.append("the realisation says it is not done yet (ei vielä): 0")
+    return True
+
+
 def _budget(reading: Reading, text: _Text, statement: Statement, year: int | None) -> bool:
     """A budget kept or not: "talousarvio alittui" (under budget: yes), "ylittyi" (over: no)."""
     if not {f for w in _words(statement.text) for f in lemmas(w)} & BUDGET:
         return False
     for verb, value in BUDGET_VERBS.items():
         if text.has({verb}):
-            reading.actual, reading.certain = value, True
+            value = 1.0 - value if text.negated else value  # "talousarviossa ei pysytty": not kept
+            reading.actual, reading.certain = value, not text.negated
             reading.reasons.append(f"the budget '{verb}': {'kept' if value else 'not kept'}")
             return True
     return False
@@ -797,8 +841,8 @@ def _anchor_windows(statements: list[Statement], text: str) -> list[tuple[str, f
         later = [t for t in taken if t > index]
         end = clauses[later[0]][0] if later else len(text)
         start = clauses[index][0]
-        if statement.kind == "share" and index and _words(text[start:])[:1] and \
-                lemmas(_words(text[start:])[0]) & BACK_REFERENCES:
+        first_words = _words(text[start:end])[:2]
+        if statement.kind == "share" and index and any(lemmas(w) & BACK_REFERENCES for w in first_words):
             start = clauses[index - 1][0]  # "…myytiin 1 712, niistä yrityksille 257": the whole is said before
         windows.append((text[start:end], 60 + 40 * overlap))
     return windows
