@@ -56,6 +56,7 @@ ORDINALS = {"toinen": 2, "kolmas": 3, "neljäs": 4, "viides": 5, "kymmenes": 10}
 NEARLY = {"lähes", "melkein", "miltei", "likimain"}
 BOUNDS = {"alle", "yli", "noin", "n", "lähes", "vajaa", "runsas", "ainakin"}  # before a number: not exact
 NEARLY_ALL = 90.0
+POSTPONED = {"siirtyä", "peruuntua", "perua", "lykkääntyä", "lykätä"}
 BACK_REFERENCES = {"joka", "jok", "ne", "niistä", "se", "tämä", "nämä"}  # "joista", "niistä": of which
 BUDGET = {"talousarvio", "ta", "budjetti"}
 BUDGET_VERBS = {"alittua": 1.0, "pysyä": 1.0, "ylittyä": 0.0, "ylittää": 0.0}  # "lähes kaikki": an estimate the analyst confirms
@@ -586,7 +587,7 @@ def _qualified(reading: Reading, text: _Text, statement: Statement, year: int | 
         return True
     dates = [int(y) for y in _YEAR.findall(text.window)] + [int(m.group(2)) for m in _MONTH_YEAR.finditer(text.window)]
     later = year is not None and any(y > year for y in dates)
-    if text.has({"siirtyä", "peruuntua", "perua"}) and (statement.kind == "yes_no" or not (text.numbers or text.written)):
+    if text.has(POSTPONED) and (statement.kind == "yes_no" or not (text.numbers or text.written)):
         reading.actual = 0.0
         reading.reasons.append("the realisation says it was postponed: not done in the year (0)")
         return True
@@ -686,6 +687,14 @@ def _proportion(text: _Text) -> tuple[float, str, bool] | None:
             whole = numeral_value(word) if is_elative(word) else None
             if whole and 0 < value <= whole:
                 return 100 * value / whole, f"{value:g} out of {whole} ('{word}')", True
+    for value, index in sorted(counts, key=lambda c: c[1]):  # the whole first: "12 päiväkodista yhdeksässä"
+        word = text.words[index] if index < len(text.words) else ""
+        after = text.words[index + 1] if index + 1 < len(text.words) else ""
+        if not (is_elative(word) or (not word.isalpha() or numeral_value(word) is None) and is_elative(after)):
+            continue
+        for part, at in counts:
+            if index < at <= index + 3 and 0 < part <= value and part != value:
+                return 100 * part / value, f"{part:g} out of {value:g} (the whole said first)", True
     for match in re.finditer(r"(\d+)\s+\w+\s+(\d+):st[äa]", text.window):
         part, whole = int(match.group(1)), int(match.group(2))
         if 0 < part <= whole:
@@ -821,7 +830,12 @@ def _anchor_windows(statements: list[Statement], text: str) -> list[tuple[str, f
     for statement in statements:
         own = _content_forms(statement.text)
         overlaps.append([len(own & _clause_forms(text[a:b])) / max(len(own), 1) for a, b in clauses])
-    if not all(max(row) > 0 for row in overlaps):
+    unmatched = [i for i, row in enumerate(overlaps) if max(row) == 0]
+    # A statement sharing no word with any clause may still be spoken of in the clause no other statement
+    # takes, when it states a target ("myönteisiä päätöksiä vähintään kaksi" / "joista kolmelle myönnettiin");
+    # a bare count or name sharing no word is more likely not spoken of at all: then the fuzzy anchors decide.
+    if len(unmatched) == len(statements) or any(statements[i].target is None for i in unmatched) \
+            or len(unmatched) > len(clauses) - (len(statements) - len(unmatched)):
         return _fuzzy_windows(statements, text)
     # Best pairs first, each clause to one statement while a free one speaks of it; ties go to the earlier.
     best: list[tuple[int, float] | None] = [None] * len(statements)
@@ -831,8 +845,11 @@ def _anchor_windows(statements: list[Statement], text: str) -> list[tuple[str, f
         if best[i] is None and c not in taken_by:
             best[i] = (c, overlap)
             taken_by.add(c)
-    for i, row in enumerate(overlaps):  # more statements than clauses: share the best clause
-        if best[i] is None:
+    free = [c for c in range(len(clauses)) if c not in taken_by]
+    for i, row in enumerate(overlaps):
+        if best[i] is None and max(row) == 0 and free:  # no shared word: the first clause no other took
+            best[i] = (free.pop(0), 0.25)
+        elif best[i] is None:  # more statements than clauses: share the best clause
             c = max(range(len(clauses)), key=row.__getitem__)
             best[i] = (c, row[c])
     taken = sorted({index for index, _ in best})  # type: ignore[misc]
