@@ -73,7 +73,8 @@ SEASONS = {"kevät": "05", "kesä": "08", "syksy": "11", "talvi": "02"}
 UNITS = ("krt/v", "krt/vko", "h/vko", "%", "kpl", "km", "vrk", "h", "€", "eur", "henkilöä", "oppilasta")
 ABBREVIATIONS = ("mm.", "esim.", "ym.", "jne.", "ns.", "ka.", "n.", "klo.")
 
-_NUMBER = re.compile(r"(?<![\w/.,:-])((?:\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:[,.]\d+)?)(?::\w+)?(?![\w/]|[.-]\d)")
+_NUMBER = re.compile(r"(?<![\w/.,:\-–])((?:\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:[,.]\d+)?)(?::\w+)?"
+                     r"(?![\w/]|[.\-–]\d|\s?[–-]\s?\d)")
 _FRACTION = re.compile(r"(?<![\w/.,-])(\d{1,3}(?:[ \u00a0]\d{3})+|\d+)\s*/\s*(\d{1,3}(?:[ \u00a0]\d{3})+|\d+)"
                        r"(?![\w/]|[.,]\d)")
 _RANGE = re.compile(r"(?<![\w/.,-])(\d+(?:[,.]\d+)?)\s*[–-]\s*(\d+(?:[,.]\d+)?)(?!\s*(?:lk|luok|v\b))(?![\w/])")
@@ -710,7 +711,7 @@ def _count(reading: Reading, text: _Text, statement: Statement, year: int | None
         reading.actual, reading.certain = frequency[0], False
         reading.reasons.append(frequency[1])
         return True
-    span = _RANGE.search(text.window)
+    span = next((m for m in _RANGE.finditer(text.window) if not _is_group(text.window, m)), None)
     if span:  # "2–3", "20-21": the end that is the safe side of the target
         low, high = (float(g.replace(",", ".")) for g in span.groups())
         reading.actual = high if statement.comparator == "<=" else low
@@ -747,6 +748,13 @@ def _count(reading: Reading, text: _Text, statement: Statement, year: int | None
                                                    f" ({'fits the statement' if fitting else 'the first'} "
                                                    f"of {len(candidates)} numbers)"))
     return True
+
+
+def _is_group(text: str, match: re.Match) -> bool:
+    """"luokilla 1–6", "1-6 lk": a group's label, not a range of values."""
+    before = text[:match.start()].split()[-1:] or [""]
+    after = text[match.end():].split()[:1] or [""]
+    return before[0].casefold().startswith(("luok", "lk", "(")) or after[0].casefold().startswith(("lk", "luok"))
 
 
 def _per_year(text: _Text) -> tuple[float, str] | None:
