@@ -77,7 +77,8 @@ _NUMBER = re.compile(r"(?<![\w/.,:\-–])((?:\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:[
                      r"(?![\w/]|[.\-–]\d|\s?[–-]\s?\d)")
 _FRACTION = re.compile(r"(?<![\w/.,-])(\d{1,3}(?:[ \u00a0]\d{3})+|\d+)\s*/\s*(\d{1,3}(?:[ \u00a0]\d{3})+|\d+)"
                        r"(?![\w/]|[.,]\d)")
-_RANGE = re.compile(r"(?<![\w/.,-])(\d+(?:[,.]\d+)?)\s*[–-]\s*(\d+(?:[,.]\d+)?)(?!\s*(?:lk|luok|v\b))(?![\w/])")
+_RANGE = re.compile(r"(?<![\w/.,-])((?:\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:[,.]\d+)?)\s*[–-]\s*"
+                    r"((?:\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:[,.]\d+)?)(?!\s*(?:lk|luok|v\b))(?![\w/])")
 _MONTH_YEAR = re.compile(r"(?<!\d)(\d{1,2})/((?:19|20)\d{2})(?!\d)")
 _YEAR = re.compile(r"(?<![\d/.])((?:19|20)\d{2})(?![\d/])")
 _AVERAGE = re.compile(r"(?:[\w-]+\s+){0,2}ka\s+(?P<value>\d+(?:,\d+)?)")
@@ -713,7 +714,7 @@ def _count(reading: Reading, text: _Text, statement: Statement, year: int | None
         return True
     span = next((m for m in _RANGE.finditer(text.window) if not _is_group(text.window, m)), None)
     if span:  # "2–3", "20-21": the end that is the safe side of the target
-        low, high = (float(g.replace(",", ".")) for g in span.groups())
+        low, high = (float(re.sub(r"[ \u00a0]", "", g).replace(",", ".")) for g in span.groups())
         reading.actual = high if statement.comparator == "<=" else low
         reading.reasons.append(f"the range {span.group(0)}: {reading.actual:g}, its "
                                f"{'upper' if statement.comparator == '<=' else 'lower'} end")
@@ -741,7 +742,8 @@ def _count(reading: Reading, text: _Text, statement: Statement, year: int | None
     bound |= text.forms[chosen[1]] & set(ABOUT) if chosen[1] < len(text.forms) else set()
     if bound or re.search(r"\d\s*[-–]\s*\d", text.window):  # "alle viisi", "noin 20", "10–12": not exact
         reading.certain = False
-        if "alle" in bound and chosen[0].is_integer() and statement.unit not in ("%", "€"):
+        average = bool({f for w in _words(statement.text) for f in lemmas(w)} & {"ka", "keskiarvo", "keskimäärin"})
+        if "alle" in bound and chosen[0].is_integer() and statement.unit not in ("%", "€") and not average:
             reading.actual = chosen[0] - 1
             reading.reasons.append(f"'alle {chosen[0]:g}' (under) of whole things: at most {chosen[0] - 1:g}")
     reading.reasons.append(f"actual {chosen[2]}" + ("" if len(candidates) == 1 else
