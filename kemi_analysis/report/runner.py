@@ -252,17 +252,44 @@ _FILE_SYSTEM_ERRORS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, er
 
 
 def _kernel_config(sockets: Path):
-    """Kernel settings: local IPC sockets in ``sockets`` (a private temporary folder), only errors logged.
+    """Kernel settings: local IPC sockets in ``sockets`` (a private temporary folder), only errors logged, and
+    the kernel's standard error in ``sockets / "kernel.log"``.
 
     Over TCP without encryption the kernel warns on every run that its traffic
-    could be read on the network; IPC never leaves the machine.
+    could be read on the network; IPC never leaves the machine. The kernel is a
+    process of its own that can outlive an interrupted run by a moment: what it
+    says then (a socket gone) must not reach the terminal after the run's one
+    line, so it writes to its log, whose last lines a failed run's error quotes.
     """
+    from jupyter_client import AsyncKernelManager
+    from traitlets import Unicode
     from traitlets.config import Config
 
+    class QuietKernelManager(AsyncKernelManager):
+        stderr_path = Unicode("", help="where the kernel's standard error goes").tag(config=True)
+
+        async def start_kernel(self, **kw):
+            if not self.stderr_path:
+                return await super().start_kernel(**kw)
+            with open(self.stderr_path, "ab") as log:  # the kernel keeps its own copy of the handle
+                kw.setdefault("stderr", log)
+                return await super().start_kernel(**kw)
+
     return Config({"KernelManager": {"transport": "ipc", "ip": str(sockets / "kernel")},
+                   "QuietKernelManager": {"stderr_path": str(sockets / "kernel.log")},
                    # The kernel's own log lines (its start-up, "Parent appears to have exited" after an interrupt)
-                   # are not the user's business: only its errors reach the terminal.
-                   "NotebookClient": {"extra_arguments": ["--IPKernelApp.log_level=ERROR"]}})
+                   # are not the user's business: only its errors, and those go to its log.
+                   "NotebookClient": {"extra_arguments": ["--IPKernelApp.log_level=ERROR"],
+                                      "kernel_manager_class": QuietKernelManager}})
+
+
+def _kernel_said(sockets: Path) -> str:
+    """The last lines the kernel wrote to its standard error, for a failed run's message."""
+    try:
+        lines = (sockets / "kernel.log").read_text(encoding="utf-8", errors="replace").strip().splitlines()
+    except OSError:
+        return ""
+    return f" (the kernel said: {' / '.join(lines[-3:])})" if lines else ""
 
 
 def _execute(notebook: Path, executed: Path, failed: Path, parameters: ReportParameters, progress_bar: bool) -> None:
@@ -270,17 +297,19 @@ def _execute(notebook: Path, executed: Path, failed: Path, parameters: ReportPar
     from papermill.exceptions import PapermillExecutionError
 
     logger.info("executing %s for %s (%s)", notebook.name, parameters.year, parameters.lang)
-    try:
-        with tempfile.TemporaryDirectory(prefix="kemi-kernel-") as sockets:
+    with tempfile.TemporaryDirectory(prefix="kemi-kernel-") as folder:
+        sockets = Path(folder)
+        try:
             papermill.execute_notebook(str(notebook), str(executed), parameters=parameters.as_dict(),
                                        kernel_name="python3", progress_bar=progress_bar, log_output=False,
                                        shutdown_kernel="immediate", cwd=str(notebook.parent),
-                                       config=_kernel_config(Path(sockets)))
-    except PapermillExecutionError as exc:
-        raise _failure(f"the report notebook failed in cell {exc.exec_count} with {exc.ename}: {exc.evalue}",
-                       notebook, executed, failed, exc) from exc
-    except Exception as exc:  # the kernel died, could not start, the notebook is unreadable, the disk is full
-        raise _failure(f"the report notebook could not be run: {exc}", notebook, executed, failed, exc) from exc
+                                       config=_kernel_config(sockets))
+        except PapermillExecutionError as exc:
+            raise _failure(f"the report notebook failed in cell {exc.exec_count} with {exc.ename}: {exc.evalue}",
+                           notebook, executed, failed, exc) from exc
+        except Exception as exc:  # the kernel died, could not start, the notebook is unreadable, the disk is full
+            raise _failure(f"the report notebook could not be run: {exc}{_kernel_said(sockets)}", notebook,
+                           executed, failed, exc) from exc
 
 
 def _convert(notebook: Path, executed: Path, failed: Path, parameters: ReportParameters, drafts: bool) -> str:
