@@ -144,15 +144,15 @@ def test_the_report_path_does_not_load_voikko():
     assert out.stdout.split() == ["False", "False"]
 
 
-# The fictional development corpus. Tuned on: tests/fixtures/drafting (2051-2055) and drafting_heldout
-# (2056-2058), each written by someone who never saw the drafter and scored once while still held out (80 %
-# and 78 % of rows right). Held out: drafting_heldout2 (2059-2061), written in another official's style.
+# The fictional development corpus. Tuned on tests/fixtures/drafting (2051-2055), drafting_heldout (2056-2058)
+# and drafting_heldout2 (2059-2061), each written by someone who never saw the drafter and scored once while
+# still held out (80 %, 78 % and 68 % of rows right). Held out: drafting_heldout3 (2062-2064).
 # Figures when this was written; they may only rise.
-CORPUS_PINNED = {"tuning": {"right": 207 / 222, "status_right": 213 / 222, "high_right": 1.0, "other_metric": 1},
-                 "held out": {"right": 61 / 90, "status_right": 67 / 90, "high_right": 26 / 29, "other_metric": 2}}
+CORPUS_PINNED = {"tuning": {"right": 289 / 312, "status_right": 298 / 312, "high_right": 1.0, "other_metric": 3},
+                 "held out": {"right": 64 / 86, "status_right": 71 / 86, "high_right": 31 / 33, "other_metric": 5}}
 
 
-@pytest.mark.slow  # drafts eleven fictional years
+@pytest.mark.slow  # drafts fourteen fictional years
 @pytest.mark.parametrize("part", ["tuning", "held out"])
 def test_drafting_on_the_fictional_corpus_does_not_fall(part):
     sys.path.insert(0, str(ROOT / "benchmarks"))
