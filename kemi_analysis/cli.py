@@ -508,6 +508,15 @@ def _interrupt(signum: int, frame: object) -> None:
 _STOPPED: list[int] = []
 
 
+def _stdout_works() -> bool:
+    try:
+        sys.stdout.write("")
+        sys.stdout.flush()
+    except OSError:
+        return False
+    return True
+
+
 def run() -> NoReturn:
     """The console script: :func:`main`, then exit with its code.
 
@@ -523,6 +532,14 @@ def run() -> NoReturn:
     except KeyboardInterrupt:
         print("kemi-analysis: interrupted; nothing was written.", file=sys.stderr)
         code = EXIT_INTERRUPTED
+    except BrokenPipeError:  # "kemi-analysis validate … | head": the reader left; that is not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        os._exit(EXIT_OK)
+    except OSError as exc:
+        if _stdout_works():
+            raise  # not standard output's fault: a bug, shown with its traceback
+        print(f"kemi-analysis: error: cannot write to standard output: {exc.strerror or exc}.", file=sys.stderr)
+        os._exit(EXIT_USAGE)
     for stop in _STOP_SIGNALS:  # the work is done (or stopped): a late signal changes nothing now
         signal.signal(stop, signal.SIG_IGN)
     try:

@@ -7,11 +7,12 @@ import json
 import os
 import shutil
 import subprocess
+import sys
 
 import pandas as pd
 import pytest
 
-from helpers import FIXTURES, RAW_2022
+from helpers import FIXTURES, RAW_2022, synthetic
 from kemi_analysis.cli import main
 from kemi_analysis.compute.pipeline import discover
 
@@ -275,3 +276,18 @@ def test_a_header_of_nonsense_gives_a_short_readable_message(tmp_path, capsys):
     assert main(["-q", "check", str(path), "--data-dir", str(data)]) == 1
     err = capsys.readouterr().err
     assert "\0" not in err and "\\x00" in err and len(err) < 2000
+
+
+@pytest.mark.slow  # two runs of the console script
+def test_standard_output_that_fails_or_closes_early(tmp_path):
+    script = [sys.executable, "-c", "from kemi_analysis.cli import run; run()"]
+    with open("/dev/full", "w") as full:
+        done = subprocess.run([*script, "validate", str(RAW_2022)], stdout=full, stderr=subprocess.PIPE, text=True)
+    assert done.returncode == 2 and done.stderr.strip().splitlines() == [
+        "kemi-analysis: error: cannot write to standard output: No space left on device."]
+    folder = synthetic().write_dataset(tmp_path / "big", 8000, years=1, aims=2000, first_year=2061)
+    raw = next((folder / "raw").glob("*.txt"))  # its summary (2,000 lines) is more than a pipe holds
+    reader = subprocess.Popen([*script, "validate", str(raw)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    reader.stdout.readline()
+    reader.stdout.close()  # the reader leaves, as 'head -1' does
+    assert reader.wait(timeout=60) == 0 and b"Traceback" not in reader.stderr.read()
