@@ -240,7 +240,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     for aim in imported.aims:
         where = "pages " + ", ".join(map(str, aim.pages)) if aim.pages else \
             "table " + ", ".join(map(str, aim.tables))
-        print(f"  {aim.title}: {len(aim.rows)} rows ({where})")
+        print(f"  {aim.title}: {_count(len(aim.rows), 'row')} ({where})")
     for title, lines in (("Joined or filled in", imported.notes), ("Could not place", imported.skipped)):
         if lines:
             print(f"{title}:" + "".join(f"\n  - {line}" for line in lines))

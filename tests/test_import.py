@@ -100,7 +100,7 @@ def test_the_command_prints_aims_and_what_it_joined(original, folder, capsys):
     document = build_docx(original, folder / "cli.docx", damage="other_table")
     assert main(["import", str(document), "--out", str(folder / "cli.txt"), "--year", "2022"]) == 0
     out = capsys.readouterr().out
-    assert "3 aims, 12 goal rows" in out and "ELINVOIMAINEN KAUPUNKI, hyvinvointi: 6 rows" in out
+    assert "3 aims, 12 goal rows" in out and "ELINVOIMAINEN KAUPUNKI, hyvinvointi: 6 rows" in out and "SUJUVA ARKI, hyvinvointi: 1 row (" in out
     assert "Could not place" in out and "table 1: not a strategy table" in out
 
 
