@@ -44,8 +44,8 @@ NUMERALS = {"nolla": 0, "yksi": 1, "kaksi": 2, "kolme": 3, "neljä": 4, "viisi":
             "kahdeksan": 8, "yhdeksän": 9, "kymmenen": 10, "yksitoista": 11, "kaksitoista": 12, "sata": 100}
 ALL_WORDS = {"kaikki", "jokainen", "joka", "jok"}  # "all", "every"
 HALF_WORDS = {"puoli", "puolet"}  # "half"
-AT_LEAST = {"vähintään", "yli"}
-AT_MOST = {"enintään", "korkeintaan", "alle"}
+AT_LEAST = {"vähintään", "yli", "väh", "min"}
+AT_MOST = {"enintään", "korkeintaan", "alle", "max", "maks", "enint"}
 #: Shares said in words: "puolet" (half), "kolmannes" (a third), ...; "joka toinen" (every second) is read
 #: from the ordinal's value below.
 FRACTIONS = {"puoli": 50.0, "kolmannes": 100 / 3, "neljännes": 25.0, "viidennes": 20.0, "kolmasosa": 100 / 3,
@@ -286,6 +286,11 @@ def split_measures(statement: str) -> list[str]:
     >>> split_measures("Uudet kulttuuriyritykset ja -yhdistykset")
     ['Uudet kulttuuriyritykset', 'ja -yhdistykset']
     """
+    for joint in (", ja ", " / "):  # "…mukainen, ja ryhmäkoko …", "enint. 21 (1–6 lk) / enint. 20 (7–9 lk)"
+        if statement.count(joint) == 1:
+            left, right = statement.split(joint)
+            if joint == ", ja " or (_numbers(left) and _numbers(right)):
+                return [*split_measures(left.rstrip(" ,")), *split_measures(right.strip())]
     match = re.search(r"\s(ja\s+(?:(?:vähintään|enintään|yli|alle)\s+)?\d+(?:[,.]\d+)?\s*(?:%|kpl)?\s*"
                       r"(?:\([^()]*\)|(?:\s*[^\s\d()]+){0,2}\s+\d+\s*[–-]\s*\d+)?)$", statement)
     if match and _numbers(statement[:match.start()]):
@@ -834,8 +839,11 @@ def _anchor_windows(statements: list[Statement], text: str) -> list[tuple[str, f
     parts) it shares most, up to the next clause another statement takes; without any shared word, the
     fuzzy anchor decides."""
     clauses = _clauses(text)
-    if len(statements) == 1:
-        return [(text, _anchor(statements[0].text, text)[1])]
+    if len(statements) == 1:  # the one statement of this paragraph: from the clause that speaks of it
+        own = _content_forms(statements[0].text)
+        shared = [len(own & _clause_forms(text[a:b])) for a, b in clauses]
+        start = clauses[max(range(len(clauses)), key=shared.__getitem__)][0] if max(shared) else 0
+        return [(text[start:], _anchor(statements[0].text, text)[1])]
     overlaps = []
     for statement in statements:
         own = _content_forms(statement.text)
