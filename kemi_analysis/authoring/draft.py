@@ -69,6 +69,7 @@ COUNT_NOUNS = {"lkm", "lukumäärä", "määrä", "myyntimäärä", "lainausmä�
 CONTINUES = {"jatkua", "jatkaa", "menossa", "meneillään", "menellään", "käynnissä", "kesken", "valmistella"}
 AFFIRMS = {"käyttö", "käytössä", "valmis", "toteutua", "toteutunut", "otettu", "hyväksyä", "tehty"}
 UNKNOWN = {"tieto", "tiedossa"}  # "ei ole tiedossa": not known
+FIGURED_OUT = {"eritellä", "selvittää", "tieto", "luku", "laskea"}  # "ei saatu eriteltyä": not known either
 SEASONS = {"kevät": "05", "kesä": "08", "syksy": "11", "talvi": "02"}
 UNITS = ("krt/v", "krt/vko", "h/vko", "%", "kpl", "km", "vrk", "h", "€", "eur", "henkilöä", "oppilasta")
 ABBREVIATIONS = ("mm.", "esim.", "ym.", "jne.", "ns.", "ka.", "n.", "klo.")
@@ -527,8 +528,8 @@ def read_realisation(window: str, statement: Statement, year: int | None = None)
     for part in dict.fromkeys([first_clause(window), window]):  # the anchor's own clause first
         reading = Reading(quote=part.strip(" ,;"))
         text = _Text.read(part)
-        if text.negated and text.has(UNKNOWN):
-            reading.reasons.append("the realisation says it is not known")
+        if text.negated and (text.has(UNKNOWN) or text.has({"saada"}) and text.has(FIGURED_OUT)):
+            reading.reasons.append("the realisation says it is not known")  # "ei ole tiedossa", "ei saatu selvitettyä"
             return reading
         steps = (_budget, _qualified, _negated, _continues, _affirmed) if statement.kind == "yes_no" else (
             _not_yet, _share, _count, _qualified, _negated, _continues)
@@ -617,6 +618,12 @@ def _share(reading: Reading, text: _Text, statement: Statement, year: int | None
     value, why, certain = _share_value(text)
     if value is None:
         return False
+    if value < 0:  # "lähes kaikki": about 90 % against a lower target; against all, only "not quite"
+        if (statement.target or 0) >= NEARLY_ALL:
+            reading.status = Status.PARTIAL.value
+            reading.reasons.append(why + f": short of {statement.target:g} %, no exact share")
+            return True
+        value, why = NEARLY_ALL, why + f" read as about {NEARLY_ALL:g} %: an estimate"
     reading.actual, reading.certain = round(value, 1), certain
     reading.reasons.append(why)
     return True
@@ -659,8 +666,7 @@ def _share_value(text: _Text) -> tuple[float | None, str, bool]:
     for index, forms in enumerate(text.forms):
         before = text.forms[index - 1] if index else set()
         if forms & ALL_WORDS and before & NEARLY:
-            return NEARLY_ALL, f"'{text.words[index - 1]} {text.words[index]}' (nearly all) read as about " \
-                               f"{NEARLY_ALL:g} %: an estimate", False
+            return -1.0, f"'{text.words[index - 1]} {text.words[index]}' (nearly all)", False
         share = _share_word(forms - {"joka", "jok"}, text.forms[index + 1] if index + 1 < len(text.forms) else set(),
                             before, text.words[index])
         if share is not None:
