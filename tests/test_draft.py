@@ -144,15 +144,17 @@ def test_the_report_path_does_not_load_voikko():
     assert out.stdout.split() == ["False", "False"]
 
 
-# The fictional development corpus. Tuned on tests/fixtures/drafting (2051-2055), drafting_heldout (2056-2058)
-# and drafting_heldout2 (2059-2061), each written by someone who never saw the drafter and scored once while
-# still held out (80 %, 78 % and 68 % of rows right). Held out: drafting_heldout3 (2062-2064).
+# The fictional development corpus. Tuned on tests/fixtures/drafting (2051-2055), drafting_heldout (2056-2058),
+# drafting_heldout2 (2059-2061) and drafting_heldout3 (2062-2064), each written by someone who never saw the
+# drafter and scored once while still held out (80 %, 78 %, 68 % and 74 % of rows right). Held out:
+# drafting_heldout4 (2065-2067), written to imitate the real report's run-together, typo-ridden text.
 # Figures when this was written; they may only rise.
-CORPUS_PINNED = {"tuning": {"right": 289 / 312, "status_right": 298 / 312, "high_right": 1.0, "other_metric": 3},
-                 "held out": {"right": 64 / 86, "status_right": 71 / 86, "high_right": 31 / 33, "other_metric": 5}}
+CORPUS_PINNED = {"tuning": {"right": 366 / 398, "status_right": 377 / 398, "high_right": 169 / 170,
+                            "other_metric": 7},
+                 "held out": {"right": 32 / 85, "status_right": 41 / 85, "high_right": 13 / 22, "other_metric": 1}}
 
 
-@pytest.mark.slow  # drafts fourteen fictional years
+@pytest.mark.slow  # drafts seventeen fictional years
 @pytest.mark.parametrize("part", ["tuning", "held out"])
 def test_drafting_on_the_fictional_corpus_does_not_fall(part):
     sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -168,5 +170,5 @@ def test_drafting_on_the_fictional_corpus_does_not_fall(part):
     assert figures["right"] >= pinned["right"] - 1e-9
     assert figures["status_right"] >= pinned["status_right"] - 1e-9
     high = graded[graded["confidence"] == "high"]
-    assert len(high) >= 20 and high["right"].mean() >= pinned["high_right"] - 1e-9
+    assert len(high) >= 15 and high["right"].mean() >= pinned["high_right"] - 1e-9
     assert figures["other_metric"] <= pinned["other_metric"]
