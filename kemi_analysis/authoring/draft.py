@@ -248,7 +248,10 @@ def split_statements(cell: str) -> list[str]:
         protected = re.sub(rf"(?<![\w-]){re.escape(abbreviation)}", abbreviation.replace(".", "\0"), protected)
     # Nothing inside parentheses splits a statement.
     protected = re.sub(r"\([^()]*\)", lambda m: m.group(0).replace(",", "\x02").replace(".", "\0"), protected)
-    marked = re.sub(r"(\d\s*(?:krt/v|kpl|%))\s+(?=[A-ZÄÖÅ])", "\\1\x01", protected)
+    marked = re.sub(r"(\d\s*(?:krt/v|kpl|%)?)\s+(?=[A-ZÄÖÅ][a-zäöå])", "\\1\x01", protected)  # "20 000 Paketteja"
+    # Run together without a full stop: "toteuma Ryhmäkoot ka …" (a capital after a lower-case word)
+    marked = re.sub(r"(?<=[a-zäöå])\s+(?=[A-ZÄÖÅ][a-zäöå]{3,})", "\x01", marked)
+    marked = re.sub(r"(\d)\s+(?=\d+\s*[-–]\s*\d+\s*lk)", "\\1\x01", marked)  # "… enintään 21 7-9 lk …"
     # "kysely 1 krt/v, seurafoorumi 2 krt/v": a comma after a unit, and another statement with a number follows
     marked = re.sub(r"(\d\s*(?:krt/v|kpl|%)),\s+(?=[^\d\x01]*\d)", "\\1\x01", marked)
     marked = re.sub(r"(?<=[.;])\s+(?=[A-ZÄÖÅ])|;\s*|,\s+(?=[A-ZÄÖÅ][a-zäöå])", "\x01", marked)
