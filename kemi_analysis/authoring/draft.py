@@ -740,18 +740,23 @@ def _count(reading: Reading, text: _Text, statement: Statement, year: int | None
     candidates.sort(key=lambda c: c[1])
     own = set().union(*[lemmas(w) for w in _words(statement.text)]) - {"ja", "olla"}
 
-    def fits(candidate) -> bool:
+    def fits(candidate) -> int:
+        """3: the statement's unit follows; 2: a word of the statement follows ("24 tapahtumaa"); 1: one stands
+        just before ("pudokkaita kolme"); 0: none."""
         index = candidate[1]
         following = " ".join(text.words[index:index + 3]).casefold()
         if statement.unit not in ("", "kpl", "%") and following.startswith(statement.unit.split("/")[0]):
-            return True
-        return any(text.forms[j] & own for j in range(index, min(index + 2, len(text.forms))))
+            return 3
+        if any(text.forms[j] & own for j in range(index, min(index + 2, len(text.forms)))):
+            return 2
+        return int(any(text.forms[j] & own for j in range(max(0, index - 2), index)))
 
-    fitting = [c for c in candidates if fits(c)]
+    best = max((fits(c) for c in candidates), default=0)
+    fitting = [c for c in candidates if best and fits(c) == best]
     chosen = (fitting or candidates)[0]
     reading.actual = chosen[0]
     # A bare number for a share target may be a count ("50:lle yhdistykselle"), not a percentage.
-    reading.certain = (len(candidates) == 1 or len(fitting) == 1) and statement.kind != "share"
+    reading.certain = (len(candidates) == 1 or len(fitting) == 1 and best >= 2) and statement.kind != "share"
     bound = text.forms[chosen[1] - 1] & BOUNDS if chosen[1] else set()
     bound |= text.forms[chosen[1]] & set(ABOUT) if chosen[1] < len(text.forms) else set()
     if bound or re.search(r"\d\s*[-–]\s*\d", text.window):  # "alle viisi", "noin 20", "10–12": not exact
