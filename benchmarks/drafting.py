@@ -36,7 +36,8 @@ PARTS = {"2022 (real)": [(ROOT / "data", 2022)],
 
 
 def graded_year(data_dir: Path, year: int) -> pd.DataFrame:
-    from kemi_analysis.authoring.draft import draft_annotations, grade_draft, write_draft
+    from kemi_analysis.authoring.draft import draft_annotations, write_draft
+    from kemi_analysis.authoring.grading import grade_draft
     from kemi_analysis.compute.achievement import build_metrics
     from kemi_analysis.compute.pipeline import discover
     from kemi_analysis.read.annotations import load_annotations
@@ -58,7 +59,7 @@ def graded_year(data_dir: Path, year: int) -> pd.DataFrame:
 
 
 def main() -> int:
-    from kemi_analysis.authoring.draft import grading_summary
+    from kemi_analysis.authoring.grading import grading_summary
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", action="store_true", help="print every row the draft got wrong")

@@ -474,14 +474,13 @@ def _check_paths(args: argparse.Namespace) -> None:
                              "given cannot be written into a report.",
                              hint="run from another folder, or give absolute paths.") from None
     for name, value in paths.items():
-        if isinstance(value, Path):
-            try:
-                str(value).encode("utf-8")
-            except UnicodeEncodeError:
-                shown = os.fsencode(value).decode("utf-8", errors="replace")
-                raise UsageError(f"the path given to {_option(name)} holds bytes that are not UTF-8 text: {shown!r}.",
-                                 hint="rename the file or folder with UTF-8 characters (any letters, "
-                                      "ä and ö included) and run again.") from None
+        try:
+            str(value).encode("utf-8")
+        except UnicodeEncodeError:
+            shown = os.fsencode(value).decode("utf-8", errors="replace")
+            raise UsageError(f"the path given to {_option(name)} holds bytes that are not UTF-8 text: {shown!r}.",
+                             hint="rename the file or folder with UTF-8 characters (any letters, "
+                                  "ä and ö included) and run again.") from None
 
 
 def _option(name: str) -> str:

@@ -15,7 +15,7 @@ from helpers import FIXTURES, ROOT
 from kemi_analysis.schemas import ANNOTATION_COLUMNS as COLUMNS
 from kemi_analysis.read.annotations import load_annotations
 from kemi_analysis.cli import main
-from kemi_analysis.errors import AnnotationError, KemiError, SourceError
+from kemi_analysis.errors import AnnotationError, SourceError
 from kemi_analysis.read.parser import load_report
 
 BAD = FIXTURES / "bad"

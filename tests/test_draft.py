@@ -16,8 +16,8 @@ if not os.environ.get("CI"):
 from kemi_analysis.compute.achievement import build_metrics  # noqa: E402
 from kemi_analysis.read.annotations import load_annotations, read_annotations  # noqa: E402
 from kemi_analysis.cli import main  # noqa: E402
+from kemi_analysis.authoring.grading import compare_with_curated  # noqa: E402
 from kemi_analysis.authoring.draft import (  # noqa: E402
-    compare_with_curated,
     draft_annotations,
     read_realisation,
     read_statement,
@@ -160,7 +160,7 @@ def test_drafting_on_the_fictional_corpus_does_not_fall(part):
     import drafting
     import pandas as pd
 
-    from kemi_analysis.authoring.draft import grading_summary
+    from kemi_analysis.authoring.grading import grading_summary
 
     years = next(years for name, years in drafting.PARTS.items() if name.startswith(part))
     graded = pd.concat([drafting.graded_year(folder, year) for folder, year in years], ignore_index=True)

@@ -63,14 +63,20 @@ def test_a_pipe_in_raw_is_listed_not_read(tmp_path):
     assert any("not a regular file" in str(p) and "putki_2034.txt" in str(p) for p in folder.problems)
 
 
-@pytest.mark.slow  # five exports through the command line
-@pytest.mark.parametrize("value", ["1" * 400, "２５", "٢٥", "1e3", "inf"])
-def test_only_ascii_digits_within_range_are_numbers(tmp_path, value, capsys):
+def multiyear_with_actual(tmp_path, value: str):
+    """A copy of the fictional multi-year folder whose first 2031 actual_value is ``value``; (folder, file)."""
     data = tmp_path / "data"
     shutil.copytree(FIXTURES / "multiyear", data)
     path = data / "annotations" / "2031.csv"
     path.write_text(path.read_text(encoding="utf-8").replace(",3,,Vähintään", f",{value},,Vähintään", 1),
                     encoding="utf-8")
+    return data, path
+
+
+@pytest.mark.slow  # five exports through the command line
+@pytest.mark.parametrize("value", ["1" * 400, "２５", "٢٥", "1e3", "inf"])
+def test_only_ascii_digits_within_range_are_numbers(tmp_path, value, capsys):
+    data, path = multiyear_with_actual(tmp_path, value)
     code = main(["-q", "export", "--year", "2031", "--data-dir", str(data), "--out", str(tmp_path / "x.csv")])
     err = capsys.readouterr().err
     assert code == 1 and f"actual_value '{value}' is not a number" in err
@@ -228,11 +234,7 @@ def test_an_annotation_file_without_rows_names_the_line(tmp_path, capsys):
 
 @pytest.mark.parametrize("value", ["-", "+", "\u2212"])
 def test_a_sign_alone_is_not_a_number(tmp_path, value, capsys):
-    data = tmp_path / "data"
-    shutil.copytree(FIXTURES / "multiyear", data)
-    path = data / "annotations" / "2031.csv"
-    path.write_text(path.read_text(encoding="utf-8").replace(",3,,Vähintään", f",{value},,Vähintään", 1),
-                    encoding="utf-8")
+    data, path = multiyear_with_actual(tmp_path, value)
     assert main(["-q", "check", str(path), "--data-dir", str(data)]) == 1
     assert f"actual_value '{value}' is not a number" in capsys.readouterr().err
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import FIXTURES, HEADER, make_report
+from helpers import FIXTURES, make_report
 from kemi_analysis.errors import SourceError
 from kemi_analysis.read.parser import load_report, strip_markup
 

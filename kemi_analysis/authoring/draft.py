@@ -21,29 +21,27 @@ import logging
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
 from rapidfuzz import fuzz, utils
 
-from ..errors import DataError, UsageError
+from ..errors import DataError
 from ..files import atomic_path, check_target
 from ..read.parser import Report
 from ..schemas import ANNOTATION_COLUMNS as COLUMNS
 from ..schemas import Status
 
+from .finnish import is_elative, is_negation, is_plural_noun, lemmas, numeral_value, once
+from .matching import assign, score_matrix
+
 #: A draft annotation file's name ends so: ``2023.draft.csv``.
 DRAFT_SUFFIX = ".draft.csv"
-from .matching import assign, score_matrix
 
 logger = logging.getLogger(__name__)
 
 # Base forms -> meaning. Voikko gives the base form; these are the words' meanings, not suffix rules.
-NUMERALS = {"nolla": 0, "yksi": 1, "kaksi": 2, "kolme": 3, "neljä": 4, "viisi": 5, "kuusi": 6, "seitsemän": 7,
-            "kahdeksan": 8, "yhdeksän": 9, "kymmenen": 10, "yksitoista": 11, "kaksitoista": 12, "sata": 100}
 ALL_WORDS = {"kaikki", "jokainen", "joka", "jok"}  # "all", "every"
-HALF_WORDS = {"puoli", "puolet"}  # "half"
 AT_LEAST = {"vähintään", "yli", "väh", "min"}
 AT_MOST = {"enintään", "korkeintaan", "alle", "max", "maks", "enint"}
 #: Shares said in words: "puolet" (half), "kolmannes" (a third), ...; "joka toinen" (every second) is read
@@ -55,11 +53,11 @@ ABOUT = {"kymmenkunta": 10, "parikymmen": 20, "tusina": 12}
 ORDINALS = {"toinen": 2, "kolmas": 3, "neljäs": 4, "viides": 5, "kymmenes": 10}
 NEARLY = {"lähes", "melkein", "miltei", "likimain"}
 BOUNDS = {"alle", "yli", "noin", "n", "lähes", "vajaa", "runsas", "ainakin"}  # before a number: not exact
-NEARLY_ALL = 90.0
+NEARLY_ALL = 90.0  # "lähes kaikki": an estimate the analyst confirms
 POSTPONED = {"siirtyä", "peruuntua", "perua", "lykkääntyä", "lykätä"}
 BACK_REFERENCES = {"joka", "jok", "ne", "niistä", "se", "tämä", "nämä"}  # "joista", "niistä": of which
 BUDGET = {"talousarvio", "ta", "budjetti"}
-BUDGET_VERBS = {"alittua": 1.0, "pysyä": 1.0, "ylittyä": 0.0, "ylittää": 0.0}  # "lähes kaikki": an estimate the analyst confirms
+BUDGET_VERBS = {"alittua": 1.0, "pysyä": 1.0, "ylittyä": 0.0, "ylittää": 0.0}  # under budget: kept
 #: How often a year: "joka toinen kuukausi" is 12 / 2 = 6 times a year.
 PER_YEAR = {"kuukausi": 12, "viikko": 52, "kuukausittain": 12, "viikoittain": 52}
 PERCENT_WORDS = {"prosentti", "%"}
@@ -99,135 +97,6 @@ class Statement:
     deadline: str = ""
     kind: str = "count"  # "count", "share", "yes_no"
     reasons: list[str] = field(default_factory=list)
-
-
-# --------------------------------------------------------------------------
-# Morphology
-
-
-@lru_cache(maxsize=1)
-def _voikko():
-    try:
-        import libvoikko
-    except ImportError as exc:  # pragma: no cover - depends on the machine
-        raise UsageError("drafting needs Voikko: install the libvoikko package and Debian's voikko-fi.",
-                         hint="run 'make setup' (it installs both), or pip install libvoikko and "
-                              "apt-get install libvoikko1 voikko-fi") from exc
-    try:
-        return libvoikko.Voikko("fi")
-    except (OSError, libvoikko.VoikkoException) as exc:  # pragma: no cover
-        raise UsageError(f"Voikko could not start: {exc}.", hint="apt-get install libvoikko1 voikko-fi") from exc
-
-
-@dataclass(frozen=True)
-class Analysis:
-    """One of Voikko's readings of a word, lower-cased: its base form, word class, number, case, and for a
-    participle ("kokeiltu") the verb it comes from ("kokeilla", read from Voikko's word bases)."""
-
-    base: str
-    word_class: str
-    number: str
-    case: str
-    verb: str
-    parts: tuple[str, ...] = ()  # a compound's parts' base forms ("kävijämäärä": kävijä, määrä)
-
-
-@lru_cache(maxsize=65536)
-def analyse(word: str) -> tuple[Analysis, ...]:
-    """Voikko's analyses of a word."""
-    result = []
-    for analysis in _voikko().analyze(word):
-        verb = ""
-        if analysis.get("PARTICIPLE"):
-            verbs = re.findall(r"\(([^()+]+)\)", analysis.get("WORDBASES", "").casefold())
-            verb = verbs[0] if verbs else ""
-        bases = tuple(b for b in re.findall(r"\(([^()+]+)\)", analysis.get("WORDBASES", "").casefold()) if len(b) > 2)
-        result.append(Analysis(analysis.get("BASEFORM", "").casefold(), analysis.get("CLASS", ""),
-                               analysis.get("NUMBER", "") or "", analysis.get("SIJAMUOTO", "") or "", verb,
-                               bases if len(bases) > 1 else ()))
-    return tuple(result)
-
-
-def lemmas(word: str) -> set[str]:
-    """Every base form of a word, and the verb of a participle (kokeiltu -> kokeilla)."""
-    forms = {word.casefold()}
-    for analysis in analyse(word):
-        forms.add(analysis.base)
-        forms.update(analysis.parts)
-        if analysis.verb:
-            forms.add(analysis.verb)
-    return forms
-
-
-#: The parts compound numerals are built of, as Voikko gives their base form ("satakaksikymmentäviisi"):
-#: a digit word, or a multiplier of the digits before it ("kaksi|kymmentä"), or "toista" (+10, "kolme|toista").
-NUMERAL_PARTS = [(word, "digit", value) for word, value in NUMERALS.items()] + [
-    ("kymmentä", "times", 10), ("sataa", "times", 100), ("tuhatta", "thousands", 1000), ("tuhat", "digit", 1000),
-    ("toista", "teen", 10)]
-NUMERAL_PARTS.sort(key=lambda part: -len(part[0]))  # "kymmenen" before "kymmentä" can be told by length
-
-
-def compose_numeral(base: str) -> int | None:
-    """The value of a numeral's base form, compound or not; None when it is not one.
-
-    Examples
-    --------
-    >>> compose_numeral("satakaksikymmentäviisi"), compose_numeral("kolmetoista"), compose_numeral("kaksituhatta")
-    (125, 13, 2000)
-    >>> compose_numeral("kymmenen"), compose_numeral("tuhatkaksisataa"), compose_numeral("kissa")
-    (10, 1200, None)
-    """
-    total = group = pending = 0
-    rest = base
-    while rest:
-        part = next((p for p in NUMERAL_PARTS if rest.startswith(p[0])), None)
-        if part is None:
-            return None
-        word, kind, value = part
-        rest = rest[len(word):]
-        if kind == "digit":
-            group, pending = group + pending, value
-        elif kind == "teen":
-            group, pending = group + pending + value, 0
-        elif kind == "times":
-            group, pending = group + (pending or 1) * value, 0
-        else:  # thousands
-            total, group, pending = total + (group + pending or 1) * value, 0, 0
-    return total + group + pending
-
-
-def numeral_value(word: str) -> int | None:
-    """The value of a numeral word in any case ("kolmessa" -> 3, "kahdellekymmenelle" -> 20); None for a
-    plural ("kymmenien", tens of) and for other words."""
-    for analysis in analyse(word):
-        if analysis.word_class == "lukusana" and analysis.number == "plural":
-            continue
-        if analysis.word_class == "lukusana" or analysis.base in NUMERALS:
-            value = compose_numeral(analysis.base)
-            if value is not None:
-                return value
-    return None
-
-
-def is_elative(word: str) -> bool:
-    """True for a word in the elative case ("kymmenestä", out of ten): the whole of a proportion."""
-    return any(analysis.case == "sisaeronto" for analysis in analyse(word))
-
-
-def is_negation(word: str) -> bool:
-    """True for the negation verb ("ei", "eivät")."""
-    return any(analysis.word_class == "kieltosana" for analysis in analyse(word))
-
-
-def is_plural_noun(word: str) -> bool:
-    """True for a noun or adjective in the plural nominative ("yritykset", "uudet"): things to count."""
-    return any(a.number == "plural" and a.case == "nimento" and a.word_class in ("nimisana", "laatusana", "teonsana")
-               for a in analyse(word))
-
-
-def once(word: str) -> bool:
-    """True for "kerran" (once): the genitive of *kerta*, a count of 1."""
-    return any(a.base == "kerta" and a.case == "omanto" and a.number == "singular" for a in analyse(word))
 
 
 # --------------------------------------------------------------------------
@@ -423,7 +292,7 @@ def _target_in_words(statement: Statement, words: list[str], forms: list[set[str
             statement.target, statement.unit = float(value), "%" if percent else "kpl"
             statement.reasons.append(f"target {value}{' %' if percent else ''} from the numeral '{word}'")
             return
-        share = _share_word(word_forms - {"joka", "jok"}, following, forms[index - 1] if index else set(), word)
+        share = _share_word(word_forms, following, forms[index - 1] if index else set(), word)
         if share is not None:
             statement.target, statement.unit = share, "%"
             statement.reasons.append(f"target {share:.3g} % from '{word}'")
@@ -432,7 +301,9 @@ def _target_in_words(statement: Statement, words: list[str], forms: list[set[str
 
 def _share_word(forms: set[str], following: set[str], before: set[str], word: str = "") -> float | None:
     """The share a word says: a fraction ("puolet"), "joka toinen" (the word "joka" before an ordinal), or
-    "kaikki" (all), unless "lähes" (nearly) stands before it."""
+    "kaikki" (all), unless "lähes" (nearly) stands before it. Only the word "joka" itself means every:
+    its inflected forms ("joista", of whom) do not."""
+    forms = forms - {"joka", "jok"}
     fraction = next((FRACTIONS[f] for f in forms if f in FRACTIONS), None)
     if fraction is not None:
         return fraction
@@ -670,8 +541,8 @@ def _share_value(text: _Text) -> tuple[float | None, str, bool]:
         before = text.forms[index - 1] if index else set()
         if forms & ALL_WORDS and before & NEARLY:
             return -1.0, f"'{text.words[index - 1]} {text.words[index]}' (nearly all)", False
-        share = _share_word(forms - {"joka", "jok"}, text.forms[index + 1] if index + 1 < len(text.forms) else set(),
-                            before, text.words[index])
+        share = _share_word(forms, text.forms[index + 1] if index + 1 < len(text.forms) else set(), before,
+                            text.words[index])
         if share is not None:
             return share, f"{share:.3g} % from '{text.words[index]}'", False
     return None, "", False
@@ -1141,104 +1012,3 @@ def write_draft(table: pd.DataFrame, path: str | Path, report: Report, *, force:
         raise DataError(f"{path.name} appeared while the draft was written; it was left as it is.", path=path,
                         hint="run draft again with another --out.") from None
     return path
-
-
-# --------------------------------------------------------------------------
-# Measuring a draft against a curated file
-
-
-def compare_with_curated(draft: pd.DataFrame, curated: pd.DataFrame) -> dict[str, float]:
-    """How well a draft agrees with a curated file of the same report.
-
-    Each curated row is paired with the draft row of the same goal row whose
-    quoted target is most alike. ``status_agreement`` is the share of curated
-    rows whose paired draft row has the same status (both computed by the
-    achievement rules); ``value_recall`` is the share of the curated numeric
-    values (targets and actuals) that the draft read on the same goal row.
-    """
-    agree = 0
-    values_total = values_found = 0
-    for row in curated.itertuples(index=False):
-        candidates = draft[draft["source_line"] == row.source_line]
-        if len(candidates):
-            scores = [fuzz.token_set_ratio(row.evidence_target or row.metric, t or m)
-                      for t, m in zip(candidates["evidence_target"], candidates["metric"])]
-            paired = candidates.iloc[max(range(len(scores)), key=scores.__getitem__)]
-            agree += paired["status"] == row.status
-        found = set(candidates["target_value"].dropna()) | set(candidates["actual_value"].dropna())
-        for value in (row.target_value, row.actual_value):
-            if pd.notna(value):
-                values_total += 1
-                values_found += any(abs(value - f) < 1e-9 for f in found)
-    return {
-        "rows": len(curated),
-        "status_agreement": agree / len(curated) if len(curated) else float("nan"),
-        "values": values_total,
-        "value_recall": values_found / values_total if values_total else float("nan"),
-    }
-
-
-def _same(a: float, b: float) -> bool:
-    """Two values read alike: both missing, or equal within rounding (a share read as 33.3 or 33.33)."""
-    if pd.isna(a) or pd.isna(b):
-        return bool(pd.isna(a) and pd.isna(b))
-    return abs(a - b) <= max(0.051, 1e-6 * abs(b))
-
-
-def grade_draft(draft: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
-    """Each gold row beside the draft row read for it, and whether the draft got it right.
-
-    ``draft`` and ``gold`` are metric tables (:func:`kemi_analysis.compute.achievement.build_metrics`).
-    Within a goal row, gold and draft rows are paired greedily by how alike their quoted targets
-    are. Columns: the gold row's ``source_line``, ``metric_id``, ``status``, ``target_value`` and
-    ``actual_value``; the paired draft's ``draft_*`` values and ``confidence``; ``status_right``,
-    ``values_right`` (target and actual), ``right`` (both), and ``other_metric`` (the draft's actual
-    value is another gold metric's of the same goal row, not its own).
-    """
-    rows = []
-    for line, golds in gold.groupby("source_line", sort=True):
-        drafts = draft[draft["source_line"] == line]
-        # Alike quoted targets pair first; between rows quoting alike, the one whose values agree.
-        pairs = sorted(((fuzz.token_set_ratio(g.evidence_target or g.metric, d.evidence_target or d.metric)
-                         + 10 * _same(g.actual_value, d.actual_value) + 5 * _same(g.target_value, d.target_value),
-                         -gi, -di)
-                        for gi, g in enumerate(golds.itertuples()) for di, d in enumerate(drafts.itertuples())),
-                       reverse=True)
-        pairs = [(score, -gi, -di) for score, gi, di in pairs]
-        paired: dict[int, int] = {}
-        for _, gi, di in pairs:
-            if gi not in paired and di not in paired.values():
-                paired[gi] = di
-        actuals = golds["actual_value"].to_numpy()
-        for gi, g in enumerate(golds.itertuples()):
-            d = drafts.iloc[paired[gi]] if gi in paired else None
-            rows.append(_graded(g, d, [a for j, a in enumerate(actuals) if j != gi]))
-    return pd.DataFrame(rows)
-
-
-def _graded(gold, draft: pd.Series | None, others: list[float]) -> dict:
-    row = {"source_line": gold.source_line, "metric_id": gold.metric_id, "status": gold.status,
-           "target_value": gold.target_value, "actual_value": gold.actual_value}
-    if draft is None:
-        return row | {"draft_status": "", "draft_target": float("nan"), "draft_actual": float("nan"),
-                      "confidence": "none", "status_right": False, "values_right": False, "right": False,
-                      "other_metric": False}
-    match = re.match(r"DRAFT, confidence (\w+)", str(draft["note"]))
-    status_right = draft["status"] == gold.status
-    values_right = _same(draft["target_value"], gold.target_value) and _same(draft["actual_value"], gold.actual_value)
-    actual = draft["actual_value"]
-    other = (not _same(actual, gold.actual_value) and pd.notna(actual)
-             and any(pd.notna(o) and _same(actual, o) for o in others))
-    return row | {"draft_status": draft["status"], "draft_target": draft["target_value"], "draft_actual": actual,
-                  "confidence": match.group(1) if match else "none", "status_right": bool(status_right),
-                  "values_right": bool(values_right), "right": bool(status_right and values_right),
-                  "other_metric": bool(other)}
-
-
-def grading_summary(graded: pd.DataFrame) -> dict[str, object]:
-    """The figures of a graded draft: shares right, and per confidence level the rows and share right."""
-    calibration = {level: (int(len(g)), float(g["right"].mean()))
-                   for level, g in graded.groupby("confidence", sort=False)}
-    return {"rows": len(graded), "status_right": float(graded["status_right"].mean()),
-            "values_right": float(graded["values_right"].mean()), "right": float(graded["right"].mean()),
-            "other_metric": int(graded["other_metric"].sum()), "calibration": calibration}

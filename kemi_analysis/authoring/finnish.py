@@ -1,0 +1,144 @@
+"""Finnish words through Voikko (``libvoikko``): base forms, cases, compounds, numerals.
+
+Base forms turn "kolmessa" into *kolme* and "kaikilla" into *kaikki*; word
+classes tell numerals; word bases tell that "kokeiltu" comes from *kokeilla*
+and that "kävijämäärä" is *kävijä* + *määrä*. Only drafting uses this module;
+the report path never imports it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..errors import UsageError
+
+#: The digit words, by base form. Compound numerals are composed of them (:func:`compose_numeral`).
+NUMERALS = {"nolla": 0, "yksi": 1, "kaksi": 2, "kolme": 3, "neljä": 4, "viisi": 5, "kuusi": 6, "seitsemän": 7,
+            "kahdeksan": 8, "yhdeksän": 9, "kymmenen": 10, "yksitoista": 11, "kaksitoista": 12, "sata": 100}
+
+
+@lru_cache(maxsize=1)
+def _voikko():
+    try:
+        import libvoikko
+    except ImportError as exc:  # pragma: no cover - depends on the machine
+        raise UsageError("drafting needs Voikko: install the libvoikko package and Debian's voikko-fi.",
+                         hint="run 'make setup' (it installs both), or pip install libvoikko and "
+                              "apt-get install libvoikko1 voikko-fi") from exc
+    try:
+        return libvoikko.Voikko("fi")
+    except (OSError, libvoikko.VoikkoException) as exc:  # pragma: no cover
+        raise UsageError(f"Voikko could not start: {exc}.", hint="apt-get install libvoikko1 voikko-fi") from exc
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """One of Voikko's readings of a word, lower-cased: its base form, word class, number, case, and for a
+    participle ("kokeiltu") the verb it comes from ("kokeilla", read from Voikko's word bases)."""
+
+    base: str
+    word_class: str
+    number: str
+    case: str
+    verb: str
+    parts: tuple[str, ...] = ()  # a compound's parts' base forms ("kävijämäärä": kävijä, määrä)
+
+
+@lru_cache(maxsize=65536)
+def analyse(word: str) -> tuple[Analysis, ...]:
+    """Voikko's analyses of a word."""
+    result = []
+    for analysis in _voikko().analyze(word):
+        verb = ""
+        if analysis.get("PARTICIPLE"):
+            verbs = re.findall(r"\(([^()+]+)\)", analysis.get("WORDBASES", "").casefold())
+            verb = verbs[0] if verbs else ""
+        bases = tuple(b for b in re.findall(r"\(([^()+]+)\)", analysis.get("WORDBASES", "").casefold()) if len(b) > 2)
+        result.append(Analysis(analysis.get("BASEFORM", "").casefold(), analysis.get("CLASS", ""),
+                               analysis.get("NUMBER", "") or "", analysis.get("SIJAMUOTO", "") or "", verb,
+                               bases if len(bases) > 1 else ()))
+    return tuple(result)
+
+
+def lemmas(word: str) -> set[str]:
+    """Every base form of a word, and the verb of a participle (kokeiltu -> kokeilla)."""
+    forms = {word.casefold()}
+    for analysis in analyse(word):
+        forms.add(analysis.base)
+        forms.update(analysis.parts)
+        if analysis.verb:
+            forms.add(analysis.verb)
+    return forms
+
+
+#: The parts compound numerals are built of, as Voikko gives their base form ("satakaksikymmentäviisi"):
+#: a digit word, or a multiplier of the digits before it ("kaksi|kymmentä"), or "toista" (+10, "kolme|toista").
+NUMERAL_PARTS = [(word, "digit", value) for word, value in NUMERALS.items()] + [
+    ("kymmentä", "times", 10), ("sataa", "times", 100), ("tuhatta", "thousands", 1000), ("tuhat", "digit", 1000),
+    ("toista", "teen", 10)]
+NUMERAL_PARTS.sort(key=lambda part: -len(part[0]))  # "kymmenen" before "kymmentä" can be told by length
+
+
+def compose_numeral(base: str) -> int | None:
+    """The value of a numeral's base form, compound or not; None when it is not one.
+
+    Examples
+    --------
+    >>> compose_numeral("satakaksikymmentäviisi"), compose_numeral("kolmetoista"), compose_numeral("kaksituhatta")
+    (125, 13, 2000)
+    >>> compose_numeral("kymmenen"), compose_numeral("tuhatkaksisataa"), compose_numeral("kissa")
+    (10, 1200, None)
+    """
+    total = group = pending = 0
+    rest = base
+    while rest:
+        part = next((p for p in NUMERAL_PARTS if rest.startswith(p[0])), None)
+        if part is None:
+            return None
+        word, kind, value = part
+        rest = rest[len(word):]
+        if kind == "digit":
+            group, pending = group + pending, value
+        elif kind == "teen":
+            group, pending = group + pending + value, 0
+        elif kind == "times":
+            group, pending = group + (pending or 1) * value, 0
+        else:  # thousands
+            total, group, pending = total + (group + pending or 1) * value, 0, 0
+    return total + group + pending
+
+
+def numeral_value(word: str) -> int | None:
+    """The value of a numeral word in any case ("kolmessa" -> 3, "kahdellekymmenelle" -> 20); None for a
+    plural ("kymmenien", tens of) and for other words."""
+    for analysis in analyse(word):
+        if analysis.word_class == "lukusana" and analysis.number == "plural":
+            continue
+        if analysis.word_class == "lukusana" or analysis.base in NUMERALS:
+            value = compose_numeral(analysis.base)
+            if value is not None:
+                return value
+    return None
+
+
+def is_elative(word: str) -> bool:
+    """True for a word in the elative case ("kymmenestä", out of ten): the whole of a proportion."""
+    return any(analysis.case == "sisaeronto" for analysis in analyse(word))
+
+
+def is_negation(word: str) -> bool:
+    """True for the negation verb ("ei", "eivät")."""
+    return any(analysis.word_class == "kieltosana" for analysis in analyse(word))
+
+
+def is_plural_noun(word: str) -> bool:
+    """True for a noun or adjective in the plural nominative ("yritykset", "uudet"): things to count."""
+    return any(a.number == "plural" and a.case == "nimento" and a.word_class in ("nimisana", "laatusana", "teonsana")
+               for a in analyse(word))
+
+
+def once(word: str) -> bool:
+    """True for "kerran" (once): the genitive of *kerta*, a count of 1."""
+    return any(a.base == "kerta" and a.case == "omanto" and a.number == "singular" for a in analyse(word))
