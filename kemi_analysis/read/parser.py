@@ -17,7 +17,10 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from ..catalogues.fuzzy import lookup
 from ..catalogues.roles import split_roles
@@ -47,6 +50,8 @@ _FORMAT_TAG = re.compile(
 _ITEM_BREAK = re.compile(r"</?p(?:\s[^<>]*)?>|<br\s*/?>", re.IGNORECASE)
 _ITEM_COLUMNS = columns(ItemTable)[1:]  # without "year", which is added last
 _ROLE_COLUMNS = columns(RoleTable)[1:]
+_GOAL_COLUMNS = [c for c in columns(GoalTable)[1:] if c != "sdgs"]
+_SDG_COLUMNS = columns(SDGTable)[1:]
 _INT_COLUMNS = ("year", "source_line", "header_line", "goal_rows", "item", "sdg", "line")
 _DTYPES = {**{c: "int64" for c in _INT_COLUMNS}, "realisation_reported": "bool"}
 
@@ -344,7 +349,7 @@ def _assign_cells(fields: list[str], header: _Header, path: Path, line: int) -> 
 
 
 # --------------------------------------------------------------------------
-# Reading, line by line
+# Reading: the structure line by line, the cells column by column
 
 
 @dataclass
@@ -357,53 +362,87 @@ class _Aim:
     header: _Header | None = None
     sdgs: dict[int, tuple[int, str]] = field(default_factory=dict)  # number -> first (line, text)
     goal_rows: int = 0
+    rows: list[range] = field(default_factory=list)  # runs of its data rows (positions among the lines), until read
 
 
 class _ReportReader:
-    """Reads the report's lines in order and collects the tables' rows.
+    """Reads a report in two passes: its structure line by line, its cells column by column.
 
-    Each non-blank line is a heading, a header, a goal row or an SDG-only row,
-    or it is skipped with a reason: :meth:`read_line` says which and records it.
+    The first pass places each non-blank line (:meth:`read_line`): a heading, a
+    header, a data row of the current table, or skipped with a reason; a few
+    string checks a line. A table's data rows are read together when the table
+    closes (:meth:`read_table`): cells are split, stripped and cut into items
+    one column at a time, each distinct SDG or responsible text is matched once,
+    and only cells holding markup or entities take the general path. The result
+    is the same, table for table and warning for warning, as reading each row
+    on its own (``tests/line_reader.py`` keeps that reader as the oracle).
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, numbers: list[int], texts: list[str]) -> None:
         self.path = path
+        self.numbers, self.texts = numbers, texts  # the non-blank lines and their numbers
+        self.line_array = np.asarray(numbers, dtype=np.int64)
+        self.kinds = ["goal_row"] * len(texts)  # what each line became (the lines table), and why when skipped
+        self.reasons = [""] * len(texts)
+        self.arrow_texts: pa.Array | None = None
         self.aims: list[_Aim] = []
-        self.goals: list[dict] = []
+        self.goals: dict[str, list] = {c: [] for c in _GOAL_COLUMNS}
         self.items: dict[str, list] = {c: [] for c in _ITEM_COLUMNS}
         self.roles: dict[str, list] = {c: [] for c in _ROLE_COLUMNS}
-        self.lines: list[tuple[int, str, str]] = []
-        self.warnings: list[tuple[int, str]] = []
+        self.warnings: list[tuple[int, int, str]] = []  # (line, order within the line, message)
         self._seen: dict[str, int] = {}
+        self._sdg_texts: dict[str, tuple[list, bool]] = {}
 
     @property
     def current(self) -> _Aim | None:
         return self.aims[-1] if self.aims else None
 
-    def skip(self, number: int, reason: str, warning: str) -> None:
-        self.lines.append((number, "skipped", reason))
-        self.warnings.append((number, warning))
+    def warn(self, line: int, message: str, order: int = 0) -> None:
+        self.warnings.append((line, order, message))
 
-    def read_line(self, number: int, text: str) -> None:
+    def skip(self, at: int, reason: str, warning: str) -> None:
+        self.kinds[at], self.reasons[at] = "skipped", reason
+        self.warn(self.numbers[at], warning)
+
+    def read(self) -> None:
+        """Place every line; runs of data rows are handed to their table whole."""
+        texts = self.texts
+        # A data row has cells (a tab) and is no heading; a run of them under a header belongs to that table.
+        row = np.fromiter((("\t" in text) and not text.lstrip().startswith("#") for text in texts), dtype=bool,
+                          count=len(texts))
+        breaks = np.append(np.flatnonzero(~row), len(texts))
+        at = 0
+        while at < len(texts):
+            aim = self.current
+            if row[at] and aim is not None and aim.header is not None:
+                end = int(breaks[np.searchsorted(breaks, at)])
+                aim.rows.append(range(at, end))
+                at = end
+            else:
+                self.read_line(at)
+                at += 1
+
+    def read_line(self, at: int) -> None:
+        """Place a line that is not in a run of data rows: a heading, a header, or skipped with a reason."""
+        number, text, aim = self.numbers[at], self.texts[at], self.current
         heading = _HEADING.match(text)
         if heading:
-            self.start_aim(number, heading["title"])
-        elif self.current is None:
-            self.skip(number, "text before the first aim heading",
+            self.start_aim(at, heading["title"])
+        elif aim is None:
+            self.skip(at, "text before the first aim heading",
                       "text before the first '# Strateginen päämäärä' heading was skipped")
-        elif self.current.header is None:
-            self.current.header = _parse_header(text, self.path, number, self.current.source_line)
-            self.lines.append((number, "header", ""))
+        elif aim.header is None:
+            aim.header = _parse_header(text, self.path, number, aim.source_line)
+            self.kinds[at] = "header"
         elif text.lstrip().startswith("#"):
-            self.skip(number, "a heading that is not a strategic aim",
+            self.skip(at, "a heading that is not a strategic aim",
                       "a heading that is not '# Strateginen päämäärä' was skipped")
-        elif "\t" not in text:
-            self.skip(number, "no tab-separated cells", "a line without tab-separated cells inside a table was skipped")
         else:
-            self.read_row(number, text)
+            self.skip(at, "no tab-separated cells", "a line without tab-separated cells inside a table was skipped")
 
-    def start_aim(self, number: int, title: str) -> None:
-        self.check_table_closed()
+    def start_aim(self, at: int, title: str) -> None:
+        self.close_table()
+        number = self.numbers[at]
         name, _, sector = title.rpartition(",")
         if not name:
             name, sector = sector, ""
@@ -420,64 +459,153 @@ class _ReportReader:
                 hint="each aim has one table; if the extraction split a table across pages, join it.",
             )
         self.aims.append(_Aim(aim=name, sector=sector, source_line=number))
-        self.lines.append((number, "heading", ""))
+        self.kinds[at] = "heading"
 
-    def check_table_closed(self) -> None:
-        """The aim read so far must have had its header row."""
+    def close_table(self) -> None:
+        """Read the data rows of the aim read so far, which must have had its header row."""
         aim = self.current
-        if aim is not None and aim.header is None:
+        if aim is None:
+            return
+        if aim.header is None:
             raise SourceError(
                 f"the aim {aim.aim!r} has no table: no header row follows its heading.",
                 path=self.path,
                 line=aim.source_line,
                 hint="each '# Strateginen päämäärä' heading must be followed by the table's header row.",
             )
+        if aim.rows:
+            self.read_table(aim, aim.header)
+            aim.rows = []
 
-    def read_row(self, number: int, text: str) -> None:
-        aim = self.current
-        assert aim is not None and aim.header is not None  # read_line's order guarantees both
-        values = _assign_cells(text.split("\t"), aim.header, self.path, number)
-        self.read_sdgs(number, aim, strip_markup(values.get("sdg", "")))
-        cells = {key: split_items(values[key]) for key in TEXT_FIELDS}
-        if not any(cells.values()):
-            self.lines.append((number, "sdg_row", ""))
-            return
-        self.lines.append((number, "goal_row", ""))
-        self.add_goal(number, aim, cells, strip_markup(values.get("sdg", "")), text)
+    # -- one table's rows, column by column (Arrow arrays)
 
-    def read_sdgs(self, number: int, aim: _Aim, sdg_text: str) -> None:
-        if not sdg_text:
-            return
-        for mention in find_mentions(sdg_text):
-            aim.sdgs.setdefault(mention.number, (number, mention.text))
-        if not is_sdg_text(sdg_text):
-            self.warnings.append((number, f"the SDG cell holds text that is not SDG numbers and names: {sdg_text!r}"))
+    def read_table(self, aim: _Aim, header: _Header) -> None:
+        if self.arrow_texts is None:
+            self.arrow_texts = pa.array(self.texts, type=pa.large_string())
+        rows = np.concatenate([np.arange(run.start, run.stop) for run in aim.rows])
+        numbers = self.line_array[rows]
+        texts = self.arrow_texts.take(rows)
+        cells = self.cells(rows, numbers, texts, header)
+        sdg_text = self.read_sdgs(aim, numbers, cells.get("sdg"))
+        plain, marked, has_text = {}, {}, {}
+        for key in TEXT_FIELDS:
+            plain[key], marked[key] = _plain_column(cells[key])
+            has_text[key] = pc.greater(pc.utf8_length(plain[key]), 0).to_numpy(zero_copy_only=False)
+        goal = np.logical_or.reduce([has_text[key] for key in TEXT_FIELDS])
+        for at in rows[~goal]:
+            self.kinds[at] = "sdg_row"
+        index = np.flatnonzero(goal)
+        aim.goal_rows += len(index)
+        lines = numbers[index]
+        chunks = {"aim": _repeat(aim.aim, len(index)), "sector": _repeat(aim.sector, len(index)),
+                  "source_line": lines, "realisation_reported": has_text["realisation"][index],
+                  "sdg_text": sdg_text.take(index), "raw_line": texts.take(index)}
+        chunks.update({key: plain[key].take(index) for key in TEXT_FIELDS})
+        for name, chunk in chunks.items():
+            self.goals[name].append(chunk)
+        for line in lines[~has_text["realisation"][index]]:
+            self.warn(int(line), "no realisation (Toteuma) given: recorded as not reported", 1)
+        for line in lines[~has_text["goal"][index]]:
+            self.warn(int(line), "no goal (Tavoite) text: the goal cell may be merged with the row above", 2)
+        for code, key in enumerate(TEXT_FIELDS):
+            self.add_items(aim.aim, code, numbers, goal & has_text[key], cells[key], plain[key], marked[key])
 
-    def add_goal(self, number: int, aim: _Aim, cells: dict[str, list[tuple[str, str]]], sdg_text: str,
-                 raw_line: str) -> None:
-        plain = {key: "\n".join(text for _, text in cells[key]) for key in TEXT_FIELDS}
-        if not plain["realisation"]:
-            self.warnings.append((number, "no realisation (Toteuma) given: recorded as not reported"))
-        if not plain["goal"]:
-            self.warnings.append((number, "no goal (Tavoite) text: the goal cell may be merged with the row above"))
-        aim.goal_rows += 1
-        self.goals.append({"aim": aim.aim, "sector": aim.sector, "source_line": number, **plain,
-                           "realisation_reported": bool(plain["realisation"]), "sdg_text": sdg_text,
-                           "raw_line": raw_line})
-        for field_name, field_items in cells.items():
-            for index, (raw, text) in enumerate(field_items, start=1):
-                for column, value in zip(_ITEM_COLUMNS, (aim.aim, number, field_name, index, text, raw)):
-                    self.items[column].append(value)
-                if field_name == "responsible":
-                    self.add_roles(number, aim.aim, index, text)
+    def cells(self, rows: np.ndarray, numbers: np.ndarray, texts: pa.Array, header: _Header) -> dict[str, pa.Array]:
+        """The rows' raw cells by column key; rows as wide as the header are split by Arrow, the others by
+        :func:`_assign_cells` (which places short rows' cells and raises on rows wider than the header)."""
+        split = pc.split_pattern(texts, "\t")
+        keys, width = header.single_keys, len(header.slots)
+        regular = (pc.list_value_length(split).to_numpy() == width) if keys is not None else np.zeros(len(rows), bool)
+        if regular.all():
+            return {key: pc.list_element(split, slot) for slot, key in enumerate(keys)}
+        names = [key for slot in header.slots for key in slot]
+        odd = np.flatnonzero(~regular)
+        values = [_assign_cells(self.texts[rows[i]].split("\t"), header, self.path, int(numbers[i])) for i in odd]
+        cells = {}
+        if keys is None:
+            return {key: pa.array([v[key] for v in values], type=pa.large_string()) for key in names}
+        even = split.filter(pa.array(regular))
+        back = np.argsort(np.concatenate([np.flatnonzero(regular), odd]), kind="stable")  # to the rows' order
+        for slot, key in enumerate(keys):
+            column = pa.concat_arrays([pc.list_element(even, slot).cast(pa.large_string()),
+                                       pa.array([v[key] for v in values], type=pa.large_string())])
+            cells[key] = column.take(back)
+        return cells
 
-    def add_roles(self, number: int, aim: str, item: int, text: str) -> None:
-        for role in split_roles(text):
-            if role.role is None:
-                self.warnings.append((number, f"responsible party not in the role catalogue: {role.text!r}"))
-            values = (aim, number, item, role.text, role.role or "", role.deadline or "")
-            for column, value in zip(_ROLE_COLUMNS, values):
-                self.roles[column].append(value)
+    def read_sdgs(self, aim: _Aim, numbers: np.ndarray, raw: pa.Array | None) -> pa.Array:
+        """The rows' SDG cells as plain text; the aim's SDGs and warnings recorded (each distinct cell once)."""
+        if raw is None:
+            return _repeat("", len(numbers))
+        encoded = raw.dictionary_encode()
+        codes = encoded.indices.to_numpy()
+        texts = [strip_markup(cell) if cell else "" for cell in encoded.dictionary.to_pylist()]
+        _, first = np.unique(codes, return_index=True)  # each distinct cell's first row
+        not_sdg = []
+        for code in np.argsort(first, kind="stable"):  # cells in the order they first appear
+            text = texts[code]
+            if not text:
+                continue
+            known = self._sdg_texts.get(text)
+            if known is None:
+                known = self._sdg_texts[text] = (find_mentions(text), is_sdg_text(text))
+            for mention in known[0]:
+                aim.sdgs.setdefault(mention.number, (int(numbers[first[code]]), mention.text))
+            if not known[1]:
+                not_sdg.append(code)
+        for i in np.flatnonzero(np.isin(codes, not_sdg)):
+            self.warn(int(numbers[i]), f"the SDG cell holds text that is not SDG numbers and names: {texts[codes[i]]!r}")
+        return pa.array(texts, type=pa.large_string()).take(encoded.indices)
+
+    def add_items(self, aim: str, code: int, numbers: np.ndarray, present: np.ndarray, raw: pa.Array,
+                  plain: pa.Array, marked: dict[int, list[tuple[str, str]]]) -> None:
+        """One column's items of the goal rows: a cell without markup is one item (none when empty); the
+        items of cells with markup were split by :func:`split_items`."""
+        plain_rows = np.flatnonzero(present & ~np.isin(np.arange(len(present)), list(marked)))
+        lines = [numbers[plain_rows]]
+        item = [np.ones(len(plain_rows), dtype=np.int64)]
+        text = [plain.take(plain_rows)]
+        fragment = [pc.utf8_trim(raw.take(plain_rows), characters=_SPACES)]
+        if marked:
+            split = [(numbers[i], index, part) for i, parts in sorted(marked.items()) if present[i]
+                     for index, part in enumerate(parts, start=1)]
+            lines.append(np.array([line for line, _, _ in split], dtype=np.int64))
+            item.append(np.array([index for _, index, _ in split], dtype=np.int64))
+            text.append(pa.array([part[1] for _, _, part in split], type=pa.large_string()))
+            fragment.append(pa.array([part[0] for _, _, part in split], type=pa.large_string()))
+        lines, item = np.concatenate(lines), np.concatenate(item)
+        text, fragment = pa.concat_arrays(text), pa.concat_arrays(fragment)
+        if marked:  # back to the rows' order
+            order = np.lexsort((item, lines))
+            lines, item, text, fragment = lines[order], item[order], text.take(order), fragment.take(order)
+        for name, chunk in (("aim", _repeat(aim, len(lines))), ("source_line", lines),
+                            ("field", np.full(len(lines), code)), ("item", item), ("text", text), ("raw", fragment)):
+            self.items[name].append(chunk)
+        if TEXT_FIELDS[code] == "responsible":
+            self.add_roles(aim, lines, item, text)
+
+    def add_roles(self, aim: str, lines: np.ndarray, item: np.ndarray, text: pa.Array) -> None:
+        """The roles of the responsible items (each distinct text split once), in the items' order."""
+        encoded = text.dictionary_encode()
+        codes = encoded.indices.to_numpy()
+        found = [split_roles(cell) for cell in encoded.dictionary.to_pylist()]
+        counts = np.array([len(roles) for roles in found], dtype=np.int64)
+        flat = [role for roles in found for role in roles]
+        starts = np.concatenate([[0], np.cumsum(counts)[:-1]]).astype(np.int64)
+        per_item = counts[codes]
+        owner = np.repeat(np.arange(len(codes)), per_item)  # the item of each role row
+        within = np.arange(len(owner)) - np.repeat(np.cumsum(per_item) - per_item, per_item)
+        which = starts[codes[owner]] + within
+        unknown = np.array([role.role is None for role in flat], dtype=bool)
+        for row in np.flatnonzero(unknown[which]) if len(flat) else []:
+            self.warn(int(lines[owner[row]]), f"responsible party not in the role catalogue: {flat[which[row]].text!r}", 3)
+        column = {"role_text": [r.text for r in flat], "role": [r.role or "" for r in flat],
+                  "deadline": [r.deadline or "" for r in flat]}
+        for name, chunk in (("aim", _repeat(aim, len(owner))), ("source_line", lines[owner]), ("item", item[owner])):
+            self.roles[name].append(chunk)
+        for name, values in column.items():
+            self.roles[name].append(pa.array(values, type=pa.large_string()).take(pa.array(which)))
+
+    # -- the whole file
 
     def year(self) -> int:
         """The one year every table reports on."""
@@ -498,48 +626,109 @@ class _ReportReader:
             )
         return headers[0].year
 
-    def sdg_rows(self) -> list[dict]:
-        rows = []
+    def sdg_rows(self) -> dict[str, list]:
+        rows: dict[str, list] = {c: [] for c in _SDG_COLUMNS}
         for aim in self.aims:
             for number in sorted(aim.sdgs):
                 line, mention = aim.sdgs[number]
                 sdg = SDGS[number]
-                rows.append({"aim": aim.aim, "sdg": number, "name_fi": sdg.name_fi, "name_en": sdg.name_en,
-                             "colour": sdg.colour, "source_line": line, "source_text": mention})
+                values = {"aim": aim.aim, "sdg": number, "name_fi": sdg.name_fi, "name_en": sdg.name_en,
+                          "colour": sdg.colour, "source_line": line, "source_text": mention}
+                for column in _SDG_COLUMNS:
+                    rows[column].append(values[column])
         return rows
 
     def finish(self, source: Source | None) -> Report:
         """The tables, once every line is read."""
-        self.check_table_closed()
+        self.close_table()
         year = self.year()
         sdgs = {aim.aim: ";".join(str(n) for n in sorted(aim.sdgs)) for aim in self.aims}
+        warnings = [(line, message) for line, _, message in sorted(self.warnings, key=lambda w: (w[0], w[1]))]
         for aim in self.aims:
             if aim.goal_rows == 0:
-                self.warnings.append((aim.source_line, f"the aim {aim.aim!r} has no goal rows"))
-        aims = [{"aim": a.aim, "sector": a.sector, "source_line": a.source_line, "header_line": a.header.line,
-                 "period": a.header.period, "sdgs": sdgs[a.aim], "goal_rows": a.goal_rows}
-                for a in self.aims if a.header is not None]
-        goals = [{**goal, "sdgs": sdgs[goal["aim"]]} for goal in self.goals]
-
-        def frame(rows: list[dict] | dict[str, list], model: type) -> pd.DataFrame:
-            names = [c for c in columns(model) if c != "year"]
-            df = pd.DataFrame(rows, columns=names)
-            df.insert(0, "year", year)
-            return df.astype({c: _DTYPES.get(c, "str") for c in df.columns})
-
+                warnings.append((aim.source_line, f"the aim {aim.aim!r} has no goal rows"))
+        aims = {
+            "aim": [a.aim for a in self.aims], "sector": [a.sector for a in self.aims],
+            "source_line": [a.source_line for a in self.aims], "header_line": [a.header.line for a in self.aims],
+            "period": [a.header.period for a in self.aims], "sdgs": [sdgs[a.aim] for a in self.aims],
+            "goal_rows": [a.goal_rows for a in self.aims]}
+        self.goals["sdgs"] = [_repeat(sdgs[a.aim], a.goal_rows) for a in self.aims if a.goal_rows]
+        items = _frame(self.items, ItemTable, year)
+        # Items were added a column at a time; a stable sort by line puts them in the file's order, and
+        # within a row, in the report's column order (the order they were added in) and their own.
+        items = items.iloc[np.argsort(items["source_line"].to_numpy(), kind="stable")].reset_index(drop=True)
+        items["field"] = pd.Series(np.asarray(TEXT_FIELDS, dtype=object)[items["field"].to_numpy()],
+                                   dtype=_STRING) if len(items) else pd.Series([], dtype=_STRING)
         return Report(
             year=year,
             path=self.path,
             sha256=source.sha256 if source else "",
             encoding=source.encoding if source else "utf-8",
-            aims=frame(aims, AimTable),
-            goals=frame(goals, GoalTable),
-            items=frame(self.items, ItemTable),
-            roles=frame(self.roles, RoleTable),
-            sdgs=frame(self.sdg_rows(), SDGTable),
-            lines=pd.DataFrame(self.lines, columns=["line", "kind", "reason"]),
-            warnings=[(0, w) for w in (source.warnings if source else [])] + self.warnings,
+            aims=_frame({name: [values] for name, values in aims.items()}, AimTable, year),
+            goals=_frame(self.goals, GoalTable, year),
+            items=items,
+            roles=_frame(self.roles, RoleTable, year),
+            sdgs=_frame({name: [values] for name, values in self.sdg_rows().items()}, SDGTable, year),
+            lines=pd.DataFrame({"line": self.line_array, "kind": self.kinds,
+                                "reason": self.reasons}),
+            warnings=[(0, w) for w in (source.warnings if source else [])] + warnings,
         )
+
+
+#: The characters Python's ``str.split()`` and ``str.strip()`` treat as white space (``str.isspace``), for Arrow.
+_SPACES = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009" \
+          "\u200a\u2028\u2029\u202f\u205f\u3000"
+_SPACE_RUN = "[" + "".join(f"\\x{{{ord(c):x}}}" for c in _SPACES) + "]+"  # RE2 syntax
+
+
+def _plain_column(cells: pa.Array) -> tuple[pa.Array, dict[int, list[tuple[str, str]]]]:
+    """A text column's cells as plain text (items on separate lines), and the items of cells with markup.
+
+    A cell without ``<`` or ``&`` is its words joined by single spaces
+    (``" ".join(cell.split())``), done by Arrow for the whole column; the
+    others go through :func:`split_items` and :func:`strip_markup`.
+    """
+    plain = pc.utf8_trim(pc.replace_substring_regex(cells, _SPACE_RUN, " "), characters=" ")
+    special = np.flatnonzero(pc.or_(pc.match_substring(cells, "<"), pc.match_substring(cells, "&")).to_numpy(
+        zero_copy_only=False))
+    if not special.size:
+        return plain, {}
+    marked: dict[int, list[tuple[str, str]]] = {}
+    texts = []
+    for i, cell in zip(special.tolist(), cells.take(special).to_pylist()):
+        if "<" in cell:
+            marked[i] = split_items(cell)
+            texts.append("\n".join(text for _, text in marked[i]))
+        else:
+            texts.append(strip_markup(cell))
+    mask = np.zeros(len(cells), dtype=bool)
+    mask[special] = True
+    return pc.replace_with_mask(plain, pa.array(mask), pa.array(texts, type=pa.large_string())), marked
+
+
+_STRING = pd.Series([], dtype="str").dtype  # pandas' text dtype: Arrow-backed when pyarrow is installed
+
+
+def _repeat(value: str, count: int) -> pa.Array:
+    return pa.repeat(pa.scalar(value, type=pa.large_string()), count)
+
+
+def _column(chunks: list, dtype: str | None) -> object:
+    """One column from its chunks (NumPy arrays, Arrow arrays or lists), as the tables' dtypes want it."""
+    if dtype is not None:
+        return np.concatenate([np.asarray(c, dtype=dtype) for c in chunks]) if chunks else np.array([], dtype=dtype)
+    arrays = [c if isinstance(c, pa.Array) else pa.array(c, type=pa.large_string()) for c in chunks]
+    joined = pa.concat_arrays([a.cast(pa.large_string()) for a in arrays]) if arrays else \
+        pa.array([], type=pa.large_string())
+    return pd.array(joined, dtype=_STRING)
+
+
+def _frame(chunks: dict[str, list], model: type, year: int) -> pd.DataFrame:
+    """A table of ``model``'s columns from column chunks, with ``year`` first."""
+    names = [c for c in columns(model) if c != "year"]
+    data = {name: _column(chunks[name], "int64" if name == "field" else _DTYPES.get(name)) for name in names}
+    length = len(data[names[0]])
+    return pd.DataFrame({"year": np.full(length, year, dtype="int64"), **data})
 
 
 def parse_report(text: str, path: str | Path = "<text>", *, source: Source | None = None) -> Report:
@@ -556,10 +745,10 @@ def parse_report(text: str, path: str | Path = "<text>", *, source: Source | Non
     >>> report.year, report.goals["metric"].tolist()
     (2031, ['Vähintään 4 kpl'])
     """
-    reader = _ReportReader(Path(path))
-    for number, line in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1):
-        if line.strip():
-            reader.read_line(number, line)
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    numbers = [number for number, line in enumerate(lines, start=1) if line.strip()]
+    reader = _ReportReader(Path(path), numbers, [lines[number - 1] for number in numbers])
+    reader.read()
     return reader.finish(source)
 
 
