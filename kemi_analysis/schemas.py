@@ -151,8 +151,10 @@ REPORT_TABLES: dict[str, type[pa.DataFrameModel]] = {
 
 #: A number as an analyst writes it: ASCII digits (at most 12 before the decimal mark, so every value is
 #: finite and below 10^12), a decimal point or comma, spaces between thousands.
-NUMBER_PATTERN = (r"^(?:[+\-\u2212]?(?:(?:[0-9]{1,3}(?:[ \u00a0][0-9]{3}){1,3}|[0-9]{1,12})(?:[.,][0-9]{1,12})?"
-                  r"|[.,][0-9]{1,12}))?$")  # empty, or digits: a sign alone is not a number
+# The minus sign and the no-break space are written as themselves, not as escapes, so that pandas checks
+# Arrow text with Arrow's regex engine instead of Python's, row by row.
+NUMBER_PATTERN = ("^(?:[+\\-\u2212]?(?:(?:[0-9]{1,3}(?:[ \u00a0][0-9]{3}){1,3}|[0-9]{1,12})(?:[.,][0-9]{1,12})?"
+                  "|[.,][0-9]{1,12}))?$")  # empty, or digits: a sign alone is not a number
 _YES_NO_VALUE = r"^(?:[01](?:[.,]0+)?)?$"
 
 

@@ -169,3 +169,13 @@ def test_2022_row_without_realisation_is_not_reported(annotations_2022):
     line_18 = table[table["source_line"] == 18]
     assert line_18["actual_value"].isna().all()
     assert (line_18["evidence_actual"] == "").all()
+
+
+@pytest.mark.parametrize("width", [5, 14])
+def test_a_row_of_the_wrong_width_is_a_problem_with_its_line(tmp_path, width):
+    # A short row once passed the fast reader, its missing cells read as empty; it must be listed like a wide one.
+    rows = [list(r) for r in GOOD_ROWS]
+    rows[2] = (rows[2] + ["extra"])[:width]
+    with pytest.raises(AnnotationError) as error:
+        read_annotations(write_annotations(tmp_path, rows))
+    assert f"line 4: {width} fields, expected {len(COLUMNS)}" in str(error.value)

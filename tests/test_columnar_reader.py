@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 
 from helpers import FIXTURES, HEADER, RAW_2022, make_report, synthetic
 from kemi_analysis.errors import SourceError
-from kemi_analysis.read import parser
+from kemi_analysis.read import arrow
 from kemi_analysis.read.decode import read_source
 from kemi_analysis.read.parser import parse_report
 from line_reader import parse_report_by_line
@@ -88,7 +88,7 @@ def test_a_row_wider_than_the_header_is_the_same_error():
 
 def test_every_white_space_character_collapses_as_python_splits():
     spaces = "".join(chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace())
-    assert parser._SPACES == spaces
+    assert arrow.SPACES == spaces
     for space in spaces.replace("\n", "").replace("\r", "").replace("\t", ""):
         assert_same(make_report(f"{space}Puistot{space}{space}x\tSiivous{space}\tRehtori\tmittari\t5{space}\t"))
 

@@ -18,10 +18,14 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pa_csv
 
 from ..errors import AnnotationError
 from ..files import EXCEL_CELL_LIMIT, read_input
 from ..schemas import ANNOTATION_COLUMNS, OPTIONAL_ANNOTATION_COLUMNS, annotation_problems
+from .arrow import TEXT, arrow, by_distinct, collapse, mask, strip, text_array
 from .parser import Report, collapse_whitespace
 
 logger = logging.getLogger(__name__)
@@ -188,22 +192,26 @@ def _read_cells(data: bytes, path: Path) -> tuple[pd.DataFrame, list[tuple[int, 
 
 
 def _read_fast(text: str, header: list[str], sep: str = ",") -> pd.DataFrame | None:
-    """Read a well-formed file with pandas' C parser; None when the csv module must say what is wrong.
+    """Read a well-formed file with Arrow's CSV reader into text columns; None when the csv module must say
+    what is wrong.
 
     Row ``i`` is on file line ``i + 2`` when no cell spans lines and every
-    row has all the columns; otherwise the line-by-line reader is used.
+    row has all the columns (a blank line is a row without them); otherwise
+    the line-by-line reader is used.
     """
     try:
-        frame = pd.read_csv(io.StringIO(text), sep=sep, dtype=object, keep_default_na=False, na_filter=False,
-                            skip_blank_lines=False, engine="c")
-    except (pd.errors.ParserError, ValueError):
+        table = pa_csv.read_csv(
+            io.BytesIO(text.encode("utf-8")),
+            read_options=pa_csv.ReadOptions(column_names=[f"c{i}" for i in range(len(header))], skip_rows=1),
+            parse_options=pa_csv.ParseOptions(delimiter=sep, newlines_in_values=True, ignore_empty_lines=False),
+            convert_options=pa_csv.ConvertOptions(column_types={f"c{i}": TEXT for i in range(len(header))},
+                                                  strings_can_be_null=False, quoted_strings_can_be_null=False))
+    except (pa.ArrowInvalid, UnicodeEncodeError):
         return None
     physical_lines = text.count("\n") + (0 if text.endswith("\n") else 1)
-    if frame.isna().to_numpy().any() or physical_lines != len(frame) + 1:
-        return None  # a short row, or a quoted cell holding a line break: line numbers need the csv module
-    if len(frame.columns) != len(header):
-        return None
-    frame.columns = header
+    if physical_lines != table.num_rows + 1:
+        return None  # a quoted cell holding a line break: line numbers need the csv module
+    frame = pd.DataFrame({name: text_array(table.column(i)) for i, name in enumerate(header)})
     frame["file_line"] = np.arange(2, len(frame) + 2, dtype="int64")
     return _tidy(frame)
 
@@ -243,20 +251,19 @@ def _read_line_by_line(reader, header: list[str], path: Path) -> tuple[pd.DataFr
                                         "(quote cells holding commas)"))
             continue
         records.append([*cells, start])
-    frame = pd.DataFrame(records, columns=[*header, "file_line"]).astype(
-        {c: object for c in header} | {"file_line": "int64"})
+    frame = pd.DataFrame({name: text_array([record[i] for record in records]) for i, name in enumerate(header)})
+    frame["file_line"] = np.array([record[-1] for record in records], dtype="int64")
     return _tidy(frame), problems
 
 
 def _tidy(frame: pd.DataFrame) -> pd.DataFrame:
     """Strip the cells whose spaces do not count, and drop rows with no text at all."""
     for column in _STRIPPED:
-        frame[column] = [c.strip() for c in frame[column].to_numpy(dtype=object)]
-    maybe_blank = (frame["metric_id"] == "").to_numpy()
-    if maybe_blank.any():
-        rows = frame.loc[maybe_blank, list(ANNOTATION_COLUMNS)].to_numpy(dtype=object)
-        blank = np.zeros(len(frame), dtype=bool)
-        blank[np.flatnonzero(maybe_blank)] = [not any(c.strip() for c in row) for row in rows]
+        frame[column] = text_array(strip(arrow(frame[column])))
+    blank = np.ones(len(frame), dtype=bool)  # rows with no text at all, as a spreadsheet leaves them
+    for column in ANNOTATION_COLUMNS:
+        blank &= mask(pc.equal(pc.utf8_length(strip(arrow(frame[column]))), 0))
+    if blank.any():
         frame = frame[~blank]
     return frame.reset_index(drop=True)
 
@@ -269,18 +276,26 @@ def parse_numbers(cells: np.ndarray) -> np.ndarray:
     >>> parse_numbers(np.array(["12,5", "", "\\u22123", "2 285"], dtype=object)).tolist()
     [12.5, nan, -3.0, 2285.0]
     """
+    return by_distinct(cells, _parse_distinct_numbers)
+
+
+def _parse_distinct_numbers(cells: list[str]) -> np.ndarray:
     text = pd.Series(cells, dtype=object).str.replace(r"[ \u00a0]", "", regex=True)
     text = text.str.replace("\u2212", "-", regex=False).str.replace(",", ".", regex=False)
     return pd.to_numeric(text.where(text != ""), errors="coerce").to_numpy(dtype=float)
+
+
+def _parse_distinct_lines(cells: list[str]) -> np.ndarray:
+    lines = pd.to_numeric(pd.Series(cells, dtype=object), errors="coerce")
+    return lines.where(lines.abs() < 2**62, 0).fillna(0).to_numpy(dtype="int64")
 
 
 def _typed(cells: pd.DataFrame) -> pd.DataFrame:
     """The cells with numbers as floats and ``source_line`` as int (0 where it is not a number)."""
     table = cells.copy()
     for column in _NUMBER_COLUMNS:
-        table[column] = parse_numbers(cells[column].to_numpy(dtype=object))
-    lines = pd.to_numeric(cells["source_line"], errors="coerce")
-    table["source_line"] = lines.where(lines.abs() < 2**62, 0).fillna(0).astype("int64")
+        table[column] = parse_numbers(cells[column].array)
+    table["source_line"] = by_distinct(cells["source_line"].array, _parse_distinct_lines)
     text_columns = [c for c in (*ANNOTATION_COLUMNS, *OPTIONAL_ANNOTATION_COLUMNS)
                     if c not in (*_NUMBER_COLUMNS, "source_line")]
     return table.astype({c: "str" for c in text_columns})
@@ -291,41 +306,56 @@ def _typed(cells: pd.DataFrame) -> pd.DataFrame:
 
 
 def _check_against_report(table: pd.DataFrame, report: Report) -> tuple[list[tuple[int, str]], list[str]]:
-    """Problems (``(line, message)``) and warnings of the rows against the report's goal rows."""
-    goals = {line: (aim, collapse_whitespace(metric), collapse_whitespace(realisation))
-             for line, aim, metric, realisation in zip(
-                 *(report.goals[c].to_numpy().tolist() for c in ("source_line", "aim", "metric", "realisation")))}
-    lines = ", ".join(str(n) for n in goals)
+    """Problems (``(line, message)``) and warnings of the rows against the report's goal rows.
+
+    The rules are checked a column at a time; only the rows that break one are
+    read one by one, to word the message.
+    """
+    goals = report.goals
+    row_of = pd.Index(goals["source_line"].to_numpy()).get_indexer(table["source_line"].to_numpy())
+    found = row_of >= 0
+    at = np.maximum(row_of, 0)
     problems: list[tuple[int, str]] = []
-    warnings: list[str] = []
-    columns = ["metric_id", "file_line", "source_line", "aim", "evidence_target", "evidence_actual",
-               "target_value", "actual_value", "comparator"]
-    for metric_id, file_line, source_line, aim, quote_target, quote_actual, target, actual, comparator in zip(
-            *(table[c].to_numpy().tolist() for c in columns)):
-        where = f"line {file_line} ({metric_id or 'no metric_id'})"
-        goal = goals.get(source_line)
-        if goal is None:
-            if source_line > 0:
-                problems.append((file_line, f"{where}: source_line {source_line} is not a goal row of "
+    file_line = table["file_line"].to_numpy()
+    source_line = table["source_line"].to_numpy()
+    metric_id = table["metric_id"].to_numpy(dtype=object)
+
+    def where(i: int) -> str:
+        return f"line {file_line[i]} ({metric_id[i] or 'no metric_id'})"
+
+    lines = ", ".join(str(n) for n in goals["source_line"].tolist())
+    for i in np.flatnonzero(~found & (source_line > 0)):
+        problems.append((int(file_line[i]), f"{where(i)}: source_line {source_line[i]} is not a goal row of "
                                             f"{report.path.name} (goal rows are on lines {lines})"))
-            continue
-        goal_aim, metric_cell, realisation_cell = goal
-        if aim and aim != goal_aim and collapse_whitespace(aim).casefold() != goal_aim.casefold():
-            problems.append((file_line, f"{where}: aim {aim!r} differs from the report's {goal_aim!r} "
-                                        f"on line {source_line}"))
-        for column, quote, cell_name, cell in (("evidence_target", quote_target, "metric", metric_cell),
-                                               ("evidence_actual", quote_actual, "realisation", realisation_cell)):
-            if quote and collapse_whitespace(quote) not in cell:
-                problems.append((file_line, f"{where}: {column} {quote!r} is not found in the {cell_name} cell "
-                                            f"of line {source_line}, which reads: {cell!r}. Quote the source "
-                                            "as written, typos included"))
-        if target == 0 and comparator in (">=", "<="):
-            warnings.append(f"{where}: target_value is 0; the ratio is 1 when met and 0 when not")
-        if target < 0 or actual < 0:
-            warnings.append(f"{where}: a negative value; the ratio is 1 when met and 0 when not")
-    covered = set(table["source_line"])
-    for goal in report.goals.itertuples(index=False):
-        if goal.source_line not in covered:
-            problems.append((0, f"goal row on line {goal.source_line} of {report.path.name} ({goal.aim}) has no "
-                                "annotation row; add one, with status no_data or not_reported if it has no metric"))
-    return problems, warnings
+    goal_aim = goals["aim"].to_numpy(dtype=object)
+    aim = arrow(table["aim"])
+    differs = found & mask(pc.not_equal(aim, pa.array(goal_aim, type=TEXT).take(pa.array(at)))) & \
+        mask(pc.not_equal(pc.utf8_length(aim), 0))
+    for i in np.flatnonzero(differs):
+        written, expected = table["aim"].iat[i], goal_aim[at[i]]
+        if collapse_whitespace(written).casefold() != expected.casefold():
+            problems.append((int(file_line[i]), f"{where(i)}: aim {written!r} differs from the report's "
+                                                f"{expected!r} on line {source_line[i]}"))
+    for column, cell_name in (("evidence_target", "metric"), ("evidence_actual", "realisation")):
+        quotes = collapse(arrow(table[column]))
+        cells = collapse(arrow(goals[cell_name])).take(pa.array(at))
+        quoted = found & mask(pc.greater(pc.utf8_length(quotes), 0))
+        rows = np.flatnonzero(quoted)
+        for i, quote, cell in zip(rows, quotes.take(rows).to_pylist(), cells.take(rows).to_pylist()):
+            if quote not in cell:
+                problems.append((int(file_line[i]), f"{where(i)}: {column} {table[column].iat[i]!r} is not found "
+                                                    f"in the {cell_name} cell of line {source_line[i]}, which reads: "
+                                                    f"{cell!r}. Quote the source as written, typos included"))
+    target, actual = table["target_value"].to_numpy(), table["actual_value"].to_numpy()
+    comparator = table["comparator"].to_numpy(dtype=object)
+    zero = found & (target == 0) & np.isin(comparator, [">=", "<="])
+    negative = found & ((target < 0) | (actual < 0))
+    warnings = [(i, 0, f"{where(i)}: target_value is 0; the ratio is 1 when met and 0 when not")
+                for i in np.flatnonzero(zero)]
+    warnings += [(i, 1, f"{where(i)}: a negative value; the ratio is 1 when met and 0 when not")
+                 for i in np.flatnonzero(negative)]
+    uncovered = ~np.isin(goals["source_line"].to_numpy(), source_line)
+    for line, goal_aim_text in zip(goals["source_line"].to_numpy()[uncovered], goal_aim[uncovered]):
+        problems.append((0, f"goal row on line {line} of {report.path.name} ({goal_aim_text}) has no "
+                            "annotation row; add one, with status no_data or not_reported if it has no metric"))
+    return problems, [message for _, _, message in sorted(warnings)]

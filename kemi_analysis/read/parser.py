@@ -27,6 +27,7 @@ from ..catalogues.roles import split_roles
 from ..catalogues.sdg import SDGS, find_mentions, is_sdg_text
 from ..errors import SourceError
 from ..schemas import TEXT_FIELDS, AimTable, GoalTable, ItemTable, RoleTable, SDGTable, columns, validate_tables
+from .arrow import STRING, TEXT, collapse, mask, repeat, strip, text_array
 from .decode import TOTEUMA, Source, read_source
 
 logger = logging.getLogger(__name__)
@@ -481,7 +482,7 @@ class _ReportReader:
 
     def read_table(self, aim: _Aim, header: _Header) -> None:
         if self.arrow_texts is None:
-            self.arrow_texts = pa.array(self.texts, type=pa.large_string())
+            self.arrow_texts = pa.array(self.texts, type=TEXT)
         rows = np.concatenate([np.arange(run.start, run.stop) for run in aim.rows])
         numbers = self.line_array[rows]
         texts = self.arrow_texts.take(rows)
@@ -490,14 +491,14 @@ class _ReportReader:
         plain, marked, has_text = {}, {}, {}
         for key in TEXT_FIELDS:
             plain[key], marked[key] = _plain_column(cells[key])
-            has_text[key] = pc.greater(pc.utf8_length(plain[key]), 0).to_numpy(zero_copy_only=False)
+            has_text[key] = mask(pc.greater(pc.utf8_length(plain[key]), 0))
         goal = np.logical_or.reduce([has_text[key] for key in TEXT_FIELDS])
         for at in rows[~goal]:
             self.kinds[at] = "sdg_row"
         index = np.flatnonzero(goal)
         aim.goal_rows += len(index)
         lines = numbers[index]
-        chunks = {"aim": _repeat(aim.aim, len(index)), "sector": _repeat(aim.sector, len(index)),
+        chunks = {"aim": repeat(aim.aim, len(index)), "sector": repeat(aim.sector, len(index)),
                   "source_line": lines, "realisation_reported": has_text["realisation"][index],
                   "sdg_text": sdg_text.take(index), "raw_line": texts.take(index)}
         chunks.update({key: plain[key].take(index) for key in TEXT_FIELDS})
@@ -523,19 +524,19 @@ class _ReportReader:
         values = [_assign_cells(self.texts[rows[i]].split("\t"), header, self.path, int(numbers[i])) for i in odd]
         cells = {}
         if keys is None:
-            return {key: pa.array([v[key] for v in values], type=pa.large_string()) for key in names}
+            return {key: pa.array([v[key] for v in values], type=TEXT) for key in names}
         even = split.filter(pa.array(regular))
         back = np.argsort(np.concatenate([np.flatnonzero(regular), odd]), kind="stable")  # to the rows' order
         for slot, key in enumerate(keys):
-            column = pa.concat_arrays([pc.list_element(even, slot).cast(pa.large_string()),
-                                       pa.array([v[key] for v in values], type=pa.large_string())])
+            column = pa.concat_arrays([pc.list_element(even, slot).cast(TEXT),
+                                       pa.array([v[key] for v in values], type=TEXT)])
             cells[key] = column.take(back)
         return cells
 
     def read_sdgs(self, aim: _Aim, numbers: np.ndarray, raw: pa.Array | None) -> pa.Array:
         """The rows' SDG cells as plain text; the aim's SDGs and warnings recorded (each distinct cell once)."""
         if raw is None:
-            return _repeat("", len(numbers))
+            return repeat("", len(numbers))
         encoded = raw.dictionary_encode()
         codes = encoded.indices.to_numpy()
         texts = [strip_markup(cell) if cell else "" for cell in encoded.dictionary.to_pylist()]
@@ -554,7 +555,7 @@ class _ReportReader:
                 not_sdg.append(code)
         for i in np.flatnonzero(np.isin(codes, not_sdg)):
             self.warn(int(numbers[i]), f"the SDG cell holds text that is not SDG numbers and names: {texts[codes[i]]!r}")
-        return pa.array(texts, type=pa.large_string()).take(encoded.indices)
+        return pa.array(texts, type=TEXT).take(encoded.indices)
 
     def add_items(self, aim: str, code: int, numbers: np.ndarray, present: np.ndarray, raw: pa.Array,
                   plain: pa.Array, marked: dict[int, list[tuple[str, str]]]) -> None:
@@ -564,20 +565,20 @@ class _ReportReader:
         lines = [numbers[plain_rows]]
         item = [np.ones(len(plain_rows), dtype=np.int64)]
         text = [plain.take(plain_rows)]
-        fragment = [pc.utf8_trim(raw.take(plain_rows), characters=_SPACES)]
+        fragment = [strip(raw.take(plain_rows))]
         if marked:
             split = [(numbers[i], index, part) for i, parts in sorted(marked.items()) if present[i]
                      for index, part in enumerate(parts, start=1)]
             lines.append(np.array([line for line, _, _ in split], dtype=np.int64))
             item.append(np.array([index for _, index, _ in split], dtype=np.int64))
-            text.append(pa.array([part[1] for _, _, part in split], type=pa.large_string()))
-            fragment.append(pa.array([part[0] for _, _, part in split], type=pa.large_string()))
+            text.append(pa.array([part[1] for _, _, part in split], type=TEXT))
+            fragment.append(pa.array([part[0] for _, _, part in split], type=TEXT))
         lines, item = np.concatenate(lines), np.concatenate(item)
         text, fragment = pa.concat_arrays(text), pa.concat_arrays(fragment)
         if marked:  # back to the rows' order
             order = np.lexsort((item, lines))
             lines, item, text, fragment = lines[order], item[order], text.take(order), fragment.take(order)
-        for name, chunk in (("aim", _repeat(aim, len(lines))), ("source_line", lines),
+        for name, chunk in (("aim", repeat(aim, len(lines))), ("source_line", lines),
                             ("field", np.full(len(lines), code)), ("item", item), ("text", text), ("raw", fragment)):
             self.items[name].append(chunk)
         if TEXT_FIELDS[code] == "responsible":
@@ -600,10 +601,10 @@ class _ReportReader:
             self.warn(int(lines[owner[row]]), f"responsible party not in the role catalogue: {flat[which[row]].text!r}", 3)
         column = {"role_text": [r.text for r in flat], "role": [r.role or "" for r in flat],
                   "deadline": [r.deadline or "" for r in flat]}
-        for name, chunk in (("aim", _repeat(aim, len(owner))), ("source_line", lines[owner]), ("item", item[owner])):
+        for name, chunk in (("aim", repeat(aim, len(owner))), ("source_line", lines[owner]), ("item", item[owner])):
             self.roles[name].append(chunk)
         for name, values in column.items():
-            self.roles[name].append(pa.array(values, type=pa.large_string()).take(pa.array(which)))
+            self.roles[name].append(pa.array(values, type=TEXT).take(pa.array(which)))
 
     # -- the whole file
 
@@ -652,13 +653,13 @@ class _ReportReader:
             "source_line": [a.source_line for a in self.aims], "header_line": [a.header.line for a in self.aims],
             "period": [a.header.period for a in self.aims], "sdgs": [sdgs[a.aim] for a in self.aims],
             "goal_rows": [a.goal_rows for a in self.aims]}
-        self.goals["sdgs"] = [_repeat(sdgs[a.aim], a.goal_rows) for a in self.aims if a.goal_rows]
+        self.goals["sdgs"] = [repeat(sdgs[a.aim], a.goal_rows) for a in self.aims if a.goal_rows]
         items = _frame(self.items, ItemTable, year)
         # Items were added a column at a time; a stable sort by line puts them in the file's order, and
         # within a row, in the report's column order (the order they were added in) and their own.
         items = items.iloc[np.argsort(items["source_line"].to_numpy(), kind="stable")].reset_index(drop=True)
         items["field"] = pd.Series(np.asarray(TEXT_FIELDS, dtype=object)[items["field"].to_numpy()],
-                                   dtype=_STRING) if len(items) else pd.Series([], dtype=_STRING)
+                                   dtype=STRING) if len(items) else pd.Series([], dtype=STRING)
         return Report(
             year=year,
             path=self.path,
@@ -675,12 +676,6 @@ class _ReportReader:
         )
 
 
-#: The characters Python's ``str.split()`` and ``str.strip()`` treat as white space (``str.isspace``), for Arrow.
-_SPACES = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009" \
-          "\u200a\u2028\u2029\u202f\u205f\u3000"
-_SPACE_RUN = "[" + "".join(f"\\x{{{ord(c):x}}}" for c in _SPACES) + "]+"  # RE2 syntax
-
-
 def _plain_column(cells: pa.Array) -> tuple[pa.Array, dict[int, list[tuple[str, str]]]]:
     """A text column's cells as plain text (items on separate lines), and the items of cells with markup.
 
@@ -688,9 +683,8 @@ def _plain_column(cells: pa.Array) -> tuple[pa.Array, dict[int, list[tuple[str, 
     (``" ".join(cell.split())``), done by Arrow for the whole column; the
     others go through :func:`split_items` and :func:`strip_markup`.
     """
-    plain = pc.utf8_trim(pc.replace_substring_regex(cells, _SPACE_RUN, " "), characters=" ")
-    special = np.flatnonzero(pc.or_(pc.match_substring(cells, "<"), pc.match_substring(cells, "&")).to_numpy(
-        zero_copy_only=False))
+    plain = collapse(cells)
+    special = np.flatnonzero(mask(pc.or_(pc.match_substring(cells, "<"), pc.match_substring(cells, "&"))))
     if not special.size:
         return plain, {}
     marked: dict[int, list[tuple[str, str]]] = {}
@@ -701,26 +695,17 @@ def _plain_column(cells: pa.Array) -> tuple[pa.Array, dict[int, list[tuple[str, 
             texts.append("\n".join(text for _, text in marked[i]))
         else:
             texts.append(strip_markup(cell))
-    mask = np.zeros(len(cells), dtype=bool)
-    mask[special] = True
-    return pc.replace_with_mask(plain, pa.array(mask), pa.array(texts, type=pa.large_string())), marked
-
-
-_STRING = pd.Series([], dtype="str").dtype  # pandas' text dtype: Arrow-backed when pyarrow is installed
-
-
-def _repeat(value: str, count: int) -> pa.Array:
-    return pa.repeat(pa.scalar(value, type=pa.large_string()), count)
+    replaced = np.zeros(len(cells), dtype=bool)
+    replaced[special] = True
+    return pc.replace_with_mask(plain, pa.array(replaced), pa.array(texts, type=TEXT)), marked
 
 
 def _column(chunks: list, dtype: str | None) -> object:
     """One column from its chunks (NumPy arrays, Arrow arrays or lists), as the tables' dtypes want it."""
     if dtype is not None:
         return np.concatenate([np.asarray(c, dtype=dtype) for c in chunks]) if chunks else np.array([], dtype=dtype)
-    arrays = [c if isinstance(c, pa.Array) else pa.array(c, type=pa.large_string()) for c in chunks]
-    joined = pa.concat_arrays([a.cast(pa.large_string()) for a in arrays]) if arrays else \
-        pa.array([], type=pa.large_string())
-    return pd.array(joined, dtype=_STRING)
+    arrays = [c.cast(TEXT) if isinstance(c, pa.Array) else pa.array(c, type=TEXT) for c in chunks]
+    return text_array(pa.concat_arrays(arrays) if arrays else pa.array([], type=TEXT))
 
 
 def _frame(chunks: dict[str, list], model: type, year: int) -> pd.DataFrame:
