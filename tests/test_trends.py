@@ -234,7 +234,7 @@ def test_years_loaded_on_every_core_are_the_years_loaded_one_by_one(tmp_path, mo
     data = tmp_path / "data"
     shutil.copytree(FIXTURES / "multiyear", data)
     one_by_one = pipeline.load_years(data)
-    monkeypatch.setattr(pipeline, "PARALLEL_FROM_BYTES", 0)  # the fixture is small: make the workers start
+    monkeypatch.setattr(pipeline, "LARGE_INPUT_BYTES", 0)  # the fixture is small: make it a large input
     on_every_core = pipeline.load_years(data)
     pd.testing.assert_frame_equal(on_every_core.metrics, one_by_one.metrics)
     broken = data / "annotations" / "2031.csv"

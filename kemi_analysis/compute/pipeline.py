@@ -92,14 +92,40 @@ class DataFolder:
         return sorted(set(compare_years))
 
 
-@dataclass
 class YearData:
-    """One year: its report, its annotations and its metrics with achievement."""
+    """One year: its report, its annotations and its metrics with achievement.
 
-    year: int
-    report: Report
-    annotations: Annotations
-    metrics: pd.DataFrame
+    A year loaded from a large input (:data:`LARGE_INPUT_BYTES`) keeps only its
+    annotations and metrics: its report's tables (goal rows, items, roles) are
+    read again from ``raw`` the first time :attr:`report` is asked for, and the
+    file must still be the one loaded (same SHA-256).
+    """
+
+    def __init__(self, year: int, report: Report | None, annotations: Annotations, metrics: pd.DataFrame, *,
+                 raw: Path | None = None, raw_sha256: str = "") -> None:
+        self.year, self.annotations, self.metrics = year, annotations, metrics
+        self._report = report
+        self.raw: Path = report.path if report is not None else Path(raw or "")
+        self.raw_sha256: str = report.sha256 if report is not None else raw_sha256
+
+    def __repr__(self) -> str:
+        return f"YearData(year={self.year}, raw={str(self.raw)!r}, metrics={len(self.metrics)} rows)"
+
+    @property
+    def report(self) -> Report:
+        """The year's report, read again from ``raw`` if it was not kept."""
+        if self._report is None:
+            report = load_report(self.raw, year=self.year)
+            if report.sha256 != self.raw_sha256:
+                raise DataError(f"the raw report changed after {self.year} was loaded (its SHA-256 differs), so "
+                                "its tables would not match the metrics.", path=self.raw,
+                                hint="load the years again.")
+            self._report = report
+        return self._report
+
+    def without_report(self) -> YearData:
+        """The year keeping only its annotations and metrics; :attr:`report` reads the file again when asked."""
+        return YearData(self.year, None, self.annotations, self.metrics, raw=self.raw, raw_sha256=self.raw_sha256)
 
 
 @dataclass
@@ -285,27 +311,33 @@ def load_years(data_dir: str | Path | DataFolder, years: list[int] | None = None
     return dataset
 
 
-#: Loading years in worker processes pays from this much input on (bytes of raw text and annotations): below
-#: it, starting the workers costs more than the second core gives (see docs/benchmarks.md).
-PARALLEL_FROM_BYTES = 8 * 2**20
+#: From this much input (bytes of raw text and annotations) the years are a large input: they load on every
+#: core, and each keeps only its annotations and metrics (its report's tables are read again when asked
+#: for, see :class:`YearData`). Below it, starting the workers costs more than the second core gives
+#: (see docs/benchmarks.md).
+LARGE_INPUT_BYTES = 8 * 2**20
 
 
 def _load_each(folder: DataFolder, years: list[int], allow_draft: bool) -> list[YearData | KemiError]:
-    """Each year loaded, or the error that stopped it; on every core when the input is large enough."""
+    """Each year loaded, or the error that stopped it; on every core when the input is large."""
     size = sum(f.stat().st_size for year in years if year in folder.years
                for f in (folder.years[year].raw, folder.years[year].annotations) if f is not None)
-    workers = min(len(years), os.cpu_count() or 1)
-    if workers < 2 or size < PARALLEL_FROM_BYTES or "fork" not in multiprocessing.get_all_start_methods():
+    if size < LARGE_INPUT_BYTES:
         return [_load_or_error(folder, year, allow_draft) for year in years]
+    workers = min(len(years), os.cpu_count() or 1)
+    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return [_load_or_error(folder, year, allow_draft, keep_report=False) for year in years]
     from concurrent.futures import ProcessPoolExecutor
 
     # fork: the workers start with everything already imported (forkserver or spawn would import pandas again)
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        return list(pool.map(_load_or_error, [folder] * len(years), years, [allow_draft] * len(years)))
+        return list(pool.map(_load_or_error, [folder] * len(years), years, [allow_draft] * len(years),
+                             [False] * len(years)))
 
 
-def _load_or_error(folder: DataFolder, year: int, allow_draft: bool) -> YearData | KemiError:
+def _load_or_error(folder: DataFolder, year: int, allow_draft: bool, keep_report: bool = True) -> YearData | KemiError:
     try:
-        return load_year(folder, year, allow_draft=allow_draft)
+        data = load_year(folder, year, allow_draft=allow_draft)
     except KemiError as exc:
         return exc
+    return data if keep_report else data.without_report()

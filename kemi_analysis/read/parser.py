@@ -369,9 +369,9 @@ class _Aim:
 class _ReportReader:
     """Reads a report in two passes: its structure line by line, its cells column by column.
 
-    The first pass places each non-blank line (:meth:`read_line`): a heading, a
+    The first pass (:meth:`read`) places each non-blank line: a heading, a
     header, a data row of the current table, or skipped with a reason; a few
-    string checks a line. A table's data rows are read together when the table
+    string checks a line, and a run of data rows is handed to its table whole. A table's data rows are read together when the table
     closes (:meth:`read_table`): cells are split, stripped and cut into items
     one column at a time, each distinct SDG or responsible text is matched once,
     and only cells holding markup or entities take the general path. The result
@@ -399,6 +399,8 @@ class _ReportReader:
         return self.aims[-1] if self.aims else None
 
     def warn(self, line: int, message: str, order: int = 0) -> None:
+        """Record a warning; warnings are listed by line and, within a line, by ``order``: 0 the line itself
+        (skipped, its SDG cell), 1 no realisation, 2 no goal, 3 its roles (the order a row is read in)."""
         self.warnings.append((line, order, message))
 
     def skip(self, at: int, reason: str, warning: str) -> None:
