@@ -171,6 +171,18 @@ def export_table(metrics: pd.DataFrame) -> pd.DataFrame:
 # Roll-ups
 
 
+def per_value(values: pd.Series, function) -> np.ndarray:
+    """``function(values)`` as a NumPy array, computed once per distinct value.
+
+    ``function`` takes and returns a Series element by element (for example
+    ``lambda s: s.astype(str).str[:4]``); it runs on the distinct values only and
+    the result is taken back to every row by code, so a text column of a million
+    rows with a few distinct values costs one hash pass.
+    """
+    codes, uniques = pd.factorize(values, use_na_sentinel=False)  # a missing value is a value too
+    return np.asarray(function(pd.Series(uniques))).take(codes)
+
+
 def summarise(metrics: pd.DataFrame, by: str | list[str]) -> pd.DataFrame:
     """Counts by status, share achieved and mean capped ratio per group of ``by``.
 
@@ -179,30 +191,38 @@ def summarise(metrics: pd.DataFrame, by: str | list[str]) -> pd.DataFrame:
     metric an analyst marked achieved without a target never counts, so the
     share stays within 0-1) and ``mean_ratio_capped`` (the mean of the ratios
     capped at 1, over metrics that have a ratio).
+
+    Groups are in order of first appearance and rows with a missing key are
+    left out, as ``groupby(by, sort=False)`` does.
     """
     keys = [by] if isinstance(by, str) else list(by)
-    with_target = metrics["target_value"].notna()
-    frame = metrics.assign(
-        _capped=metrics["achievement_ratio"].clip(upper=1.0),
-        _with_target=with_target,
-        _achieved_with_target=with_target & (metrics["status"] == Status.ACHIEVED),
-    )
-    counts = frame.groupby([*keys, "status"], sort=False).size().unstack("status", fill_value=0)
-    counts = counts.reindex(columns=list(STATUSES), fill_value=0)
-    grouped = frame.groupby(keys, sort=False)
-    result = pd.DataFrame({
-        "metrics": grouped.size(),
-        "with_target": grouped["_with_target"].sum().astype("int64"),
-        "achieved_with_target": grouped["_achieved_with_target"].sum().astype("int64"),
-        "mean_ratio_capped": grouped["_capped"].mean(),
-    })
-    result = result.join(counts, how="left").fillna({s: 0 for s in STATUSES})
-    for status in STATUSES:
-        result[status] = result[status].astype("int64")
-    result["share_achieved"] = (result["achieved_with_target"] / result["with_target"]).where(
-        result["with_target"] > 0)
-    columns = ["metrics", *STATUSES, "with_target", "share_achieved", "mean_ratio_capped"]
-    return result[columns].reset_index()
+    # One grouping of the rows, pandas' own (its group order, its dropping of missing keys, its key
+    # types), for the capped mean; the counts are np.bincount over its group numbers.
+    grouped = metrics["achievement_ratio"].clip(upper=1.0).groupby([metrics[key] for key in keys], sort=False)
+    mean_capped = grouped.mean()
+    group = grouped.ngroup()  # NaN where a key is missing: such rows belong to no group
+    kept = group.notna().to_numpy()
+    group = group.to_numpy()[kept].astype(np.int64)
+    n_groups = len(mean_capped)
+    # Each row's status as its position in STATUSES; -1 for a missing or unknown status (not counted).
+    status_index = per_value(metrics["status"], lambda values: values.map(
+        {status: index for index, status in enumerate(STATUSES)}).fillna(-1))[kept].astype(np.int64)
+    with_target = metrics["target_value"].notna().to_numpy()[kept]
+    achieved_with_target = with_target & (status_index == STATUSES.index(Status.ACHIEVED.value))
+    counted = status_index >= 0
+    counts = np.bincount(group[counted] * len(STATUSES) + status_index[counted],
+                         minlength=n_groups * len(STATUSES)).reshape(n_groups, len(STATUSES))
+
+    with_target_count = np.bincount(group[with_target], minlength=n_groups).astype("int64")
+    achieved_count = np.bincount(group[achieved_with_target], minlength=n_groups).astype("int64")
+    result = {"metrics": np.bincount(group, minlength=n_groups).astype("int64")}
+    for index, status in enumerate(STATUSES):
+        result[status] = counts[:, index].astype("int64")
+    result["with_target"] = with_target_count
+    with np.errstate(divide="ignore", invalid="ignore"):
+        result["share_achieved"] = np.where(with_target_count > 0, achieved_count / with_target_count, np.nan)
+    result["mean_ratio_capped"] = mean_capped.to_numpy()
+    return pd.DataFrame(result, index=mean_capped.index).reset_index()
 
 
 def _owners(report: Report) -> pd.DataFrame:

@@ -32,7 +32,7 @@ import numpy as np
 import pandas as pd
 
 from ..schemas import EXPORT_COLUMNS, YES_NO_UNITS, ProgressCategory, Status
-from .achievement import summarise
+from .achievement import per_value, summarise
 
 #: Open SDG thresholds: (substantial, moderate) lower bounds; limited from 0.
 THRESHOLDS_WITH_TARGET = (0.95, 0.60)
@@ -55,18 +55,26 @@ def flag_carried_over(metrics: pd.DataFrame) -> pd.Series:
     achievement, or the realisation text says the work continues ("jatkuu",
     "jatkuvat 2023", "menossa", "käynnissä").
     """
-    status = metrics["status"].to_numpy(dtype=object)
-    applicable = np.isin(status, [Status.PARTIAL.value, Status.NOT_ACHIEVED.value, Status.IN_PROGRESS.value])
-    deadline_year = pd.to_numeric(metrics["deadline"].astype(str).str[:4], errors="coerce").to_numpy()
+    # Each function below runs once per distinct value of its column and is taken back to the rows by code.
+    applicable = per_value(metrics["status"], lambda values: values.isin(
+        [Status.PARTIAL.value, Status.NOT_ACHIEVED.value, Status.IN_PROGRESS.value]))
+    deadline_year = per_value(metrics["deadline"], _deadline_year)
     with np.errstate(invalid="ignore"):
         deadline_passed = deadline_year <= metrics["year"].to_numpy()
     texts = [metrics["evidence_actual"]] + ([metrics["realisation"]] if "realisation" in metrics else [])
     continues = np.zeros(len(metrics), dtype=bool)
     for column in texts:  # each distinct text is searched once (a goal row's text recurs for its metrics)
-        codes, uniques = pd.factorize(column.where(applicable, ""))
-        found = np.array([bool(CONTINUES.search(str(u))) for u in uniques], dtype=bool)
-        continues |= np.where(codes >= 0, found[np.maximum(codes, 0)], False)
+        codes, uniques = pd.factorize(column)
+        searched = np.flatnonzero(np.bincount(codes[applicable & (codes >= 0)], minlength=len(uniques)))
+        found = np.zeros(len(uniques), dtype=bool)  # only texts on applicable rows are searched
+        found[searched] = [bool(CONTINUES.search(str(text))) for text in uniques.take(searched)]
+        continues |= (codes >= 0) & found[np.maximum(codes, 0)]
     return pd.Series(applicable & (deadline_passed | continues), index=metrics.index, dtype=bool)
+
+
+def _deadline_year(deadline: pd.Series) -> np.ndarray:
+    """The year a deadline names (its first four characters), NaN where it names none."""
+    return pd.to_numeric(deadline.astype(str).str[:4], errors="coerce").to_numpy(dtype=float)
 
 
 def year_pairs(years: list[int], compare_years: list[int] | None = None) -> list[tuple[int, int]]:
@@ -92,51 +100,123 @@ def year_over_year(metrics: pd.DataFrame, pairs: list[tuple[int, int]] | None = 
     """
     if pairs is None:
         pairs = year_pairs(metrics["year"].unique().tolist())
-    columns = ["metric_id", "aim", "metric", "target_unit", "actual_value", "achievement_ratio", "status"]
-    frame = metrics[[*columns, "year"]].assign(carried_over=flag_carried_over(metrics).to_numpy())
-    by_year = {year: group.drop(columns="year") for year, group in frame.groupby("year", sort=True)}
-    achieved_by_year = {year: set(group.loc[group["status"] == Status.ACHIEVED.value, "metric_id"])
-                        for year, group in by_year.items()}
-    frames = []
+    # Everything is worked out on row positions and integer codes; the text columns are only
+    # taken (Arrow take, no Python strings) into the joined rows at the end.
+    carried_over = flag_carried_over(metrics).to_numpy()
+    year = metrics["year"].to_numpy()
+    rows_by_year = {value: np.flatnonzero(year == value) for value in pd.unique(year) if pd.notna(value)}
+    # A missing metric_id is a key too: merge joins missing ids with each other, as before.
+    ids, _ = pd.factorize(metrics["metric_id"], use_na_sentinel=False)
+    status_codes, status_values = pd.factorize(metrics["status"])
+    # Per distinct status, then taken by code (each list's extra last entry is for code -1, a missing status).
+    achieved = np.array([value == Status.ACHIEVED.value for value in status_values] + [False])[status_codes]
+    rank = np.array([_RANK.get(value, np.nan) for value in status_values] + [np.nan])[status_codes]
+    # The first year each metric was achieved (+inf if never): "achieved in or before a year" is a comparison.
+    first_year_achieved = np.full(ids.max() + 1 if len(ids) else 0, np.inf)
+    achieved_rows = np.flatnonzero(achieved & pd.notna(year))
+    np.minimum.at(first_year_achieved, ids[achieved_rows], year[achieved_rows].astype(float))
+
+    # The inner join on metric_id for each pair of years, on integer ids: the same rows in the same
+    # order as merging on the text keys. All pairs' rows are then built as one table.
+    joined = []
     for year_from, year_to in pairs:
-        if year_from not in by_year or year_to not in by_year:
+        if year_from not in rows_by_year or year_to not in rows_by_year:
             continue
-        joined = by_year[year_from].merge(by_year[year_to], on="metric_id", suffixes=("_from", "_to"))
-        achieved_earlier = set().union(*(ids for year, ids in achieved_by_year.items() if year <= year_from))
-        status_from = joined["status_from"].to_numpy(dtype=object)
-        status_to = joined["status_to"].to_numpy(dtype=object)
-        rank_from = joined["status_from"].map(_RANK)
-        rank_to = joined["status_to"].map(_RANK)
-        change = joined["actual_value_to"] - joined["actual_value_from"]
-        with np.errstate(divide="ignore", invalid="ignore"):
-            relative = change / joined["actual_value_from"].abs()
-        frames.append(pd.DataFrame({
-            "metric_id": joined["metric_id"],
-            "aim": joined["aim_to"],
-            "metric": joined["metric_to"],
-            "unit": joined["target_unit_to"],
-            "year_from": year_from,
-            "year_to": year_to,
-            "actual_from": joined["actual_value_from"],
-            "actual_to": joined["actual_value_to"],
-            "change_abs": change,
-            "change_rel": relative.where(joined["actual_value_from"] != 0),
-            "ratio_from": joined["achievement_ratio_from"],
-            "ratio_to": joined["achievement_ratio_to"],
-            "ratio_change": joined["achievement_ratio_to"] - joined["achievement_ratio_from"],
-            "status_from": joined["status_from"],
-            "status_to": joined["status_to"],
-            "transition": [f"{a} -> {b}" for a, b in zip(status_from, status_to)],
-            "first_achieved": (status_to == Status.ACHIEVED.value) & ~joined["metric_id"].isin(achieved_earlier),
-            "fell_back": (rank_to < rank_from).fillna(False).astype(bool),
-            "carried_over": joined["carried_over_from"].astype(bool),
-        }))
-    if not frames:
+        row_from, row_to = _inner_join(ids, rows_by_year[year_from], rows_by_year[year_to])
+        joined.append(pd.DataFrame({"row_from": row_from, "row_to": row_to, "year_from": year_from,
+                                    "year_to": year_to}))
+    if not joined:
         return pd.DataFrame(columns=["metric_id", "aim", "metric", "unit", "year_from", "year_to", "actual_from", "actual_to",
                                      "change_abs", "change_rel", "ratio_from", "ratio_to", "ratio_change",
                                      "status_from", "status_to", "transition", "first_achieved", "fell_back",
                                      "carried_over"])
-    return pd.concat(frames, ignore_index=True)
+
+    def changes(matches: pd.DataFrame) -> pd.DataFrame:
+        """The result's rows for matched pairs of rows (``row_from``, ``row_to``, ``year_from``, ``year_to``)."""
+        row_from, row_to = matches["row_from"].to_numpy(), matches["row_to"].to_numpy()
+        # Only the columns the result needs, each taken on its own (no copy of the rest of the table).
+        before = {name: _at(metrics[name], row_from) for name in ("metric_id", "actual_value", "achievement_ratio",
+                                                                  "status")}
+        after = {name: _at(metrics[name], row_to) for name in ("aim", "metric", "target_unit", "actual_value",
+                                                               "achievement_ratio", "status")}
+        change = after["actual_value"] - before["actual_value"]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            relative = change / before["actual_value"].abs()
+        return pd.DataFrame({
+            "metric_id": before["metric_id"],
+            "aim": after["aim"],
+            "metric": after["metric"],
+            "unit": after["target_unit"],
+            "year_from": matches["year_from"],
+            "year_to": matches["year_to"],
+            "actual_from": before["actual_value"],
+            "actual_to": after["actual_value"],
+            "change_abs": change,
+            "change_rel": relative.where(before["actual_value"] != 0),
+            "ratio_from": before["achievement_ratio"],
+            "ratio_to": after["achievement_ratio"],
+            "ratio_change": after["achievement_ratio"] - before["achievement_ratio"],
+            "status_from": before["status"],
+            "status_to": after["status"],
+            "transition": _transitions(metrics["status"], status_codes, status_values, row_from, row_to),
+            "first_achieved": achieved[row_to] & ~(first_year_achieved[ids[row_to]] <= matches["year_from"].to_numpy()),
+            "fell_back": rank[row_to] < rank[row_from],
+            "carried_over": carried_over[row_from],
+        }, copy=False)  # new arrays all: no copy needed
+
+    if any(part.empty for part in joined):
+        # A pair of years with no metric in common changes the column types of the concatenated
+        # result (an empty transition column), so such a call is built pair by pair, as it always was.
+        return pd.concat([changes(part) for part in joined], ignore_index=True)
+    return changes(pd.concat(joined, ignore_index=True))
+
+
+def _at(column: pd.Series, rows: np.ndarray) -> pd.Series:
+    """``column`` at the positions ``rows``, with a fresh RangeIndex and its own dtype."""
+    return pd.Series(column.array.take(rows), dtype=column.dtype)  # the dtype, or object text would turn str
+
+
+def _inner_join(ids: np.ndarray, rows_from: np.ndarray, rows_to: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs of rows with equal ``ids``, in the order ``merge(how="inner")`` gives: the earlier rows' order."""
+    if _distinct(ids[rows_from]) and _distinct(ids[rows_to]):  # the usual case: a lookup by id
+        position = np.full(ids.max() + 1, -1, dtype=np.int64)
+        position[ids[rows_to]] = rows_to
+        matched = position[ids[rows_from]]
+        return rows_from[matched >= 0], matched[matched >= 0]
+    joined = pd.DataFrame({"id": ids[rows_from], "row_from": rows_from}).merge(
+        pd.DataFrame({"id": ids[rows_to], "row_to": rows_to}), on="id")
+    return joined["row_from"].to_numpy(), joined["row_to"].to_numpy()
+
+
+def _distinct(values: np.ndarray) -> bool:
+    """Whether no non-negative integer occurs twice in ``values``."""
+    return not len(values) or np.bincount(values).max() == 1
+
+
+def _transitions(status: pd.Series, codes: np.ndarray, values: pd.Index, row_from: np.ndarray,
+                 row_to: np.ndarray) -> pd.api.extensions.ExtensionArray | list[str]:
+    """``"<status_from> -> <status_to>"`` for each joined pair of rows (``codes``/``values``: the factorized status).
+
+    Each label is built once per combination of distinct statuses and taken by
+    code, instead of formatting a string per row. A missing status prints as the
+    missing value itself (``nan``), formatted per row as before (such rows are rare).
+    """
+    if not len(row_from):
+        return []  # what the per-row list of labels was for a pair of years with no metric in common
+    labels = [f"{value}" for value in values]
+    count = len(labels)
+    # Number each row's (from, to) combination; a row with a missing status gets a number of its own.
+    combination = codes[row_from] * count + codes[row_to]
+    missing = np.flatnonzero((codes[row_from] < 0) | (codes[row_to] < 0))
+    combination[missing] = count * count + np.arange(len(missing))
+    missing_labels = [f"{a} -> {b}" for a, b in zip(status.take(row_from[missing]).to_numpy(dtype=object),
+                                                    status.take(row_to[missing]).to_numpy(dtype=object))]
+    # Only the combinations that occur get a label.
+    combination, occurring = pd.factorize(combination)
+    table = [f"{labels[number // count]} -> {labels[number % count]}" if number < count * count
+             else missing_labels[number - count * count] for number in occurring.tolist()]
+    # The labels typed as pandas types a list of strings (the str dtype), then taken by code.
+    return pd.Series(table).array.take(combination)
 
 
 def new_and_dropped(metrics: pd.DataFrame, year_from: int, year_to: int) -> pd.DataFrame:
@@ -323,6 +403,18 @@ def _yes_no_progress(result: dict[str, np.ndarray], yes_no: np.ndarray, base: np
     result["value"] = np.where(yes_no, np.nan, result["value"])
 
 
+def _as_from_numpy(values: pd.Series) -> pd.api.extensions.ExtensionArray | np.ndarray:
+    """``values.to_numpy()``, typed as a DataFrame types it, without Python strings where possible.
+
+    Text in pandas' default str dtype comes back as that dtype from an object
+    array, so its Arrow array is kept as it is; anything else (object columns,
+    all-missing text) goes through NumPy, and the DataFrame infers its type.
+    """
+    if values.dtype == pd.Series(np.array([""], dtype=object)).dtype and values.notna().any():
+        return values.array
+    return values.to_numpy()
+
+
 def progress(metrics: pd.DataFrame) -> pd.DataFrame:
     """Open SDG progress per metric over all its years with a numeric value.
 
@@ -332,31 +424,43 @@ def progress(metrics: pd.DataFrame) -> pd.DataFrame:
     no growth rate (0/1 values have none): ``target_achieved`` when met now,
     ``deterioration`` when met at the base but not now, else ``not_available``.
     """
-    frame = metrics[metrics["actual_value"].notna()].sort_values(["metric_id", "year"])
-    if frame.empty:
+    # Rows with a value ordered by (metric_id, year), as a stable sort_values would order them, on
+    # integer codes: metric ids numbered in sorted order (a missing id is dropped, as groupby drops it).
+    ids, _ = pd.factorize(metrics["metric_id"], sort=True)
+    year = metrics["year"].to_numpy()
+    rows = np.flatnonzero(metrics["actual_value"].notna().to_numpy() & (ids >= 0))
+    if not len(rows):
         return pd.DataFrame(columns=["metric_id", "aim", "metric", "years", "base_year", "base_value",
                                      "current_year", "current_value", "target_value", "target_year", "direction",
                                      "cagr_observed", "cagr_required", "progress_value", "progress", "reason"])
-    grouped = frame.groupby("metric_id", sort=False)
-    first, last = grouped.head(1).set_index("metric_id"), grouped.tail(1).set_index("metric_id")
-    count = grouped.size()
+    rows = rows[np.lexsort((year[rows], ids[rows]))]  # np.lexsort is stable: ties keep the table's order
+    # A metric's rows are now consecutive: the first is its base year, the last its current year.
+    sorted_ids = ids[rows]
+    starts = np.flatnonzero(np.r_[True, sorted_ids[1:] != sorted_ids[:-1]])
+    ends = np.r_[starts[1:], len(rows)] - 1
+    first_rows, last_rows = rows[starts], rows[ends]
+    first = {name: _at(metrics[name], first_rows) for name in ("year", "actual_value")}
+    last = {name: _at(metrics[name], last_rows) for name in ("metric_id", "aim", "metric", "year", "actual_value",
+                                                             "target_value", "target_unit", "comparator",
+                                                             "deadline")}
     target = last["target_value"].to_numpy(dtype=float)
-    deadline_year = pd.to_numeric(last["deadline"].astype(str).str[:4], errors="coerce").to_numpy(dtype=float)
+    deadline_year = per_value(last["deadline"], _deadline_year)
     target_year = np.where(np.isnan(deadline_year) | (deadline_year <= first["year"].to_numpy()),
                            last["year"].to_numpy(dtype=float), deadline_year)
-    comparator = last["comparator"].astype(str).to_numpy()
+    comparator = last["comparator"]
     base_value = first["actual_value"].to_numpy(dtype=float)
-    direction = np.select([comparator == "<=", comparator == "="],
+    direction = np.select([per_value(comparator, lambda values: values.astype(str) == "<="),
+                           per_value(comparator, lambda values: values.astype(str) == "=")],
                           [-1.0, np.where(target >= base_value, 1.0, -1.0)], default=1.0)
     result = progress_arrays(base_value, first["year"].to_numpy(), last["actual_value"].to_numpy(dtype=float),
                              last["year"].to_numpy(), target, target_year, direction)
-    yes_no = last["target_unit"].astype(str).str.casefold().isin(YES_NO_UNITS).to_numpy()
+    yes_no = per_value(last["target_unit"], lambda values: values.astype(str).str.casefold().isin(YES_NO_UNITS))
     _yes_no_progress(result, yes_no, base_value, last["actual_value"].to_numpy(dtype=float), target)
     return pd.DataFrame({
-        "metric_id": last.index,
-        "aim": last["aim"].to_numpy(),
-        "metric": last["metric"].to_numpy(),
-        "years": count.reindex(last.index).to_numpy(),
+        "metric_id": pd.Index(last["metric_id"]),
+        "aim": _as_from_numpy(last["aim"]),
+        "metric": _as_from_numpy(last["metric"]),
+        "years": (ends - starts + 1).astype("int64"),
         "base_year": first["year"].to_numpy(),
         "base_value": base_value,
         "current_year": last["year"].to_numpy(),
@@ -369,4 +473,4 @@ def progress(metrics: pd.DataFrame) -> pd.DataFrame:
         "progress_value": result["value"],
         "progress": result["category"],
         "reason": result["reason"],
-    })
+    }, copy=False)  # new arrays all: no copy needed
