@@ -41,6 +41,8 @@ RATIO_MAX = 1e6
 
 def _array(values: object, dtype: type = float) -> np.ndarray:
     if dtype is float:
+        if getattr(values, "dtype", None) is not None and values.dtype.kind == "f":  # the common case: no copy
+            return np.asarray(values, dtype=float)
         return pd.to_numeric(pd.Series(values, dtype="object"), errors="coerce").to_numpy(dtype=float)
     return pd.Series(values, dtype="object").fillna("").astype(str).to_numpy(dtype=object)
 
@@ -65,7 +67,9 @@ def achievement_ratio(
     a = _array(actual)
     comp = _array(comparator, str)
     units = _array(unit if unit is not None else [""] * len(t), str)
-    yes_no = np.isin(np.char.lower(units.astype(str)), YES_NO_UNITS)
+    codes, distinct = pd.factorize(units)  # a unit is one of a few: each is lower-cased once
+    yes_no = np.array([unit.lower() in YES_NO_UNITS for unit in distinct], dtype=bool)[codes] if len(distinct) \
+        else np.zeros(len(units), dtype=bool)
 
     at_least, at_most, equal = comp == ">=", comp == "<=", comp == "="
     known = ~np.isnan(t) & ~np.isnan(a) & (at_least | at_most | equal)

@@ -102,27 +102,16 @@ def year_over_year(metrics: pd.DataFrame, pairs: list[tuple[int, int]] | None = 
         pairs = year_pairs(metrics["year"].unique().tolist())
     # Everything is worked out on row positions and integer codes; the text columns are only
     # taken (Arrow take, no Python strings) into the joined rows at the end.
-    carried_over = flag_carried_over(metrics).to_numpy()
+    codes = _Codes.of(metrics)
     year = metrics["year"].to_numpy()
     rows_by_year = {value: np.flatnonzero(year == value) for value in pd.unique(year) if pd.notna(value)}
-    # A missing metric_id is a key too: merge joins missing ids with each other, as before.
-    ids, _ = pd.factorize(metrics["metric_id"], use_na_sentinel=False)
-    status_codes, status_values = pd.factorize(metrics["status"])
-    # Per distinct status, then taken by code (each list's extra last entry is for code -1, a missing status).
-    achieved = np.array([value == Status.ACHIEVED.value for value in status_values] + [False])[status_codes]
-    rank = np.array([_RANK.get(value, np.nan) for value in status_values] + [np.nan])[status_codes]
-    # The first year each metric was achieved (+inf if never): "achieved in or before a year" is a comparison.
-    first_year_achieved = np.full(ids.max() + 1 if len(ids) else 0, np.inf)
-    achieved_rows = np.flatnonzero(achieved & pd.notna(year))
-    np.minimum.at(first_year_achieved, ids[achieved_rows], year[achieved_rows].astype(float))
-
     # The inner join on metric_id for each pair of years, on integer ids: the same rows in the same
     # order as merging on the text keys. All pairs' rows are then built as one table.
     joined = []
     for year_from, year_to in pairs:
         if year_from not in rows_by_year or year_to not in rows_by_year:
             continue
-        row_from, row_to = _inner_join(ids, rows_by_year[year_from], rows_by_year[year_to])
+        row_from, row_to = _inner_join(codes.ids, rows_by_year[year_from], rows_by_year[year_to])
         joined.append(pd.DataFrame({"row_from": row_from, "row_to": row_to, "year_from": year_from,
                                     "year_to": year_to}))
     if not joined:
@@ -130,45 +119,74 @@ def year_over_year(metrics: pd.DataFrame, pairs: list[tuple[int, int]] | None = 
                                      "change_abs", "change_rel", "ratio_from", "ratio_to", "ratio_change",
                                      "status_from", "status_to", "transition", "first_achieved", "fell_back",
                                      "carried_over"])
-
-    def changes(matches: pd.DataFrame) -> pd.DataFrame:
-        """The result's rows for matched pairs of rows (``row_from``, ``row_to``, ``year_from``, ``year_to``)."""
-        row_from, row_to = matches["row_from"].to_numpy(), matches["row_to"].to_numpy()
-        # Only the columns the result needs, each taken on its own (no copy of the rest of the table).
-        before = {name: _at(metrics[name], row_from) for name in ("metric_id", "actual_value", "achievement_ratio",
-                                                                  "status")}
-        after = {name: _at(metrics[name], row_to) for name in ("aim", "metric", "target_unit", "actual_value",
-                                                               "achievement_ratio", "status")}
-        change = after["actual_value"] - before["actual_value"]
-        with np.errstate(divide="ignore", invalid="ignore"):
-            relative = change / before["actual_value"].abs()
-        return pd.DataFrame({
-            "metric_id": before["metric_id"],
-            "aim": after["aim"],
-            "metric": after["metric"],
-            "unit": after["target_unit"],
-            "year_from": matches["year_from"],
-            "year_to": matches["year_to"],
-            "actual_from": before["actual_value"],
-            "actual_to": after["actual_value"],
-            "change_abs": change,
-            "change_rel": relative.where(before["actual_value"] != 0),
-            "ratio_from": before["achievement_ratio"],
-            "ratio_to": after["achievement_ratio"],
-            "ratio_change": after["achievement_ratio"] - before["achievement_ratio"],
-            "status_from": before["status"],
-            "status_to": after["status"],
-            "transition": _transitions(metrics["status"], status_codes, status_values, row_from, row_to),
-            "first_achieved": achieved[row_to] & ~(first_year_achieved[ids[row_to]] <= matches["year_from"].to_numpy()),
-            "fell_back": rank[row_to] < rank[row_from],
-            "carried_over": carried_over[row_from],
-        }, copy=False)  # new arrays all: no copy needed
-
     if any(part.empty for part in joined):
         # A pair of years with no metric in common changes the column types of the concatenated
         # result (an empty transition column), so such a call is built pair by pair, as it always was.
-        return pd.concat([changes(part) for part in joined], ignore_index=True)
-    return changes(pd.concat(joined, ignore_index=True))
+        return pd.concat([_changes(metrics, codes, part) for part in joined], ignore_index=True)
+    return _changes(metrics, codes, pd.concat(joined, ignore_index=True))
+
+
+@dataclass(frozen=True)
+class _Codes:
+    """The long table's keys as integer codes and flags per row, worked out once for every pair of years."""
+
+    ids: np.ndarray  # metric_id's code (a missing id is a key too: merge joins missing ids with each other)
+    status_codes: np.ndarray
+    status_values: pd.Index
+    achieved: np.ndarray
+    rank: np.ndarray  # achieved 2, partial 1, not achieved 0, else NaN
+    first_year_achieved: np.ndarray  # per metric code; +inf if never
+    carried_over: np.ndarray
+
+    @classmethod
+    def of(cls, metrics: pd.DataFrame) -> _Codes:
+        year = metrics["year"].to_numpy()
+        ids, _ = pd.factorize(metrics["metric_id"], use_na_sentinel=False)
+        status_codes, status_values = pd.factorize(metrics["status"])
+        # Per distinct status, then taken by code (each list's extra last entry is for code -1, a missing status).
+        achieved = np.array([value == Status.ACHIEVED.value for value in status_values] + [False])[status_codes]
+        rank = np.array([_RANK.get(value, np.nan) for value in status_values] + [np.nan])[status_codes]
+        # The first year each metric was achieved: "achieved in or before a year" is then a comparison.
+        first_year_achieved = np.full(ids.max() + 1 if len(ids) else 0, np.inf)
+        achieved_rows = np.flatnonzero(achieved & pd.notna(year))
+        np.minimum.at(first_year_achieved, ids[achieved_rows], year[achieved_rows].astype(float))
+        return cls(ids, status_codes, status_values, achieved, rank, first_year_achieved,
+                   flag_carried_over(metrics).to_numpy())
+
+
+def _changes(metrics: pd.DataFrame, codes: _Codes, matches: pd.DataFrame) -> pd.DataFrame:
+    """The result's rows for matched pairs of rows (``row_from``, ``row_to``, ``year_from``, ``year_to``)."""
+    row_from, row_to = matches["row_from"].to_numpy(), matches["row_to"].to_numpy()
+    # Only the columns the result needs, each taken on its own (no copy of the rest of the table).
+    before = {name: _at(metrics[name], row_from) for name in ("metric_id", "actual_value", "achievement_ratio",
+                                                              "status")}
+    after = {name: _at(metrics[name], row_to) for name in ("aim", "metric", "target_unit", "actual_value",
+                                                           "achievement_ratio", "status")}
+    change = after["actual_value"] - before["actual_value"]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        relative = change / before["actual_value"].abs()
+    achieved_before = codes.first_year_achieved[codes.ids[row_to]] <= matches["year_from"].to_numpy()
+    return pd.DataFrame({
+        "metric_id": before["metric_id"],
+        "aim": after["aim"],
+        "metric": after["metric"],
+        "unit": after["target_unit"],
+        "year_from": matches["year_from"],
+        "year_to": matches["year_to"],
+        "actual_from": before["actual_value"],
+        "actual_to": after["actual_value"],
+        "change_abs": change,
+        "change_rel": relative.where(before["actual_value"] != 0),
+        "ratio_from": before["achievement_ratio"],
+        "ratio_to": after["achievement_ratio"],
+        "ratio_change": after["achievement_ratio"] - before["achievement_ratio"],
+        "status_from": before["status"],
+        "status_to": after["status"],
+        "transition": _transitions(metrics["status"], codes.status_codes, codes.status_values, row_from, row_to),
+        "first_achieved": codes.achieved[row_to] & ~achieved_before,
+        "fell_back": codes.rank[row_to] < codes.rank[row_from],
+        "carried_over": codes.carried_over[row_from],
+    }, copy=False)  # new arrays all: no copy needed
 
 
 def _at(column: pd.Series, rows: np.ndarray) -> pd.Series:
