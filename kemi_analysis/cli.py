@@ -14,11 +14,14 @@ import signal
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from . import __version__
 from .authoring import MATCH_THRESHOLD
 from .errors import DataError, KemiError, UsageError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .report.runner import ReportKernel
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE, EXIT_REPORT = 0, 1, 2, 3
 EXIT_INTERRUPTED = 130
@@ -169,10 +172,20 @@ def _proposal_line(row, year: int) -> str:
 
 def cmd_report(args: argparse.Namespace) -> int:
     """Render the yearly HTML report (or every annotated year's with --all)."""
-    from .compute.pipeline import discover
-    from .report.runner import render_report, report_paths, skip_unused_iri_grammar
+    from .report.runner import DEFAULT_NOTEBOOK, ReportKernel, skip_unused_iri_grammar
 
     skip_unused_iri_grammar()
+    notebook = args.notebook or DEFAULT_NOTEBOOK
+    # The first report's kernel starts up while the data folder is read and checked (pandas imported, the
+    # years loaded); the report run closes it, and the with-block when the run never starts.
+    with ReportKernel(notebook) as kernel:
+        return _report(args, notebook, kernel)
+
+
+def _report(args: argparse.Namespace, notebook: Path, kernel: ReportKernel | None) -> int:
+    from .compute.pipeline import discover
+    from .report.runner import render_report, report_paths
+
     folder = discover(args.data_dir)
     if not args.all:
         folder.warn()  # with --all they are the closing error
@@ -180,7 +193,6 @@ def cmd_report(args: argparse.Namespace) -> int:
     if not years:
         raise DataError("no year has both a raw report and an annotation file.", path=folder.path,
                         hint="add a year's raw report to raw/ and its annotation file to annotations/.")
-    options = {"notebook": args.notebook} if args.notebook else {}
     if args.format == "pdf":
         from .report.pdf import chromium_path
 
@@ -189,7 +201,8 @@ def cmd_report(args: argparse.Namespace) -> int:
         pdf_path = report_paths(args.out_dir, year, args.lang)[0].with_suffix(".pdf")
         result = render_report(year, data_dir=folder.path, out_dir=args.out_dir, lang=args.lang,
                                compare_years=args.compare_years or [], allow_draft=args.allow_draft,
-                               also=(pdf_path,) if args.format == "pdf" else (), **options)
+                               also=(pdf_path,) if args.format == "pdf" else (), notebook=notebook, kernel=kernel)
+        kernel = None  # closed by its run; each later year's run starts its own
         print(f"Wrote {result.html} ({result.html.stat().st_size // 1024} KiB) and {result.notebook.name} "
               f"in {result.seconds:.1f} s")
         if args.format == "pdf":
