@@ -502,7 +502,7 @@ def provenance(ctx: ReportContext) -> Section:
     folder = ctx.dataset.folder
     for year in sorted(ctx.dataset.years):
         data = ctx.dataset.years[year]
-        files.append([ctx.say("provenance.report", year=year), folder.relative(data.report.path), data.report.sha256])
+        files.append([ctx.say("provenance.report", year=year), folder.relative(data.raw), data.raw_sha256])
         files.append([ctx.say("provenance.annotations", year=year), folder.relative(data.annotations.path),
                       data.annotations.sha256])
     started = ctx.started.astimezone(ZoneInfo("Europe/Helsinki"))

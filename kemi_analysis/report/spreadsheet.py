@@ -72,7 +72,7 @@ def _sources_sheet(dataset: Dataset, lang: str) -> pd.DataFrame:
     rows = []
     for year in sorted(dataset.years):
         data = dataset.years[year]
-        for kind, path, sha in (("provenance.report", data.report.path, data.report.sha256),
+        for kind, path, sha in (("provenance.report", data.raw, data.raw_sha256),
                                 ("provenance.annotations", data.annotations.path, data.annotations.sha256)):
             rows.append([text(kind, lang, year=year), dataset.folder.relative(path), sha])
     now = datetime.now(timezone.utc).astimezone(ZoneInfo("Europe/Helsinki"))
