@@ -46,3 +46,13 @@ def test_a_raw_report_changed_after_loading_is_an_error_not_other_tables(data, m
 def test_a_year_without_its_report_pickles_small(data):
     year = pipeline.load_year(data, 2031)
     assert len(pickle.dumps(year.without_report())) < len(pickle.dumps(year))
+
+
+def test_a_year_sent_back_by_a_worker_arrives_the_same_with_shared_columns_sent_once(data):
+    year = pipeline.load_year(data, 2031).without_report()
+    sent = pickle.dumps(year)
+    arrived = pickle.loads(sent)
+    pd.testing.assert_frame_equal(arrived.annotations.table, year.annotations.table, check_exact=True)
+    pd.testing.assert_frame_equal(arrived.metrics, year.metrics, check_exact=True)
+    assert arrived.annotations.path == year.annotations.path and arrived.raw_sha256 == year.raw_sha256
+    assert len(sent) < len(pickle.dumps(dict(vars(year)))) * 0.8  # the annotation columns once, not twice

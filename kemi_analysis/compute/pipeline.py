@@ -15,7 +15,7 @@ import logging
 import multiprocessing
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pandas as pd
@@ -122,6 +122,27 @@ class YearData:
                                 hint="load the years again.")
             self._report = report
         return self._report
+
+    def __getstate__(self) -> dict:
+        """What a worker process sends back: the annotation table's columns that the metric table holds too
+        (most of them) are sent once, with the metrics, and shared again on arrival."""
+        state = dict(self.__dict__)
+        table = self.annotations.table
+        shared = [name for name in table.columns if name in self.metrics.columns
+                  and table[name].dtype == self.metrics[name].dtype and table[name].equals(self.metrics[name])]
+        if shared:
+            state["annotations"] = replace(self.annotations, table=table.drop(columns=shared))
+            state["_shared_columns"] = (shared, list(table.columns))
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        shared = state.pop("_shared_columns", None)
+        self.__dict__.update(state)
+        if shared:
+            names, order = shared
+            rest = self.annotations.table
+            table = pd.DataFrame({name: self.metrics[name] if name in names else rest[name] for name in order})
+            self.annotations = replace(self.annotations, table=table)
 
     def without_report(self) -> YearData:
         """The year keeping only its annotations and metrics; :attr:`report` reads the file again when asked."""
