@@ -9,6 +9,7 @@ and the quotes against the report) and reports every problem with its line.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import hashlib
 import io
@@ -168,6 +169,7 @@ def _read_cells(data: bytes, path: Path) -> tuple[pd.DataFrame, list[tuple[int, 
     """The file's cells as stripped text with ``file_line``, rows that do not have every column, and
     warnings about how the file was read (its encoding, its separator)."""
     text, warnings = _decode(data, path)
+    utf8 = data.removeprefix(codecs.BOM_UTF8) if not warnings else text.encode("utf-8")  # for Arrow's reader
     sep, more = _delimiter(text)
     warnings += more
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep)
@@ -176,7 +178,7 @@ def _read_cells(data: bytes, path: Path) -> tuple[pd.DataFrame, list[tuple[int, 
     except StopIteration:
         raise AnnotationError("the annotation file is empty.", path=path, line=1,
                               hint=f"the first line must name the columns: {','.join(ANNOTATION_COLUMNS)}") from None
-    cells = _read_fast(text, header, sep)
+    cells = _read_fast(text, utf8, header, sep)
     problems: list[tuple[int, str]] = []
     if cells is None:
         cells, problems = _read_line_by_line(reader, header, path)
@@ -191,7 +193,7 @@ def _read_cells(data: bytes, path: Path) -> tuple[pd.DataFrame, list[tuple[int, 
     return cells[[*ANNOTATION_COLUMNS, *OPTIONAL_ANNOTATION_COLUMNS, "file_line"]], problems, warnings
 
 
-def _read_fast(text: str, header: list[str], sep: str = ",") -> pd.DataFrame | None:
+def _read_fast(text: str, utf8: bytes, header: list[str], sep: str = ",") -> pd.DataFrame | None:
     """Read a well-formed file with Arrow's CSV reader into text columns; None when the csv module must say
     what is wrong.
 
@@ -201,12 +203,12 @@ def _read_fast(text: str, header: list[str], sep: str = ",") -> pd.DataFrame | N
     """
     try:
         table = pa_csv.read_csv(
-            io.BytesIO(text.encode("utf-8")),
+            io.BytesIO(utf8),
             read_options=pa_csv.ReadOptions(column_names=[f"c{i}" for i in range(len(header))], skip_rows=1),
             parse_options=pa_csv.ParseOptions(delimiter=sep, newlines_in_values=True, ignore_empty_lines=False),
             convert_options=pa_csv.ConvertOptions(column_types={f"c{i}": TEXT for i in range(len(header))},
                                                   strings_can_be_null=False, quoted_strings_can_be_null=False))
-    except (pa.ArrowInvalid, UnicodeEncodeError):
+    except pa.ArrowInvalid:
         return None
     physical_lines = text.count("\n") + (0 if text.endswith("\n") else 1)
     if physical_lines != table.num_rows + 1:
@@ -262,7 +264,8 @@ def _tidy(frame: pd.DataFrame) -> pd.DataFrame:
         frame[column] = text_array(strip(arrow(frame[column])))
     blank = np.ones(len(frame), dtype=bool)  # rows with no text at all, as a spreadsheet leaves them
     for column in ANNOTATION_COLUMNS:
-        blank &= mask(pc.equal(pc.utf8_length(strip(arrow(frame[column]))), 0))
+        cells = arrow(frame[column])
+        blank &= mask(pc.equal(pc.utf8_length(cells if column in _STRIPPED else strip(cells)), 0))
     if blank.any():
         frame = frame[~blank]
     return frame.reset_index(drop=True)
@@ -328,8 +331,9 @@ def _check_against_report(table: pd.DataFrame, report: Report) -> tuple[list[tup
         problems.append((int(file_line[i]), f"{where(i)}: source_line {source_line[i]} is not a goal row of "
                                             f"{report.path.name} (goal rows are on lines {lines})"))
     goal_aim = goals["aim"].to_numpy(dtype=object)
+    take = pa.array(at)
     aim = arrow(table["aim"])
-    differs = found & mask(pc.not_equal(aim, pa.array(goal_aim, type=TEXT).take(pa.array(at)))) & \
+    differs = found & mask(pc.not_equal(aim, pa.array(goal_aim, type=TEXT).take(take))) & \
         mask(pc.not_equal(pc.utf8_length(aim), 0))
     for i in np.flatnonzero(differs):
         written, expected = table["aim"].iat[i], goal_aim[at[i]]
@@ -338,10 +342,10 @@ def _check_against_report(table: pd.DataFrame, report: Report) -> tuple[list[tup
                                                 f"{expected!r} on line {source_line[i]}"))
     for column, cell_name in (("evidence_target", "metric"), ("evidence_actual", "realisation")):
         quotes = collapse(arrow(table[column]))
-        cells = collapse(arrow(goals[cell_name])).take(pa.array(at))
-        quoted = found & mask(pc.greater(pc.utf8_length(quotes), 0))
-        rows = np.flatnonzero(quoted)
-        for i, quote, cell in zip(rows, quotes.take(rows).to_pylist(), cells.take(rows).to_pylist()):
+        cells = collapse(arrow(goals[cell_name])).to_pylist()  # a goal row's cell, once for its metrics
+        rows = np.flatnonzero(found & mask(pc.greater(pc.utf8_length(quotes), 0)))
+        for i, quote in zip(rows.tolist(), quotes.take(rows).to_pylist()):
+            cell = cells[at[i]]
             if quote not in cell:
                 problems.append((int(file_line[i]), f"{where(i)}: {column} {table[column].iat[i]!r} is not found "
                                                     f"in the {cell_name} cell of line {source_line[i]}, which reads: "

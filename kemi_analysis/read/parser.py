@@ -27,7 +27,7 @@ from ..catalogues.roles import split_roles
 from ..catalogues.sdg import SDGS, find_mentions, is_sdg_text
 from ..errors import SourceError
 from ..schemas import TEXT_FIELDS, AimTable, GoalTable, ItemTable, RoleTable, SDGTable, columns, validate_tables
-from .arrow import STRING, TEXT, collapse, mask, repeat, strip, text_array
+from .arrow import SPACES, STRING, TEXT, collapse, mask, repeat, strip, text_array
 from .decode import TOTEUMA, Source, read_source
 
 logger = logging.getLogger(__name__)
@@ -385,7 +385,7 @@ class _ReportReader:
         self.line_array = np.asarray(numbers, dtype=np.int64)
         self.kinds = ["goal_row"] * len(texts)  # what each line became (the lines table), and why when skipped
         self.reasons = [""] * len(texts)
-        self.arrow_texts: pa.Array | None = None
+        self.arrow_texts = pa.array([], type=TEXT)  # the lines as Arrow text, made by read()
         self.aims: list[_Aim] = []
         self.goals: dict[str, list] = {c: [] for c in _GOAL_COLUMNS}
         self.items: dict[str, list] = {c: [] for c in _ITEM_COLUMNS}
@@ -410,9 +410,10 @@ class _ReportReader:
     def read(self) -> None:
         """Place every line; runs of data rows are handed to their table whole."""
         texts = self.texts
+        self.arrow_texts = pa.array(texts, type=TEXT)
         # A data row has cells (a tab) and is no heading; a run of them under a header belongs to that table.
-        row = np.fromiter((("\t" in text) and not text.lstrip().startswith("#") for text in texts), dtype=bool,
-                          count=len(texts))
+        row = mask(pc.and_(pc.match_substring(self.arrow_texts, "\t"),
+                           pc.invert(pc.starts_with(pc.utf8_ltrim(self.arrow_texts, characters=SPACES), "#"))))
         breaks = np.append(np.flatnonzero(~row), len(texts))
         at = 0
         while at < len(texts):
@@ -483,8 +484,6 @@ class _ReportReader:
     # -- one table's rows, column by column (Arrow arrays)
 
     def read_table(self, aim: _Aim, header: _Header) -> None:
-        if self.arrow_texts is None:
-            self.arrow_texts = pa.array(self.texts, type=TEXT)
         rows = np.concatenate([np.arange(run.start, run.stop) for run in aim.rows])
         numbers = self.line_array[rows]
         texts = self.arrow_texts.take(rows)
