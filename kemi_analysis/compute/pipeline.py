@@ -337,6 +337,8 @@ def load_years(data_dir: str | Path | DataFolder, years: list[int] | None = None
 #: for, see :class:`YearData`). Below it, starting the workers costs more than the second core gives
 #: (see docs/benchmarks.md).
 LARGE_INPUT_BYTES = 8 * 2**20
+#: How many processes load a large input's years: None for one a core (the benchmark sets 1 to compare).
+WORKERS: int | None = None
 
 
 def _load_each(folder: DataFolder, years: list[int], allow_draft: bool) -> list[YearData | KemiError]:
@@ -345,7 +347,7 @@ def _load_each(folder: DataFolder, years: list[int], allow_draft: bool) -> list[
                for f in (folder.years[year].raw, folder.years[year].annotations) if f is not None)
     if size < LARGE_INPUT_BYTES:
         return [_load_or_error(folder, year, allow_draft) for year in years]
-    workers = min(len(years), os.cpu_count() or 1)
+    workers = min(len(years), WORKERS or os.cpu_count() or 1)
     if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
         return [_load_or_error(folder, year, allow_draft, keep_report=False) for year in years]
     from concurrent.futures import ProcessPoolExecutor
