@@ -115,3 +115,21 @@ def test_synthetic_benchmark_data_reads_the_same(tmp_path):
 @given(perturbed())
 def test_the_fuzz_corpus_reads_the_same(text):
     assert_same(text)
+
+
+def test_many_small_tables_read_the_same(tmp_path):
+    folder = synthetic().write_dataset(tmp_path, 800, years=1, aims=200)
+    assert_same(next((folder / "raw").glob("*.txt")).read_text(encoding="utf-8"))
+
+
+def test_tables_with_different_headers_read_the_same():
+    without_sdg = "Tavoite\tToimenpiteet\tVastuu ja aikataulu\tMittarit, arviointi\tToteuma 1-12/2031"
+    joined = "Tavoite\tToimenpiteet\tVastuu ja aikataulu\tMittarit, arviointi\tToteuma 1-12/2031 SDG"
+    reordered = "Toimenpiteet\tTavoite\tSDG\tVastuu ja aikataulu\tMittarit, arviointi\tToteuma 1-12/2031"
+    text = (make_report("Puistot\tSiivous\tRehtori\tmittari\t5\t3 TERVEYTTÄ", "\t\t\t\t\t4 HYVÄ KOULUTUS")
+            + make_report("Koulut\tOpetus\tRehtori\tmittari\t6", "Lyhyt\trivi", aim="KUVITELTU ARKI", header=without_sdg)
+            + make_report("Kirjasto\tLaina\tRehtori\tmittari\t7 kpl 11 KESTÄVÄT KAUPUNGIT", aim="KUVITELTU YHTEISÖ",
+                          header=joined)
+            + make_report("Siivous\tPuistot\t3 TERVEYTTÄ\tRehtori\tmittari\t8", "Ei\tsdg:tä\t\tRehtori\tm\t",
+                          aim="KUVITELTU TOINEN", header=reordered))
+    assert_same(text)

@@ -53,6 +53,7 @@ _ITEM_COLUMNS = columns(ItemTable)[1:]  # without "year", which is added last
 _ROLE_COLUMNS = columns(RoleTable)[1:]
 _GOAL_COLUMNS = [c for c in columns(GoalTable)[1:] if c != "sdgs"]
 _SDG_COLUMNS = columns(SDGTable)[1:]
+_ROW_KEYS = (*TEXT_FIELDS, "sdg")  # what a data row's cells can be
 _INT_COLUMNS = ("year", "source_line", "header_line", "goal_rows", "item", "sdg", "line")
 _DTYPES = {**{c: "int64" for c in _INT_COLUMNS}, "realisation_reported": "bool"}
 
@@ -363,7 +364,7 @@ class _Aim:
     header: _Header | None = None
     sdgs: dict[int, tuple[int, str]] = field(default_factory=dict)  # number -> first (line, text)
     goal_rows: int = 0
-    rows: list[range] = field(default_factory=list)  # runs of its data rows (positions among the lines), until read
+    rows: list[range] = field(default_factory=list)  # runs of its data rows (positions among the lines)
 
 
 class _ReportReader:
@@ -371,12 +372,16 @@ class _ReportReader:
 
     The first pass (:meth:`read`) places each non-blank line: a heading, a
     header, a data row of the current table, or skipped with a reason; a few
-    string checks a line, and a run of data rows is handed to its table whole. A table's data rows are read together when the table
-    closes (:meth:`read_table`): cells are split, stripped and cut into items
-    one column at a time, each distinct SDG or responsible text is matched once,
-    and only cells holding markup or entities take the general path. The result
-    is the same, table for table and warning for warning, as reading each row
-    on its own (``tests/line_reader.py`` keeps that reader as the oracle).
+    string checks a line, and a run of data rows is handed to its table whole.
+    When a table closes its rows are checked against its header
+    (:meth:`close_table`). Then every table's data rows are read together
+    (:meth:`read_rows`): cells are split, stripped and cut into items one
+    column at a time, each distinct SDG or responsible text is matched once,
+    and only cells holding markup or entities take the general path. So a
+    file of many small tables costs what one table of as many rows does. The
+    result is the same, table for table and warning for warning, as reading
+    each row on its own (``tests/line_reader.py`` keeps that reader as the
+    oracle).
     """
 
     def __init__(self, path: Path, numbers: list[int], texts: list[str]) -> None:
@@ -393,6 +398,8 @@ class _ReportReader:
         self.warnings: list[tuple[int, int, str]] = []  # (line, order within the line, message)
         self._seen: dict[str, int] = {}
         self._sdg_texts: dict[str, tuple[list, bool]] = {}
+        self.odd: dict[int, dict[str, str]] = {}  # rows not as wide as their header: cells by key, placed early
+        self.goal_owner = np.zeros(0, dtype=np.int64)  # each goal row's aim (its index in aims)
 
     @property
     def current(self) -> _Aim | None:
@@ -466,29 +473,41 @@ class _ReportReader:
         self.kinds[at] = "heading"
 
     def close_table(self) -> None:
-        """Read the data rows of the aim read so far, which must have had its header row."""
+        """Check the aim read so far: it must have had its header row, and its data rows must fit the header.
+
+        Rows as wide as a header of single column names are read later, with
+        every table's (:meth:`read_rows`); the others are placed now, so that a
+        row wider than its header is an error in the order of the file's lines.
+        """
         aim = self.current
         if aim is None:
             return
-        if aim.header is None:
+        header = aim.header
+        if header is None:
             raise SourceError(
                 f"the aim {aim.aim!r} has no table: no header row follows its heading.",
                 path=self.path,
                 line=aim.source_line,
                 hint="each '# Strateginen päämäärä' heading must be followed by the table's header row.",
             )
-        if aim.rows:
-            self.read_table(aim, aim.header)
-            aim.rows = []
+        keys, width = header.single_keys, len(header.slots)
+        texts = self.texts
+        for at in [at for run in aim.rows for at in run if keys is None or texts[at].count("\t") + 1 != width]:
+            self.odd[at] = _assign_cells(texts[at].split("\t"), header, self.path, self.numbers[at])
 
-    # -- one table's rows, column by column (Arrow arrays)
+    # -- every table's rows, column by column (Arrow arrays)
 
-    def read_table(self, aim: _Aim, header: _Header) -> None:
-        rows = np.concatenate([np.arange(run.start, run.stop) for run in aim.rows])
+    def read_rows(self) -> None:
+        """Read every table's data rows at once: a few Arrow passes over each column, whatever the tables."""
+        runs = [(index, run) for index, aim in enumerate(self.aims) for run in aim.rows]
+        if not runs:
+            return
+        rows = np.concatenate([np.arange(run.start, run.stop) for _, run in runs])
+        owner = np.concatenate([np.full(len(run), index) for index, run in runs])  # each row's aim
         numbers = self.line_array[rows]
         texts = self.arrow_texts.take(rows)
-        cells = self.cells(rows, numbers, texts, header)
-        sdg_text = self.read_sdgs(aim, numbers, cells.get("sdg"))
+        cells = self.cells(rows, owner, texts)
+        sdg_text = self.read_sdgs(numbers, owner, cells["sdg"])
         plain, marked, has_text = {}, {}, {}
         for key in TEXT_FIELDS:
             plain[key], marked[key] = _plain_column(cells[key])
@@ -497,9 +516,13 @@ class _ReportReader:
         for at in rows[~goal]:
             self.kinds[at] = "sdg_row"
         index = np.flatnonzero(goal)
-        aim.goal_rows += len(index)
+        self.goal_owner = owner[index]
+        for aim, count in zip(self.aims, np.bincount(self.goal_owner, minlength=len(self.aims)).tolist()):
+            aim.goal_rows = count
+        names = pa.array([aim.aim for aim in self.aims], type=TEXT)
+        by_aim = pa.array(self.goal_owner)
         lines = numbers[index]
-        chunks = {"aim": repeat(aim.aim, len(index)), "sector": repeat(aim.sector, len(index)),
+        chunks = {"aim": names.take(by_aim), "sector": pa.array([aim.sector for aim in self.aims], type=TEXT).take(by_aim),
                   "source_line": lines, "realisation_reported": has_text["realisation"][index],
                   "sdg_text": sdg_text.take(index), "raw_line": texts.take(index)}
         chunks.update({key: plain[key].take(index) for key in TEXT_FIELDS})
@@ -510,82 +533,87 @@ class _ReportReader:
         for line in lines[~has_text["goal"][index]]:
             self.warn(int(line), "no goal (Tavoite) text: the goal cell may be merged with the row above", 2)
         for code, key in enumerate(TEXT_FIELDS):
-            self.add_items(aim.aim, code, numbers, goal & has_text[key], cells[key], plain[key], marked[key])
+            self.add_items(names, owner, code, numbers, goal & has_text[key], cells[key], plain[key], marked[key])
 
-    def cells(self, rows: np.ndarray, numbers: np.ndarray, texts: pa.Array, header: _Header) -> dict[str, pa.Array]:
-        """The rows' raw cells by column key; rows as wide as the header are split by Arrow, the others by
-        :func:`_assign_cells` (which places short rows' cells and raises on rows wider than the header)."""
+    def cells(self, rows: np.ndarray, owner: np.ndarray, texts: pa.Array) -> dict[str, pa.Array]:
+        """The rows' raw cells by column key ("" where a table has no such column).
+
+        Rows as wide as their header are split by Arrow, a group of tables with
+        the same header at a time; the others were placed by :func:`_assign_cells`
+        when their table closed.
+        """
         split = pc.split_pattern(texts, "\t")
-        keys, width = header.single_keys, len(header.slots)
-        regular = (pc.list_value_length(split).to_numpy() == width) if keys is not None else np.zeros(len(rows), bool)
-        if regular.all():
-            return {key: pc.list_element(split, slot) for slot, key in enumerate(keys)}
-        names = [key for slot in header.slots for key in slot]
-        odd = np.flatnonzero(~regular)
-        values = [_assign_cells(self.texts[rows[i]].split("\t"), header, self.path, int(numbers[i])) for i in odd]
-        cells = {}
-        if keys is None:
-            return {key: pa.array([v[key] for v in values], type=TEXT) for key in names}
-        even = split.filter(pa.array(regular))
-        back = np.argsort(np.concatenate([np.flatnonzero(regular), odd]), kind="stable")  # to the rows' order
-        for slot, key in enumerate(keys):
-            column = pa.concat_arrays([pc.list_element(even, slot).cast(TEXT),
-                                       pa.array([v[key] for v in values], type=TEXT)])
-            cells[key] = column.take(back)
-        return cells
+        odd = np.array([at in self.odd for at in rows.tolist()], dtype=bool) if self.odd else np.zeros(len(rows), bool)
+        parts: dict[str, list[tuple[np.ndarray, pa.Array]]] = {key: [] for key in _ROW_KEYS}
+        signatures: dict[tuple[str, ...], list[int]] = {}
+        for index, aim in enumerate(self.aims):
+            if aim.header is not None and aim.header.single_keys is not None:
+                signatures.setdefault(aim.header.single_keys, []).append(index)
+        for keys, aims in signatures.items():
+            members = np.flatnonzero(np.isin(owner, aims) & ~odd)
+            if members.size:
+                same = split.take(pa.array(members))
+                for slot, key in enumerate(keys):
+                    parts[key].append((members, pc.list_element(same, slot)))
+        members = np.flatnonzero(odd)
+        if members.size:
+            placed = [self.odd[at] for at in rows[members].tolist()]
+            for key in _ROW_KEYS:
+                parts[key].append((members, pa.array([values.get(key, "") for values in placed], type=TEXT)))
+        return {key: _in_row_order(len(rows), parts[key]) for key in _ROW_KEYS}
 
-    def read_sdgs(self, aim: _Aim, numbers: np.ndarray, raw: pa.Array | None) -> pa.Array:
-        """The rows' SDG cells as plain text; the aim's SDGs and warnings recorded (each distinct cell once)."""
-        if raw is None:
-            return repeat("", len(numbers))
+    def read_sdgs(self, numbers: np.ndarray, owner: np.ndarray, raw: pa.Array) -> pa.Array:
+        """The rows' SDG cells as plain text; each aim's SDGs and the warnings recorded (each distinct cell
+        matched once)."""
         encoded = raw.dictionary_encode()
         codes = encoded.indices.to_numpy()
         texts = [strip_markup(cell) if cell else "" for cell in encoded.dictionary.to_pylist()]
-        _, first = np.unique(codes, return_index=True)  # each distinct cell's first row
-        not_sdg = []
-        for code in np.argsort(first, kind="stable"):  # cells in the order they first appear
-            text = texts[code]
+        _, first = np.unique(owner * max(len(texts), 1) + codes, return_index=True)  # an aim's distinct cells
+        not_sdg = set()
+        for row in np.sort(first).tolist():  # each aim's distinct cells, in the order they first appear
+            text = texts[codes[row]]
             if not text:
                 continue
             known = self._sdg_texts.get(text)
             if known is None:
                 known = self._sdg_texts[text] = (find_mentions(text), is_sdg_text(text))
             for mention in known[0]:
-                aim.sdgs.setdefault(mention.number, (int(numbers[first[code]]), mention.text))
+                self.aims[owner[row]].sdgs.setdefault(mention.number, (int(numbers[row]), mention.text))
             if not known[1]:
-                not_sdg.append(code)
-        for i in np.flatnonzero(np.isin(codes, not_sdg)):
+                not_sdg.add(int(codes[row]))
+        for i in np.flatnonzero(np.isin(codes, list(not_sdg))):
             self.warn(int(numbers[i]), f"the SDG cell holds text that is not SDG numbers and names: {texts[codes[i]]!r}")
         return pa.array(texts, type=TEXT).take(encoded.indices)
 
-    def add_items(self, aim: str, code: int, numbers: np.ndarray, present: np.ndarray, raw: pa.Array,
-                  plain: pa.Array, marked: dict[int, list[tuple[str, str]]]) -> None:
+    def add_items(self, names: pa.Array, owner: np.ndarray, code: int, numbers: np.ndarray, present: np.ndarray,
+                  raw: pa.Array, plain: pa.Array, marked: dict[int, list[tuple[str, str]]]) -> None:
         """One column's items of the goal rows: a cell without markup is one item (none when empty); the
         items of cells with markup were split by :func:`split_items`."""
         plain_rows = np.flatnonzero(present & ~np.isin(np.arange(len(present)), list(marked)))
-        lines = [numbers[plain_rows]]
+        rows = [plain_rows]
         item = [np.ones(len(plain_rows), dtype=np.int64)]
         text = [plain.take(plain_rows)]
         fragment = [strip(raw.take(plain_rows))]
         if marked:
-            split = [(numbers[i], index, part) for i, parts in sorted(marked.items()) if present[i]
+            split = [(i, index, part) for i, parts in sorted(marked.items()) if present[i]
                      for index, part in enumerate(parts, start=1)]
-            lines.append(np.array([line for line, _, _ in split], dtype=np.int64))
+            rows.append(np.array([i for i, _, _ in split], dtype=np.int64))
             item.append(np.array([index for _, index, _ in split], dtype=np.int64))
             text.append(pa.array([part[1] for _, _, part in split], type=TEXT))
             fragment.append(pa.array([part[0] for _, _, part in split], type=TEXT))
-        lines, item = np.concatenate(lines), np.concatenate(item)
+        rows, item = np.concatenate(rows), np.concatenate(item)
         text, fragment = pa.concat_arrays(text), pa.concat_arrays(fragment)
         if marked:  # back to the rows' order
-            order = np.lexsort((item, lines))
-            lines, item, text, fragment = lines[order], item[order], text.take(order), fragment.take(order)
-        for name, chunk in (("aim", repeat(aim, len(lines))), ("source_line", lines),
-                            ("field", np.full(len(lines), code)), ("item", item), ("text", text), ("raw", fragment)):
+            order = np.lexsort((item, rows))
+            rows, item, text, fragment = rows[order], item[order], text.take(order), fragment.take(order)
+        aims = names.take(pa.array(owner[rows]))
+        for name, chunk in (("aim", aims), ("source_line", numbers[rows]), ("field", np.full(len(rows), code)),
+                            ("item", item), ("text", text), ("raw", fragment)):
             self.items[name].append(chunk)
         if TEXT_FIELDS[code] == "responsible":
-            self.add_roles(aim, lines, item, text)
+            self.add_roles(aims, numbers[rows], item, text)
 
-    def add_roles(self, aim: str, lines: np.ndarray, item: np.ndarray, text: pa.Array) -> None:
+    def add_roles(self, aims: pa.Array, lines: np.ndarray, item: np.ndarray, text: pa.Array) -> None:
         """The roles of the responsible items (each distinct text split once), in the items' order."""
         encoded = text.dictionary_encode()
         codes = encoded.indices.to_numpy()
@@ -602,7 +630,7 @@ class _ReportReader:
             self.warn(int(lines[owner[row]]), f"responsible party not in the role catalogue: {flat[which[row]].text!r}", 3)
         column = {"role_text": [r.text for r in flat], "role": [r.role or "" for r in flat],
                   "deadline": [r.deadline or "" for r in flat]}
-        for name, chunk in (("aim", repeat(aim, len(owner))), ("source_line", lines[owner]), ("item", item[owner])):
+        for name, chunk in (("aim", aims.take(pa.array(owner))), ("source_line", lines[owner]), ("item", item[owner])):
             self.roles[name].append(chunk)
         for name, values in column.items():
             self.roles[name].append(pa.array(values, type=TEXT).take(pa.array(which)))
@@ -644,6 +672,7 @@ class _ReportReader:
         """The tables, once every line is read."""
         self.close_table()
         year = self.year()
+        self.read_rows()
         sdgs = {aim.aim: ";".join(str(n) for n in sorted(aim.sdgs)) for aim in self.aims}
         warnings = [(line, message) for line, _, message in sorted(self.warnings, key=lambda w: (w[0], w[1]))]
         for aim in self.aims:
@@ -654,7 +683,7 @@ class _ReportReader:
             "source_line": [a.source_line for a in self.aims], "header_line": [a.header.line for a in self.aims],
             "period": [a.header.period for a in self.aims], "sdgs": [sdgs[a.aim] for a in self.aims],
             "goal_rows": [a.goal_rows for a in self.aims]}
-        self.goals["sdgs"] = [repeat(sdgs[a.aim], a.goal_rows) for a in self.aims if a.goal_rows]
+        self.goals["sdgs"] = [pa.array([sdgs[a.aim] for a in self.aims], type=TEXT).take(pa.array(self.goal_owner))]
         items = _frame(self.items, ItemTable, year)
         # Items were added a column at a time; a stable sort by line puts them in the file's order, and
         # within a row, in the report's column order (the order they were added in) and their own.
@@ -675,6 +704,20 @@ class _ReportReader:
                                 "reason": self.reasons}),
             warnings=[(0, w) for w in (source.warnings if source else [])] + warnings,
         )
+
+
+def _in_row_order(count: int, parts: list[tuple[np.ndarray, pa.Array]]) -> pa.Array:
+    """One column of ``count`` rows from parts (the rows' positions, their cells); "" where no part has a row."""
+    positions = [rows for rows, _ in parts]
+    arrays = [cells.cast(TEXT) for _, cells in parts]
+    covered = np.concatenate(positions) if positions else np.zeros(0, dtype=np.int64)
+    missing = np.setdiff1d(np.arange(count), covered)
+    if missing.size:
+        positions.append(missing)
+        arrays.append(repeat("", missing.size))
+    column = pa.concat_arrays(arrays)
+    order = np.argsort(np.concatenate(positions), kind="stable")
+    return column if (order == np.arange(count)).all() else column.take(pa.array(order))
 
 
 def _plain_column(cells: pa.Array) -> tuple[pa.Array, dict[int, list[tuple[str, str]]]]:
