@@ -24,6 +24,7 @@ from ..errors import DataError, KemiError, UsageError
 from ..read.annotations import Annotations, load_annotations
 from ..read.decode import peek_year
 from ..read.parser import Report, load_report
+from ..schemas import prepare_validation
 from .achievement import build_metrics
 
 logger = logging.getLogger(__name__)
@@ -352,7 +353,9 @@ def _load_each(folder: DataFolder, years: list[int], allow_draft: bool) -> list[
         return [_load_or_error(folder, year, allow_draft, keep_report=False) for year in years]
     from concurrent.futures import ProcessPoolExecutor
 
-    # fork: the workers start with everything already imported (forkserver or spawn would import pandas again)
+    # fork: the workers start with everything already imported (forkserver or spawn would import pandas again),
+    # and with the schemas built.
+    prepare_validation()
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
         return list(pool.map(_load_or_error, [folder] * len(years), years, [allow_draft] * len(years),
                              [False] * len(years)))

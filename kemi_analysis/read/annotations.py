@@ -326,8 +326,9 @@ def _check_against_report(table: pd.DataFrame, report: Report) -> tuple[list[tup
     def where(i: int) -> str:
         return f"line {file_line[i]} ({metric_id[i] or 'no metric_id'})"
 
-    lines = ", ".join(str(n) for n in goals["source_line"].tolist())
-    for i in np.flatnonzero(~found & (source_line > 0)):
+    unknown = np.flatnonzero(~found & (source_line > 0))
+    lines = ", ".join(str(n) for n in goals["source_line"].tolist()) if unknown.size else ""
+    for i in unknown:
         problems.append((int(file_line[i]), f"{where(i)}: source_line {source_line[i]} is not a goal row of "
                                             f"{report.path.name} (goal rows are on lines {lines})"))
     goal_aim = goals["aim"].to_numpy(dtype=object)
@@ -351,8 +352,9 @@ def _check_against_report(table: pd.DataFrame, report: Report) -> tuple[list[tup
                                                     f"in the {cell_name} cell of line {source_line[i]}, which reads: "
                                                     f"{cell!r}. Quote the source as written, typos included"))
     target, actual = table["target_value"].to_numpy(), table["actual_value"].to_numpy()
-    comparator = table["comparator"].to_numpy(dtype=object)
-    zero = found & (target == 0) & np.isin(comparator, [">=", "<="])
+    zero = found & (target == 0)
+    if zero.any():
+        zero[zero] = np.isin(table["comparator"].to_numpy(dtype=object)[zero], [">=", "<="])  # only those rows
     negative = found & ((target < 0) | (actual < 0))
     warnings = [(i, 0, f"{where(i)}: target_value is 0; the ratio is 1 when met and 0 when not")
                 for i in np.flatnonzero(zero)]

@@ -550,7 +550,9 @@ class _ReportReader:
             if aim.header is not None and aim.header.single_keys is not None:
                 signatures.setdefault(aim.header.single_keys, []).append(index)
         for keys, aims in signatures.items():
-            members = np.flatnonzero(np.isin(owner, aims) & ~odd)
+            in_group = np.zeros(len(self.aims), dtype=bool)
+            in_group[aims] = True
+            members = np.flatnonzero(in_group[owner] & ~odd)
             if members.size:
                 same = split.take(pa.array(members))
                 for slot, key in enumerate(keys):
@@ -581,7 +583,7 @@ class _ReportReader:
                 self.aims[owner[row]].sdgs.setdefault(mention.number, (int(numbers[row]), mention.text))
             if not known[1]:
                 not_sdg.add(int(codes[row]))
-        for i in np.flatnonzero(np.isin(codes, list(not_sdg))):
+        for i in np.flatnonzero(np.isin(codes, list(not_sdg))) if not_sdg else ():
             self.warn(int(numbers[i]), f"the SDG cell holds text that is not SDG numbers and names: {texts[codes[i]]!r}")
         return pa.array(texts, type=TEXT).take(encoded.indices)
 
@@ -589,7 +591,9 @@ class _ReportReader:
                   raw: pa.Array, plain: pa.Array, marked: dict[int, list[tuple[str, str]]]) -> None:
         """One column's items of the goal rows: a cell without markup is one item (none when empty); the
         items of cells with markup were split by :func:`split_items`."""
-        plain_rows = np.flatnonzero(present & ~np.isin(np.arange(len(present)), list(marked)))
+        unmarked = np.ones(len(present), dtype=bool)
+        unmarked[list(marked)] = False
+        plain_rows = np.flatnonzero(present & unmarked)
         rows = [plain_rows]
         item = [np.ones(len(plain_rows), dtype=np.int64)]
         text = [plain.take(plain_rows)]
@@ -710,8 +714,12 @@ def _in_row_order(count: int, parts: list[tuple[np.ndarray, pa.Array]]) -> pa.Ar
     """One column of ``count`` rows from parts (the rows' positions, their cells); "" where no part has a row."""
     positions = [rows for rows, _ in parts]
     arrays = [cells.cast(TEXT) for _, cells in parts]
-    covered = np.concatenate(positions) if positions else np.zeros(0, dtype=np.int64)
-    missing = np.setdiff1d(np.arange(count), covered)
+    if len(parts) == 1 and len(positions[0]) == count and (positions[0] == np.arange(count)).all():
+        return arrays[0]  # the common case: one header for every row
+    seen = np.zeros(count, dtype=bool)
+    for rows in positions:
+        seen[rows] = True
+    missing = np.flatnonzero(~seen)
     if missing.size:
         positions.append(missing)
         arrays.append(repeat("", missing.size))
