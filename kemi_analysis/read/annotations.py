@@ -351,6 +351,15 @@ def _check_against_report(table: pd.DataFrame, report: Report) -> tuple[list[tup
                 problems.append((int(file_line[i]), f"{where(i)}: {column} {table[column].iat[i]!r} is not found "
                                                     f"in the {cell_name} cell of line {source_line[i]}, which reads: "
                                                     f"{cell!r}. Quote the source as written, typos included"))
+    uncovered = ~np.isin(goals["source_line"].to_numpy(), source_line)
+    for line, goal_aim_text in zip(goals["source_line"].to_numpy()[uncovered], goal_aim[uncovered]):
+        problems.append((0, f"goal row on line {line} of {report.path.name} ({goal_aim_text}) has no "
+                            "annotation row; add one, with status no_data or not_reported if it has no metric"))
+    return problems, _value_warnings(table, found, where)
+
+
+def _value_warnings(table: pd.DataFrame, found: np.ndarray, where) -> list[str]:
+    """Warnings of the rows on goal rows whose values make the ratio all or nothing, in the rows' order."""
     target, actual = table["target_value"].to_numpy(), table["actual_value"].to_numpy()
     zero = found & (target == 0)
     if zero.any():
@@ -360,8 +369,4 @@ def _check_against_report(table: pd.DataFrame, report: Report) -> tuple[list[tup
                 for i in np.flatnonzero(zero)]
     warnings += [(i, 1, f"{where(i)}: a negative value; the ratio is 1 when met and 0 when not")
                  for i in np.flatnonzero(negative)]
-    uncovered = ~np.isin(goals["source_line"].to_numpy(), source_line)
-    for line, goal_aim_text in zip(goals["source_line"].to_numpy()[uncovered], goal_aim[uncovered]):
-        problems.append((0, f"goal row on line {line} of {report.path.name} ({goal_aim_text}) has no "
-                            "annotation row; add one, with status no_data or not_reported if it has no metric"))
-    return problems, [message for _, _, message in sorted(warnings)]
+    return [message for _, _, message in sorted(warnings)]

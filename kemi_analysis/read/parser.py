@@ -522,9 +522,10 @@ class _ReportReader:
         names = pa.array([aim.aim for aim in self.aims], type=TEXT)
         by_aim = pa.array(self.goal_owner)
         lines = numbers[index]
-        chunks = {"aim": names.take(by_aim), "sector": pa.array([aim.sector for aim in self.aims], type=TEXT).take(by_aim),
-                  "source_line": lines, "realisation_reported": has_text["realisation"][index],
-                  "sdg_text": sdg_text.take(index), "raw_line": texts.take(index)}
+        sectors = pa.array([aim.sector for aim in self.aims], type=TEXT)
+        chunks = {"aim": names.take(by_aim), "sector": sectors.take(by_aim), "source_line": lines,
+                  "realisation_reported": has_text["realisation"][index], "sdg_text": sdg_text.take(index),
+                  "raw_line": texts.take(index)}
         chunks.update({key: plain[key].take(index) for key in TEXT_FIELDS})
         for name, chunk in chunks.items():
             self.goals[name].append(chunk)
@@ -584,7 +585,8 @@ class _ReportReader:
             if not known[1]:
                 not_sdg.add(int(codes[row]))
         for i in np.flatnonzero(np.isin(codes, list(not_sdg))) if not_sdg else ():
-            self.warn(int(numbers[i]), f"the SDG cell holds text that is not SDG numbers and names: {texts[codes[i]]!r}")
+            self.warn(int(numbers[i]),
+                      f"the SDG cell holds text that is not SDG numbers and names: {texts[codes[i]]!r}")
         return pa.array(texts, type=TEXT).take(encoded.indices)
 
     def add_items(self, names: pa.Array, owner: np.ndarray, code: int, numbers: np.ndarray, present: np.ndarray,
@@ -631,7 +633,8 @@ class _ReportReader:
         which = starts[codes[owner]] + within
         unknown = np.array([role.role is None for role in flat], dtype=bool)
         for row in np.flatnonzero(unknown[which]) if len(flat) else []:
-            self.warn(int(lines[owner[row]]), f"responsible party not in the role catalogue: {flat[which[row]].text!r}", 3)
+            self.warn(int(lines[owner[row]]),
+                      f"responsible party not in the role catalogue: {flat[which[row]].text!r}", 3)
         column = {"role_text": [r.text for r in flat], "role": [r.role or "" for r in flat],
                   "deadline": [r.deadline or "" for r in flat]}
         for name, chunk in (("aim", aims.take(pa.array(owner))), ("source_line", lines[owner]), ("item", item[owner])):
