@@ -6,7 +6,9 @@ Run with ``.venv/bin/python benchmarks/drafting.py`` (needs Voikko). The corpus
 ``drafting_heldout3`` (2062-2064) and ``drafting_heldout4`` (2065-2067), each
 first held out and scored once before it was tuned on, and a held-out part,
 ``tests/fixtures/drafting_heldout5`` (2068-2070, written later by someone who
-never saw the drafter, and never looked at while tuning). For each
+never saw the drafter, and never looked at while tuning), and a second
+held-out part, ``drafting_heldout6`` (2071-2073, written the same way after
+the drafter's last change, and scored before anything was tuned). For each
 part: rows, the share of statuses, values and whole rows right, values taken
 from another metric's paragraph, and per confidence level the rows and the
 share right. ``--rows`` prints every row that is wrong.
@@ -28,11 +30,13 @@ THIRD = ROOT / "tests" / "fixtures" / "drafting_heldout2"
 FOURTH = ROOT / "tests" / "fixtures" / "drafting_heldout3"
 FIFTH = ROOT / "tests" / "fixtures" / "drafting_heldout4"
 HELD_OUT = ROOT / "tests" / "fixtures" / "drafting_heldout5"
+HELD_OUT_2 = ROOT / "tests" / "fixtures" / "drafting_heldout6"
 PARTS = {"2022 (real)": [(ROOT / "data", 2022)],
          "tuning 2051-2067": [(CORPUS, year) for year in (2051, 2052, 2053, 2054, 2055)]
          + [(SECOND, year) for year in (2056, 2057, 2058)] + [(THIRD, year) for year in (2059, 2060, 2061)]
          + [(FOURTH, year) for year in (2062, 2063, 2064)] + [(FIFTH, year) for year in (2065, 2066, 2067)],
-         "held out 2068-2070": [(HELD_OUT, year) for year in (2068, 2069, 2070)]}
+         "held out 2068-2070": [(HELD_OUT, year) for year in (2068, 2069, 2070)],
+         "held out 2071-2073": [(HELD_OUT_2, year) for year in (2071, 2072, 2073)]}
 
 
 def graded_year(data_dir: Path, year: int) -> pd.DataFrame:
