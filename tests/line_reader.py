@@ -7,32 +7,18 @@ warnings (or the same error) on the real 2022 text, the fictional fixtures and t
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
 from kemi_analysis.catalogues.roles import split_roles
 from kemi_analysis.catalogues.sdg import SDGS, find_mentions, is_sdg_text
-from kemi_analysis.errors import SourceError
 from kemi_analysis.read.decode import Source
 from kemi_analysis.read.parser import (
-    _DTYPES, _HEADING, _ITEM_COLUMNS, _ROLE_COLUMNS, Report, _assign_cells, _Header, _parse_header,
-    collapse_whitespace, split_items, strip_markup,
+    _DTYPES, _HEADING, _ITEM_COLUMNS, _ROLE_COLUMNS, Report, _aim_heading, _Aim, _assign_cells,
+    _no_table, _one_year, _parse_header, split_items, strip_markup,
 )
 from kemi_analysis.schemas import TEXT_FIELDS, AimTable, GoalTable, ItemTable, RoleTable, SDGTable, columns
-
-@dataclass
-class _Aim:
-    """A strategic aim while its table is read."""
-
-    aim: str
-    sector: str
-    source_line: int
-    header: _Header | None = None
-    sdgs: dict[int, tuple[int, str]] = field(default_factory=dict)  # number -> first (line, text)
-    goal_rows: int = 0
-
 
 class LineReader:
     """Reads the report's lines in order and collects the tables' rows.
@@ -79,21 +65,7 @@ class LineReader:
 
     def start_aim(self, number: int, title: str) -> None:
         self.check_table_closed()
-        name, _, sector = title.rpartition(",")
-        if not name:
-            name, sector = sector, ""
-        name, sector = collapse_whitespace(name), collapse_whitespace(sector)
-        if not name:
-            raise SourceError("the heading names no strategic aim.", path=self.path, line=number,
-                              hint="write it as '# Strateginen päämäärä: NAME, sector'.")
-        first = self._seen.setdefault(name.casefold(), number)
-        if first != number:
-            raise SourceError(
-                f"the strategic aim {name!r} appears twice (first on line {first}).",
-                path=self.path,
-                line=number,
-                hint="each aim has one table; if the extraction split a table across pages, join it.",
-            )
+        name, sector = _aim_heading(title, self.path, number, self._seen)
         self.aims.append(_Aim(aim=name, sector=sector, source_line=number))
         self.lines.append((number, "heading", ""))
 
@@ -101,12 +73,7 @@ class LineReader:
         """The aim read so far must have had its header row."""
         aim = self.current
         if aim is not None and aim.header is None:
-            raise SourceError(
-                f"the aim {aim.aim!r} has no table: no header row follows its heading.",
-                path=self.path,
-                line=aim.source_line,
-                hint="each '# Strateginen päämäärä' heading must be followed by the table's header row.",
-            )
+            raise _no_table(aim, self.path)
 
     def read_row(self, number: int, text: str) -> None:
         aim = self.current
@@ -154,25 +121,6 @@ class LineReader:
             for column, value in zip(_ROLE_COLUMNS, values):
                 self.roles[column].append(value)
 
-    def year(self) -> int:
-        """The one year every table reports on."""
-        if not self.aims:
-            raise SourceError(
-                "no '# Strateginen päämäärä: NAME, sector' heading: this is not a strategy report text.",
-                path=self.path,
-                hint="give the text extracted from the welfare sector's strategy implementation report.",
-            )
-        headers = [aim.header for aim in self.aims if aim.header is not None]
-        if len({h.year for h in headers}) > 1:
-            detail = ", ".join(f"line {h.line}: {h.year}" for h in headers)
-            raise SourceError(
-                f"the tables report on different years ({detail}).",
-                path=self.path,
-                line=headers[-1].line,
-                hint="one file holds one year's report; split the file by year.",
-            )
-        return headers[0].year
-
     def sdg_rows(self) -> list[dict]:
         rows = []
         for aim in self.aims:
@@ -186,7 +134,7 @@ class LineReader:
     def finish(self, source: Source | None) -> Report:
         """The tables, once every line is read."""
         self.check_table_closed()
-        year = self.year()
+        year = _one_year(self.aims, self.path)
         sdgs = {aim.aim: ";".join(str(n) for n in sorted(aim.sdgs)) for aim in self.aims}
         for aim in self.aims:
             if aim.goal_rows == 0:

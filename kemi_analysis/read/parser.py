@@ -367,6 +367,56 @@ class _Aim:
     rows: list[range] = field(default_factory=list)  # runs of its data rows (positions among the lines)
 
 
+def _aim_heading(title: str, path: Path, number: int, seen: dict[str, int]) -> tuple[str, str]:
+    """The aim and sector a heading names; an error for a heading without a name or naming an aim again
+    (``seen``: the casefolded names so far and their lines)."""
+    name, _, sector = title.rpartition(",")
+    if not name:
+        name, sector = sector, ""
+    name, sector = collapse_whitespace(name), collapse_whitespace(sector)
+    if not name:
+        raise SourceError("the heading names no strategic aim.", path=path, line=number,
+                          hint="write it as '# Strateginen päämäärä: NAME, sector'.")
+    first = seen.setdefault(name.casefold(), number)
+    if first != number:
+        raise SourceError(
+            f"the strategic aim {name!r} appears twice (first on line {first}).",
+            path=path,
+            line=number,
+            hint="each aim has one table; if the extraction split a table across pages, join it.",
+        )
+    return name, sector
+
+
+def _no_table(aim: _Aim, path: Path) -> SourceError:
+    return SourceError(
+        f"the aim {aim.aim!r} has no table: no header row follows its heading.",
+        path=path,
+        line=aim.source_line,
+        hint="each '# Strateginen päämäärä' heading must be followed by the table's header row.",
+    )
+
+
+def _one_year(aims: list[_Aim], path: Path) -> int:
+    """The one year every table reports on."""
+    if not aims:
+        raise SourceError(
+            "no '# Strateginen päämäärä: NAME, sector' heading: this is not a strategy report text.",
+            path=path,
+            hint="give the text extracted from the welfare sector's strategy implementation report.",
+        )
+    headers = [aim.header for aim in aims if aim.header is not None]
+    if len({h.year for h in headers}) > 1:
+        detail = ", ".join(f"line {h.line}: {h.year}" for h in headers)
+        raise SourceError(
+            f"the tables report on different years ({detail}).",
+            path=path,
+            line=headers[-1].line,
+            hint="one file holds one year's report; split the file by year.",
+        )
+    return headers[0].year
+
+
 class _ReportReader:
     """Reads a report in two passes: its structure line by line, its cells column by column.
 
@@ -454,21 +504,7 @@ class _ReportReader:
     def start_aim(self, at: int, title: str) -> None:
         self.close_table()
         number = self.numbers[at]
-        name, _, sector = title.rpartition(",")
-        if not name:
-            name, sector = sector, ""
-        name, sector = collapse_whitespace(name), collapse_whitespace(sector)
-        if not name:
-            raise SourceError("the heading names no strategic aim.", path=self.path, line=number,
-                              hint="write it as '# Strateginen päämäärä: NAME, sector'.")
-        first = self._seen.setdefault(name.casefold(), number)
-        if first != number:
-            raise SourceError(
-                f"the strategic aim {name!r} appears twice (first on line {first}).",
-                path=self.path,
-                line=number,
-                hint="each aim has one table; if the extraction split a table across pages, join it.",
-            )
+        name, sector = _aim_heading(title, self.path, number, self._seen)
         self.aims.append(_Aim(aim=name, sector=sector, source_line=number))
         self.kinds[at] = "heading"
 
@@ -484,12 +520,7 @@ class _ReportReader:
             return
         header = aim.header
         if header is None:
-            raise SourceError(
-                f"the aim {aim.aim!r} has no table: no header row follows its heading.",
-                path=self.path,
-                line=aim.source_line,
-                hint="each '# Strateginen päämäärä' heading must be followed by the table's header row.",
-            )
+            raise _no_table(aim, self.path)
         keys, width = header.single_keys, len(header.slots)
         texts = self.texts
         for at in [at for run in aim.rows for at in run if keys is None or texts[at].count("\t") + 1 != width]:
@@ -644,25 +675,6 @@ class _ReportReader:
 
     # -- the whole file
 
-    def year(self) -> int:
-        """The one year every table reports on."""
-        if not self.aims:
-            raise SourceError(
-                "no '# Strateginen päämäärä: NAME, sector' heading: this is not a strategy report text.",
-                path=self.path,
-                hint="give the text extracted from the welfare sector's strategy implementation report.",
-            )
-        headers = [aim.header for aim in self.aims if aim.header is not None]
-        if len({h.year for h in headers}) > 1:
-            detail = ", ".join(f"line {h.line}: {h.year}" for h in headers)
-            raise SourceError(
-                f"the tables report on different years ({detail}).",
-                path=self.path,
-                line=headers[-1].line,
-                hint="one file holds one year's report; split the file by year.",
-            )
-        return headers[0].year
-
     def sdg_rows(self) -> dict[str, list]:
         rows: dict[str, list] = {c: [] for c in _SDG_COLUMNS}
         for aim in self.aims:
@@ -678,7 +690,7 @@ class _ReportReader:
     def finish(self, source: Source | None) -> Report:
         """The tables, once every line is read."""
         self.close_table()
-        year = self.year()
+        year = _one_year(self.aims, self.path)
         self.read_rows()
         sdgs = {aim.aim: ";".join(str(n) for n in sorted(aim.sdgs)) for aim in self.aims}
         warnings = [(line, message) for line, _, message in sorted(self.warnings, key=lambda w: (w[0], w[1]))]
