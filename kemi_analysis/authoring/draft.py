@@ -123,6 +123,7 @@ def split_statements(cell: str) -> list[str]:
     # Run together without a full stop: "toteuma Ryhmäkoot ka …" (a capital after a lower-case word)
     marked = re.sub(r"(?<=[a-zäöå])\s+(?=[A-ZÄÖÅ][a-zäöå]{3,})", "\x01", marked)
     marked = re.sub(r"(\d)\s+(?=\d+\s*[-–]\s*\d+\s*lk)", "\\1\x01", marked)  # "… enintään 21 7-9 lk …"
+    marked = re.sub(r"(\d\s*(?:kpl|%)?),?\s+(?=(?:joista|niistä)\s[^\d\x01]*\d)", "\\1\x01", marked)  # "3 000 joista …"
     # "kysely 1 krt/v, seurafoorumi 2 krt/v": a comma after a unit, and another statement with a number follows
     marked = re.sub(r"(\d\s*(?:krt/v|kpl|%)),\s+(?=[^\d\x01]*\d)", "\\1\x01", marked)
     marked = re.sub(r"(?<=[.;])\s+(?=[A-ZÄÖÅ])|;\s*|,\s+(?=[A-ZÄÖÅ][a-zäöå])", "\x01", marked)
@@ -741,12 +742,16 @@ def _affirmed(reading: Reading, text: _Text, statement: Statement, year: int | N
     return False
 
 
-def _windows(statements: list[Statement], paragraphs: list[str]) -> list[tuple[str, float]]:
+def _windows(statements: list[Statement], paragraphs: list[str], written_in: list[int] | None = None
+             ) -> list[tuple[str, float]]:
     """The realisation text that speaks of each statement, and how sure that is (0-100).
 
     With several paragraphs, each statement goes to the paragraph that speaks of it best (a value is
     never taken from another statement's paragraph); statements sharing a paragraph split it at their
-    anchors. A statement no paragraph speaks of (score under 50) gets no text.
+    anchors. A statement no paragraph speaks of (score under 50) gets no text. When the metric cell has
+    as many paragraphs as the realisation (``written_in``: each statement's metric paragraph), or there
+    are as many statements as paragraphs, each paragraph answers one of them: the best pairs first,
+    then the rest in order.
     """
     realisation = " ".join(paragraphs)
     if len(statements) == 1:  # one statement: the whole realisation speaks of it
@@ -754,23 +759,56 @@ def _windows(statements: list[Statement], paragraphs: list[str]) -> list[tuple[s
     if len(paragraphs) <= 1:
         return _anchor_windows(statements, realisation)
     windows: list[tuple[str, float] | None] = [None] * len(statements)
-    groups: dict[int, list[int]] = {}
-    for i, statement in enumerate(statements):
-        own = _content_forms(statement.text)
-        shared = [len(own & _clause_forms(paragraph)) / max(len(own), 1) for paragraph in paragraphs]
-        fuzzy = [_anchor(statement.text, paragraph)[1] for paragraph in paragraphs]
-        # Shared base forms decide first ("1-6 lk" against "7-9 lk"), the fuzzy anchor between equals.
-        scores = [max(f, 60 + 40 * o) if o else f for f, o in zip(fuzzy, shared)]
-        best = max(range(len(paragraphs)), key=lambda p: (shared[p], fuzzy[p]))
-        if scores[best] >= 50:
-            groups.setdefault(best, []).append(i)
-        else:
-            windows[i] = ("", scores[best])
+    scored = [_paragraph_scores(statement, paragraphs) for statement in statements]
+    written_in = written_in or list(range(len(statements)))
+    if len(set(written_in)) != len(paragraphs):
+        written_in = list(range(len(statements)))
+    if len(set(written_in)) == len(paragraphs):
+        groups = _pair_paragraphs(scored, written_in)
+    else:
+        groups = {}
+        for i, (shared, fuzzy, scores) in enumerate(scored):
+            # Shared base forms decide first ("1-6 lk" against "7-9 lk"), the fuzzy anchor between equals.
+            best = max(range(len(paragraphs)), key=lambda p: (shared[p], fuzzy[p]))
+            if scores[best] >= 50:
+                groups.setdefault(best, []).append(i)
+            else:
+                windows[i] = ("", scores[best])
     for p, members in groups.items():
         shared = _anchor_windows([statements[i] for i in members], paragraphs[p])
         for i, window in zip(members, shared):
             windows[i] = window
     return windows  # type: ignore[return-value]
+
+
+def _paragraph_scores(statement: Statement, paragraphs: list[str]) -> tuple[list[float], list[float], list[float]]:
+    """How well each paragraph speaks of a statement: shared base forms (share of the statement's), the
+    fuzzy anchor score, and the two combined (0-100)."""
+    own = _content_forms(statement.text)
+    shared = [len(own & _clause_forms(paragraph)) / max(len(own), 1) for paragraph in paragraphs]
+    fuzzy = [_anchor(statement.text, paragraph)[1] for paragraph in paragraphs]
+    return shared, fuzzy, [max(f, 60 + 40 * o) if o else f for f, o in zip(fuzzy, shared)]
+
+
+def _pair_paragraphs(scored: list[tuple[list[float], list[float], list[float]]], written_in: list[int]
+                     ) -> dict[int, list[int]]:
+    """Each metric paragraph (its statements together) to one realisation paragraph: the best pairs first
+    (shared base forms, then the fuzzy anchor), the rest in order."""
+    members: dict[int, list[int]] = {}
+    for i, group in enumerate(written_in):
+        members.setdefault(group, []).append(i)
+    count = len(scored[0][0])
+    pairs = sorted(((max(scored[i][0][p] for i in group), max(scored[i][1][p] for i in group), -g, -p)
+                    for g, group in members.items() for p in range(count)), reverse=True)
+    chosen: dict[int, int] = {}
+    for shared, fuzzy, g, p in pairs:
+        if (shared or fuzzy >= 80) and -g not in chosen and -p not in chosen.values():
+            chosen[-g] = -p
+    free = [p for p in range(count) if p not in chosen.values()]
+    for g in members:
+        if g not in chosen and free:
+            chosen[g] = free.pop(0)
+    return {p: members[g] for g, p in chosen.items()}
 
 
 def _anchor_windows(statements: list[Statement], text: str) -> list[tuple[str, float]]:
@@ -848,7 +886,10 @@ def _clauses(text: str) -> list[tuple[int, int]]:
         before = text[:match.start()].rstrip()
         if words >= 2 and (match.group(0)[:1].isupper() or before.endswith((".", ";", ",", "!", "?"))
                            or (before.endswith(" ja") and words >= 3)
-                           or _after_value(tokens, values, index)):
+                           or _after_value(tokens, values, index)
+                           or (index and values[index - 1] and re.match(r"\d+\s*[-–]\s*\d+$", match.group(0))
+                               and index + 1 < len(tokens) and tokens[index + 1].group(0).casefold().startswith(
+                                   ("lk", "luok")))):
             starts.append(match.start())
             words = 0
         words += 1
@@ -870,13 +911,15 @@ def _after_value(tokens: list[re.Match], values: list[bool], index: int) -> bool
     at = index - 1
     if at >= 0 and tokens[at].group(0).casefold().strip(".,") in UNIT_WORDS:
         at -= 1
-    if at < 0 or not values[at] or not any(values[index + 1:index + 4]):
-        return False
+    if at < 1 or not values[at] or not (any(values[index + 1:index + 4]) or not values[at - 1]):
+        return False  # "Kolme uutta yhdistystä perustettu": a value first in its clause counts what follows
+    if at < index - 1:  # a unit stands between: "kymmenen kertaa vammaisneuvosto"
+        return True
+    analyses = analyse(word.strip(".,;:"))
     counted = tokens[at].group(0)
-    cases = {a.case for a in analyse(word.strip(".,;:"))}
-    if any(a.case == "osanto" and a.number == "singular" for a in analyse(word.strip(".,;:"))) or (counted.isalpha() and cases & {a.case for a in analyse(counted)} - {""}):
-        return False  # "24 tapahtumaa", "kuuteentoista kiinteistöön": the thing counted
-    return True
+    same_case = counted.isalpha() and {a.case for a in analyses} & {a.case for a in analyse(counted)} - {""}
+    # "24 tapahtumaa", "kuuteentoista kiinteistöön": the thing counted, not a new clause
+    return not (same_case or any(a.case == "osanto" and a.number == "singular" for a in analyses))
 
 
 def _fuzzy_windows(statements: list[Statement], text: str) -> list[tuple[str, float]]:
@@ -919,16 +962,17 @@ def draft_annotations(report: Report, previous: pd.DataFrame | None = None) -> p
     known = [] if previous is None or "evidence_target" not in previous else \
         [t for t in dict.fromkeys(previous["evidence_target"].astype(str)) if t.strip()]
     for goal in report.goals.itertuples(index=False):
-        statements = []
-        for item in metric_items[metric_items["source_line"] == goal.source_line]["text"]:
+        statements, groups = [], []  # groups: the metric paragraph (item) each statement was written in
+        for number, item in enumerate(metric_items[metric_items["source_line"] == goal.source_line]["text"]):
             for part in [p for piece in split_known(item, known) for p in split_statements(piece)]:
                 statements += _inherit([read_statement(t, goal.source_line, goal.aim) for t in split_measures(part)])
+                groups += [number] * (len(statements) - len(groups))
         realisation = " ".join(goal.realisation.split())
         if not statements:
             entries.append((goal, None, None))
             continue
         paragraphs = [" ".join(p.split()) for p in goal.realisation.split("\n") if p.strip()]
-        windows = _windows(statements, paragraphs) if realisation else [("", 0.0)] * len(statements)
+        windows = _windows(statements, paragraphs, groups) if realisation else [("", 0.0)] * len(statements)
         for statement, (window, score) in zip(statements, windows):
             entries += [(goal, *pair) for pair in _readings(statement, window, score, realisation, report.year)]
     drafted = [(goal, statement, reading) for goal, statement, reading in entries if statement is not None]
