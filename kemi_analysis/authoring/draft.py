@@ -124,6 +124,9 @@ def split_statements(cell: str) -> list[str]:
     marked = re.sub(r"(?<=[a-zäöå])\s+(?=[A-ZÄÖÅ][a-zäöå]{3,})", "\x01", marked)
     marked = re.sub(r"(\d)\s+(?=\d+\s*[-–]\s*\d+\s*lk)", "\\1\x01", marked)  # "… enintään 21 7-9 lk …"
     marked = re.sub(r"(\d\s*(?:kpl|%)?),?\s+(?=(?:joista|niistä)\s[^\d\x01]*\d)", "\\1\x01", marked)  # "3 000 joista …"
+    # "käynnit vähintään 75 000 omatoimikäyttö vähintään 11 500": a value, a new noun, and its own value
+    marked = re.sub(r"(\d\s*(?:krt/v|kpl|%|MWh)?)\s+(?=[a-zäöå]{4,}\s+(?:(?:vähintään|enintään|yli|alle)\s+)?\d)",
+                    "\\1\x01", marked)
     # "kysely 1 krt/v, seurafoorumi 2 krt/v": a comma after a unit, and another statement with a number follows
     marked = re.sub(r"(\d\s*(?:krt/v|kpl|%)),\s+(?=[^\d\x01]*\d)", "\\1\x01", marked)
     marked = re.sub(r"(?<=[.;])\s+(?=[A-ZÄÖÅ])|;\s*|,\s+(?=[A-ZÄÖÅ][a-zäöå])", "\x01", marked)
@@ -150,7 +153,8 @@ def split_known(cell: str, known: list[str]) -> list[str]:
     bounds = [0]
     for index in starts:  # the piece before a split must be a statement too: a quantity, or one known
         before = cell[spans[bounds[-1]][0]:spans[index][0]] if bounds[-1] else cell[:spans[index][0]]
-        if _counts(before) or _has_quantity(before) or _known_at(spans, bounds[-1], known):
+        if _counts(before) or _has_quantity(before) or _known_at(spans, bounds[-1], known) or (
+                len(before.split()) >= 2 and any(fuzz.token_set_ratio(before, text) >= 90 for text in known)):
             bounds.append(index)
     edges = [spans[index][0] for index in bounds] + [len(cell)]
     pieces = [re.sub(r"(?:\s+ja|[\s,;]+)$", "", cell[a:b].strip()) for a, b in zip(edges, edges[1:])]
@@ -973,8 +977,14 @@ def draft_annotations(report: Report, previous: pd.DataFrame | None = None) -> p
             continue
         paragraphs = [" ".join(p.split()) for p in goal.realisation.split("\n") if p.strip()]
         windows = _windows(statements, paragraphs, groups) if realisation else [("", 0.0)] * len(statements)
+        texts = [window for window, _ in windows]
         for statement, (window, score) in zip(statements, windows):
-            entries += [(goal, *pair) for pair in _readings(statement, window, score, realisation, report.year)]
+            readings = _readings(statement, window, score, realisation, report.year)
+            if window and texts.count(window) > 1:  # one text for two statements: at most one reading is right
+                for _, reading in readings:
+                    reading.certain = False
+                    reading.reasons.append("the same realisation text speaks of another statement too")
+            entries += [(goal, *pair) for pair in readings]
     drafted = [(goal, statement, reading) for goal, statement, reading in entries if statement is not None]
     ids, missing = _propose_ids([statement.text for _, statement, _ in drafted], previous)
     used = {proposal.metric_id for proposal in ids if proposal.metric_id}
