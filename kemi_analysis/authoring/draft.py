@@ -67,7 +67,7 @@ COUNT_NOUNS = {"lkm", "lukumäärä", "määrä", "myyntimäärä", "lainausmä�
 CONTINUES = {"jatkua", "jatkaa", "menossa", "meneillään", "menellään", "käynnissä", "kesken", "valmistella"}
 AFFIRMS = {"käyttö", "käytössä", "valmis", "toteutua", "toteutunut", "otettu", "hyväksyä", "tehty"}
 UNKNOWN = {"tieto", "tiedossa"}  # "ei ole tiedossa": not known
-FIGURED_OUT = {"eritellä", "selvittää", "tieto", "luku", "laskea"}  # "ei saatu eriteltyä": not known either
+FIGURED_OUT = {"eritellä", "selvittää", "tieto", "luku", "laskea", "määrä"}  # "ei saatu eriteltyä": not known either
 SEASONS = {"kevät": "05", "kesä": "08", "syksy": "11", "talvi": "02"}
 UNIT_WORDS = {"%", "kpl", "krt", "krt/v", "kertaa", "prosenttia", "mwh", "kwh", "h", "€", "eur", "euroa", "km", "vrk",
               "henkilöä", "oppilasta", "lk", "ka", "/"}
@@ -125,8 +125,8 @@ def split_statements(cell: str) -> list[str]:
     marked = re.sub(r"(\d)\s+(?=\d+\s*[-–]\s*\d+\s*lk)", "\\1\x01", marked)  # "… enintään 21 7-9 lk …"
     marked = re.sub(r"(\d\s*(?:kpl|%)?),?\s+(?=(?:joista|niistä)\s[^\d\x01]*\d)", "\\1\x01", marked)  # "3 000 joista …"
     # "käynnit vähintään 75 000 omatoimikäyttö vähintään 11 500": a value, a new noun, and its own value
-    marked = re.sub(r"(\d\s*(?:krt/v|kpl|%|MWh)?)\s+(?=[a-zäöå]{4,}\s+(?:(?:vähintään|enintään|yli|alle)\s+)?\d)",
-                    "\\1\x01", marked)
+    marked = re.sub(r"(\d\s*(?:krt/v|kpl|%|MWh)?|\d\))\s+(?=[a-zäöå]{4,}(?:\s+[a-zäöå]{4,})?\s+"
+                    r"(?:(?:vähintään|enintään|yli|alle)\s+)?\d)", "\\1\x01", marked)
     # "kysely 1 krt/v, seurafoorumi 2 krt/v": a comma after a unit, and another statement with a number follows
     marked = re.sub(r"(\d\s*(?:krt/v|kpl|%)),\s+(?=[^\d\x01]*\d)", "\\1\x01", marked)
     marked = re.sub(r"(?<=[.;])\s+(?=[A-ZÄÖÅ])|;\s*|,\s+(?=[A-ZÄÖÅ][a-zäöå])", "\x01", marked)
@@ -179,10 +179,13 @@ def _known_at(spans: list[tuple[int, str]], index: int, known: list[str]) -> boo
 def _alike_statement(known: str, segment: str) -> bool:
     """Last year's statement and a piece of this year's cell say the same, numbers aside."""
     own = _content_forms(known)
-    if not own & _clause_forms(segment):
+    if len(segment.split()) < max(2, len(known.split()) - 1) or not own & _clause_forms(segment):
         return False
     strip = re.compile(r"[\d\s\u00a0,.]+")
-    return fuzz.partial_ratio(strip.sub(" ", known.casefold()), strip.sub(" ", segment.casefold())) >= 80
+    known_text, segment_text = strip.sub(" ", known.casefold()).strip(), strip.sub(" ", segment.casefold()).strip()
+    alignment = fuzz.partial_ratio_alignment(known_text, segment_text)
+    start = alignment.dest_start if len(known_text) <= len(segment_text) else alignment.src_start
+    return alignment.score >= 80 and start <= 2  # alike from the first word on
 
 
 def _split_counted(part: str) -> list[str]:
@@ -915,6 +918,11 @@ def _after_value(tokens: list[re.Match], values: list[bool], index: int) -> bool
     at = index - 1
     if at >= 0 and tokens[at].group(0).casefold().strip(".,") in UNIT_WORDS:
         at -= 1
+    while at > 0 and re.fullmatch(r"\d{3}(?:[,.]\d+)?", tokens[at].group(0).strip(".,;")) and \
+            re.fullmatch(r"\d{1,3}", tokens[at - 1].group(0)):
+        at -= 1  # "2 900", "1 530": one number in groups, and "/" in "412 / 1 530" joins two
+    while at > 1 and tokens[at - 1].group(0) == "/" and values[at - 2]:
+        at -= 2
     if at < 1 or not values[at] or not (any(values[index + 1:index + 4]) or not values[at - 1]):
         return False  # "Kolme uutta yhdistystä perustettu": a value first in its clause counts what follows
     if at < index - 1:  # a unit stands between: "kymmenen kertaa vammaisneuvosto"
