@@ -2,16 +2,16 @@
 
 Run with ``.venv/bin/python benchmarks/drafting.py`` (needs Voikko). The corpus
 (fictional) has a tuning part, ``tests/fixtures/drafting`` (2051-2055),
-``drafting_heldout`` (2056-2058), ``drafting_heldout2`` (2059-2061),
-``drafting_heldout3`` (2062-2064) and ``drafting_heldout4`` (2065-2067), each
-first held out and scored once before it was tuned on, and a held-out part,
-``tests/fixtures/drafting_heldout5`` (2068-2070, written later by someone who
-never saw the drafter, and never looked at while tuning), and a second
-held-out part, ``drafting_heldout6`` (2071-2073, written the same way after
-the drafter's last change, and scored before anything was tuned). For each
-part: rows, the share of statuses, values and whole rows right, values taken
-from another metric's paragraph, and per confidence level the rows and the
-share right. ``--rows`` prints every row that is wrong.
+``drafting_heldout`` (2056-2058) to ``drafting_heldout5`` (2068-2070), each
+first held out and scored once before it was tuned on, and held-out parts:
+``drafting_heldout6`` (2071-2073) and ``drafting_heldout7`` (2074-2076),
+written by people who never saw the drafter, whose rows were never printed
+while tuning. Each year is drafted with the year before it as the previous
+year, from whichever folder holds it (the series runs on, as the city's
+years do). For each part: rows, the share of statuses, values and whole rows
+right, values taken from another metric's paragraph, and per confidence
+level the rows and the share right. ``--rows`` prints every row that is
+wrong; ``--part tuning`` or ``--part held`` one kind of part only.
 """
 
 from __future__ import annotations
@@ -31,13 +31,15 @@ FOURTH = ROOT / "tests" / "fixtures" / "drafting_heldout3"
 FIFTH = ROOT / "tests" / "fixtures" / "drafting_heldout4"
 HELD_OUT = ROOT / "tests" / "fixtures" / "drafting_heldout5"
 HELD_OUT_2 = ROOT / "tests" / "fixtures" / "drafting_heldout6"
-FOLDERS = (CORPUS, SECOND, THIRD, FOURTH, FIFTH, HELD_OUT, HELD_OUT_2)
+HELD_OUT_3 = ROOT / "tests" / "fixtures" / "drafting_heldout7"
+FOLDERS = (CORPUS, SECOND, THIRD, FOURTH, FIFTH, HELD_OUT, HELD_OUT_2, HELD_OUT_3)
 PARTS = {"2022 (real)": [(ROOT / "data", 2022)],
          "tuning 2051-2067": [(CORPUS, year) for year in (2051, 2052, 2053, 2054, 2055)]
          + [(SECOND, year) for year in (2056, 2057, 2058)] + [(THIRD, year) for year in (2059, 2060, 2061)]
          + [(FOURTH, year) for year in (2062, 2063, 2064)] + [(FIFTH, year) for year in (2065, 2066, 2067)],
          "tuning 2068-2070": [(HELD_OUT, year) for year in (2068, 2069, 2070)],
-         "held out 2071-2073": [(HELD_OUT_2, year) for year in (2071, 2072, 2073)]}
+         "held out 2071-2073": [(HELD_OUT_2, year) for year in (2071, 2072, 2073)],
+         "held out 2074-2076": [(HELD_OUT_3, year) for year in (2074, 2075, 2076)]}
 
 
 def graded_year(data_dir: Path, year: int) -> pd.DataFrame:
