@@ -123,7 +123,7 @@ def split_statements(cell: str) -> list[str]:
     # Run together without a full stop: "toteuma Ryhmäkoot ka …" (a capital after a lower-case word)
     marked = re.sub(r"(?<=[a-zäöå])\s+(?=[A-ZÄÖÅ][a-zäöå]{3,})", "\x01", marked)
     marked = re.sub(r"(\d)\s+(?=\d+\s*[-–]\s*\d+\s*lk)", "\\1\x01", marked)  # "… enintään 21 7-9 lk …"
-    marked = re.sub(r"(\d\s*(?:kpl|%)?),?\s+(?=(?:joista|niistä)\s[^\d\x01]*\d)", "\\1\x01", marked)  # "3 000 joista …"
+    marked = re.sub(r"(\d\s*(?:kpl|%)?),?\s+(?=(?:joista|niistä)\s)", "\\1\x01", marked)  # "3 000 joista neljännes …"
     # "käynnit vähintään 75 000 omatoimikäyttö vähintään 11 500": a value, a new noun, and its own value
     marked = re.sub(r"(\d\s*(?:krt/v|kpl|%|MWh)?|\d\))\s+(?=[a-zäöå]{4,}(?:\s+[a-zäöå]{4,})?\s+"
                     r"(?:(?:vähintään|enintään|yli|alle)\s+)?\d)", "\\1\x01", marked)
@@ -231,6 +231,9 @@ def split_measures(statement: str) -> list[str]:
         return [statement]
     left, right = statement.split(" ja ")
     first = _words(right)[:1]
+    if (_counts(left) and _has_quantity(right) and not _counts(right) and any(lemmas(w) & ALL_WORDS for w in
+                                                                              _words(right))):
+        return [left.rstrip(), "ja " + right.strip()]  # "vähintään 90 % ympäristösertifioitu ja koulut kaikki"
     if _counts(left) and _counts(right) and first and not lemmas(first[0]) & (AT_LEAST | AT_MOST) \
             and not _numbers(right.split()[0]):  # "valtuusto 6 krt/v ja neuvosto 4 krt/v": two statements
         return [left.rstrip(), "ja " + right.strip()]
@@ -708,7 +711,8 @@ def _is_group(text: str, match: re.Match) -> bool:
     """"luokilla 1–6", "1-6 lk": a group's label, not a range of values."""
     before = text[:match.start()].split()[-1:] or [""]
     after = text[match.end():].split()[:1] or [""]
-    return before[0].casefold().startswith(("luok", "lk", "(")) or after[0].casefold().startswith(("lk", "luok"))
+    return before[0].casefold().startswith(("luok", "lk")) or text[:match.start()].endswith("(") \
+        or after[0].casefold().startswith(("lk", "luok"))
 
 
 def _per_year(text: _Text) -> tuple[float, str] | None:
@@ -910,28 +914,31 @@ def _is_value(token: str) -> bool:
 
 
 def _after_value(tokens: list[re.Match], values: list[bool], index: int) -> bool:
-    """A word that starts a new clause after a value (and its unit), when another value follows before the
-    next such break: not the thing counted ("kolme uutta yhdistystä", "kuuteentoista kiinteistöön")."""
+    """A word that starts a new clause after a value (and its unit), unless the value begins its clause and
+    no other value follows soon ("Kolme uutta yhdistystä perustettu"), and unless it is the thing counted
+    ("24 tapahtumaa", "kuuteentoista kiinteistöön")."""
     word = tokens[index].group(0)
     if not word[:1].isalpha() or not word[:1].islower() or values[index] or word.casefold() in UNIT_WORDS:
         return False
-    at = index - 1
-    if at >= 0 and tokens[at].group(0).casefold().strip(".,") in UNIT_WORDS:
-        at -= 1
-    while at > 0 and re.fullmatch(r"\d{3}(?:[,.]\d+)?", tokens[at].group(0).strip(".,;")) and \
-            re.fullmatch(r"\d{1,3}", tokens[at - 1].group(0)):
-        at -= 1  # "2 900", "1 530": one number in groups, and "/" in "412 / 1 530" joins two
-    while at > 1 and tokens[at - 1].group(0) == "/" and values[at - 2]:
-        at -= 2
-    if at < 1 or not values[at] or not (any(values[index + 1:index + 4]) or not values[at - 1]):
-        return False  # "Kolme uutta yhdistystä perustettu": a value first in its clause counts what follows
-    if at < index - 1:  # a unit stands between: "kymmenen kertaa vammaisneuvosto"
+    last = index - 1
+    unit_between = last >= 0 and tokens[last].group(0).casefold().strip(".,") in UNIT_WORDS
+    last -= unit_between
+    if last < 0 or not values[last]:
+        return False
+    first = last  # the whole value: "2 900", "412 / 1 530", "kuusi kahdeksasta"
+    while first > 0 and (values[first - 1] or tokens[first - 1].group(0) == "/"):
+        first -= 1
+    if (first == 0 or tokens[first - 1].group(0)[-1:] in ".,;:") and not any(values[index + 1:index + 4]):
+        return False
+    if unit_between:  # "kymmenen kertaa vammaisneuvosto"
         return True
     analyses = analyse(word.strip(".,;:"))
-    counted = tokens[at].group(0)
-    same_case = counted.isalpha() and {a.case for a in analyses} & {a.case for a in analyse(counted)} - {""}
-    # "24 tapahtumaa", "kuuteentoista kiinteistöön": the thing counted, not a new clause
-    return not (same_case or any(a.case == "osanto" and a.number == "singular" for a in analyses))
+    counted = tokens[last].group(0)
+    # A numeral's own case carried by the noun after it ("kuuteentoista kiinteistöön"); the nominative
+    # ("viisi etsivä") does not count, a nominative numeral takes the partitive ("viisi koulua").
+    cases = {a.case for a in analyse(counted)} - {"", "nimento"} if counted.isalpha() else set()
+    return not ({a.case for a in analyses} & cases or any(a.case == "osanto" and a.number == "singular"
+                                                          for a in analyses))
 
 
 def _fuzzy_windows(statements: list[Statement], text: str) -> list[tuple[str, float]]:
