@@ -170,16 +170,26 @@ def _known_at(spans: list[tuple[int, str]], index: int, known: list[str]) -> boo
     for text in known:
         words = text.split()
         first = _words(words[0]) if words else []
-        if len(words) >= 2 and first and lemmas(first[0]) & forms and \
+        if len(words) >= 2 and first and _same_word(first[0], here[0], forms) and \
                 _alike_statement(text, " ".join(word for _, word in spans[index:index + len(words) + 1])):
             return True
     return False
 
 
+def _same_word(word: str, other: str, other_forms: set[str]) -> bool:
+    """A shared base form, or (a typo Voikko does not know: "vastausprosenti") nearly the same letters."""
+    if lemmas(word) & other_forms:
+        return True
+    return min(len(word), len(other)) >= 6 and not (analyse(word) and analyse(other)) and \
+        fuzz.ratio(word.casefold(), other.casefold()) >= 90
+
+
 def _alike_statement(known: str, segment: str) -> bool:
     """Last year's statement and a piece of this year's cell say the same, numbers aside."""
     own = _content_forms(known)
-    if len(segment.split()) < max(2, len(known.split()) - 1) or not own & _clause_forms(segment):
+    first, here = (_words(known) or [""])[0], (_words(segment) or [""])[0]
+    if len(segment.split()) < max(2, len(known.split()) - 1) or not (
+            own & _clause_forms(segment) or _same_word(first, here, set())):  # set(): by the letters only
         return False
     strip = re.compile(r"[\d\s\u00a0,.]+")
     known_text, segment_text = strip.sub(" ", known.casefold()).strip(), strip.sub(" ", segment.casefold()).strip()
