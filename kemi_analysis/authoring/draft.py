@@ -70,7 +70,7 @@ UNKNOWN = {"tieto", "tiedossa"}  # "ei ole tiedossa": not known
 FIGURED_OUT = {"eritellä", "selvittää", "tieto", "luku", "laskea", "määrä"}  # "ei saatu eriteltyä": not known either
 SEASONS = {"kevät": "05", "kesä": "08", "syksy": "11", "talvi": "02"}
 UNIT_WORDS = {"%", "kpl", "krt", "krt/v", "kertaa", "prosenttia", "mwh", "kwh", "h", "€", "eur", "euroa", "km", "vrk",
-              "henkilöä", "oppilasta", "lk", "ka", "/"}
+              "henkilöä", "oppilasta", "lk", "/"}
 UNITS = ("krt/v", "krt/vko", "h/vko", "%", "kpl", "km", "vrk", "h", "€", "eur", "henkilöä", "oppilasta")
 ABBREVIATIONS = ("mm.", "esim.", "ym.", "jne.", "ns.", "ka.", "n.", "klo.")
 
@@ -125,7 +125,7 @@ def split_statements(cell: str) -> list[str]:
     marked = re.sub(r"(\d)\s+(?=\d+\s*[-–]\s*\d+\s*lk)", "\\1\x01", marked)  # "… enintään 21 7-9 lk …"
     marked = re.sub(r"(\d\s*(?:kpl|%)?),?\s+(?=(?:joista|niistä)\s)", "\\1\x01", marked)  # "3 000 joista neljännes …"
     # "käynnit vähintään 75 000 omatoimikäyttö vähintään 11 500": a value, a new noun, and its own value
-    marked = re.sub(r"(\d\s*(?:krt/v|kpl|%|MWh)?|\d\))\s+(?=[a-zäöå]{4,}(?:\s+[a-zäöå]{4,})?\s+"
+    marked = re.sub(r"(\d\s*(?:krt/v|kpl|%|MWh)?|\d\))\s+(?=(?!luok)[a-zäöå]{4,}(?:\s+[a-zäöå]{4,})?\s+"
                     r"(?:(?:vähintään|enintään|yli|alle)\s+)?\d)", "\\1\x01", marked)
     # "kysely 1 krt/v, seurafoorumi 2 krt/v": a comma after a unit, and another statement with a number follows
     marked = re.sub(r"(\d\s*(?:krt/v|kpl|%)),\s+(?=[^\d\x01]*\d)", "\\1\x01", marked)
@@ -233,6 +233,9 @@ def split_measures(statement: str) -> list[str]:
             left, right = statement.split(joint)
             if joint == ", ja " or (_numbers(left) and _numbers(right)):
                 return [*split_measures(left.rstrip(" ,")), *split_measures(right.strip())]
+    labelled = re.fullmatch(r"(.*\d\s+(?:luokilla|lk)\s*\d+\s*[–-]\s*\d+)\s+ja\s+(.*\d.*)", statement)
+    if labelled:  # "enintään 21 luokilla 1–6 ja enintään 20 luokilla 7–9": each group's label after its target
+        return [labelled.group(1), "ja " + labelled.group(2)]
     match = re.search(r"\s(ja\s+(?:(?:vähintään|enintään|yli|alle)\s+)?\d+(?:[,.]\d+)?\s*(?:%|kpl)?\s*"
                       r"(?:\([^()]*\)|(?:\s*[^\s\d()]+){0,2}\s+\d+\s*[–-]\s*\d+)?)$", statement)
     if match and _numbers(statement[:match.start()]):
@@ -481,7 +484,7 @@ def read_realisation(window: str, statement: Statement, year: int | None = None)
             reading.reasons.append("the realisation says it is not known")  # "ei ole tiedossa", "ei saatu selvitettyä"
             return reading
         steps = (_budget, _qualified, _negated, _continues, _affirmed) if statement.kind == "yes_no" else (
-            _not_yet, _share, _count, _qualified, _negated, _continues)
+            _not_yet, _share, _respectively, _count, _qualified, _negated, _continues)
         for step in steps:
             if step(reading, text, statement, year):
                 return reading
@@ -717,11 +720,35 @@ def _count(reading: Reading, text: _Text, statement: Statement, year: int | None
     return True
 
 
+_RESPECTIVELY = re.compile(r"(\d+(?:,\d+)?)\s+ja\s+(\d+(?:,\d+)?)\s*\(\s*(\d+\s*[–-]\s*\d+)(?:\s*lk)?\s*/\s*"
+                           r"(\d+\s*[–-]\s*\d+)")
+
+
+def _respectively(reading: Reading, text: _Text, statement: Statement, year: int | None) -> bool:
+    """"20,4 ja 19,8 (1–6 lk / 7–9 lk)": two values and then their groups, in the same order; the statement's
+    group ("enintään 20 luokilla 7–9") picks its own."""
+    match = _RESPECTIVELY.search(text.window)
+    groups = {re.sub(r"\s|–", lambda m: "" if m.group(0).isspace() else "-", g)
+              for g in re.findall(r"\d+\s*[–-]\s*\d+", statement.text)}
+    if not match or not groups:
+        return False
+    labels = [re.sub(r"\s", "", g).replace("–", "-") for g in match.group(3, 4)]
+    for value, label in zip(match.group(1, 2), labels):
+        if label in groups:
+            reading.actual, reading.certain = float(value.replace(",", ".")), False
+            reading.reasons.append(f"'{match.group(0)}': {value} for the group {label}, in the order given")
+            return True
+    return False
+
+
 def _is_group(text: str, match: re.Match) -> bool:
     """"luokilla 1–6", "1-6 lk": a group's label, not a range of values."""
-    before = text[:match.start()].split()[-1:] or [""]
+    words = text[:match.start()].split()
+    before = words[-1:] or [""]
     after = text[match.end():].split()[:1] or [""]
-    return before[0].casefold().startswith(("luok", "lk")) or text[:match.start()].endswith("(") \
+    label_before = before[0].casefold().startswith(("luok", "lk")) and not (  # "7-9 lk 19-21": a value
+        len(words) > 1 and re.fullmatch(r"\(?\d+\s*[–-]\s*\d+\)?", words[-2]))
+    return label_before or text[:match.start()].endswith("(") \
         or after[0].casefold().startswith(("lk", "luok"))
 
 
@@ -908,7 +935,9 @@ def _clauses(text: str) -> list[tuple[int, int]]:
         if words >= 2 and (match.group(0)[:1].isupper() or before.endswith((".", ";", ",", "!", "?"))
                            or (before.endswith(" ja") and words >= 3)
                            or _after_value(tokens, values, index)
-                           or (index and values[index - 1] and re.match(r"\d+\s*[-–]\s*\d+$", match.group(0))
+                           or (index and (values[index - 1] or index > 1 and values[index - 2] and tokens[
+                               index - 1].group(0).casefold() in UNIT_WORDS)
+                               and re.match(r"\d+\s*[-–]\s*\d+$", match.group(0))
                                and index + 1 < len(tokens) and tokens[index + 1].group(0).casefold().startswith(
                                    ("lk", "luok")))):
             starts.append(match.start())
@@ -928,13 +957,14 @@ def _after_value(tokens: list[re.Match], values: list[bool], index: int) -> bool
     no other value follows soon ("Kolme uutta yhdistystä perustettu"), and unless it is the thing counted
     ("24 tapahtumaa", "kuuteentoista kiinteistöön")."""
     word = tokens[index].group(0)
-    if not word[:1].isalpha() or not word[:1].islower() or values[index] or word.casefold() in UNIT_WORDS:
+    if not word[:1].isalpha() or not word[:1].islower() or values[index] or word.casefold() in UNIT_WORDS \
+            or word.casefold().startswith(("lk", "ka", "luok")):  # "1-6 lk", "lk ka 20": a group's label
         return False
     last = index - 1
     unit_between = last >= 0 and tokens[last].group(0).casefold().strip(".,") in UNIT_WORDS
     last -= unit_between
-    if last < 0 or not values[last]:
-        return False
+    if last < 0 or not values[last] or (unit_between and tokens[index - 1].group(0).casefold() == "lk"):
+        return False  # "7–9 lk alle 20": a group's label, not a value
     first = last  # the whole value: "2 900", "412 / 1 530", "kuusi kahdeksasta"
     while first > 0 and (values[first - 1] or tokens[first - 1].group(0) == "/"):
         first -= 1
