@@ -487,6 +487,9 @@ def read_realisation(window: str, statement: Statement, year: int | None = None)
             _not_yet, _share, _respectively, _count, _qualified, _negated, _continues)
         for step in steps:
             if step(reading, text, statement, year):
+                if reading.certain and len(_clauses(part)) > 1:
+                    reading.certain = False  # read from a text of several clauses: another may be meant
+                    reading.reasons.append("the realisation goes on past the clause the value is in")
                 return reading
     reading = Reading(quote=window.strip(" ,;"))
     reading.reasons.append("no measurable outcome found")
@@ -684,6 +687,8 @@ def _count(reading: Reading, text: _Text, statement: Statement, year: int | None
         return True
     candidates = [(v, len(_words(text.window[:start])), f"{v:g} written in digits") for v, start, _ in text.numbers]
     candidates += [(float(v), i, f"{v} from the numeral '{w}'") for v, w, i in text.written]
+    candidates += [(float(re.sub(r"[ \u00a0]", "", m.group(1))), len(_words(text.window[:m.start()])),
+                    f"{m.group(1)} of {m.group(2)} ('{m.group(0)}'): the part done") for m in _FRACTION.finditer(text.window)]
     if not candidates:
         return False
     candidates.sort(key=lambda c: c[1])
@@ -705,7 +710,8 @@ def _count(reading: Reading, text: _Text, statement: Statement, year: int | None
     chosen = (fitting or candidates)[0]
     reading.actual = chosen[0]
     # A bare number for a share target may be a count ("50:lle yhdistykselle"), not a percentage.
-    reading.certain = (len(candidates) == 1 or len(fitting) == 1 and best >= 2) and statement.kind != "share"
+    reading.certain = (len(candidates) == 1 or len(fitting) == 1 and best >= 2) and statement.kind != "share" \
+        and not text.negated  # "Ei toteutunut, yksi yritys perusteilla": the number may not be the outcome
     bound = text.forms[chosen[1] - 1] & BOUNDS if chosen[1] else set()
     bound |= text.forms[chosen[1]] & set(ABOUT) if chosen[1] < len(text.forms) else set()
     if bound or re.search(r"\d\s*[-–]\s*\d", text.window):  # "alle viisi", "noin 20", "10–12": not exact
