@@ -685,10 +685,7 @@ def _count(reading: Reading, text: _Text, statement: Statement, year: int | None
         reading.reasons.append(f"the range {span.group(0)}: {reading.actual:g}, its "
                                f"{'upper' if statement.comparator == '<=' else 'lower'} end")
         return True
-    candidates = [(v, len(_words(text.window[:start])), f"{v:g} written in digits") for v, start, _ in text.numbers]
-    candidates += [(float(v), i, f"{v} from the numeral '{w}'") for v, w, i in text.written]
-    candidates += [(float(re.sub(r"[ \u00a0]", "", m.group(1))), len(_words(text.window[:m.start()])),
-                    f"{m.group(1)} of {m.group(2)} ('{m.group(0)}'): the part done") for m in _FRACTION.finditer(text.window)]
+    candidates = _candidates(text)
     if not candidates:
         return False
     candidates.sort(key=lambda c: c[1])
@@ -745,6 +742,16 @@ def _respectively(reading: Reading, text: _Text, statement: Statement, year: int
             reading.reasons.append(f"'{match.group(0)}': {value} for the group {label}, in the order given")
             return True
     return False
+
+
+def _candidates(text: _Text) -> list[tuple[float, int, str]]:
+    """The numbers a count may be: (value, word index, how it was read); of "16/16", the part done."""
+    candidates = [(v, len(_words(text.window[:start])), f"{v:g} written in digits") for v, start, _ in text.numbers]
+    candidates += [(float(v), i, f"{v} from the numeral '{w}'") for v, w, i in text.written]
+    candidates += [(float(re.sub(r"[ \u00a0]", "", m.group(1))), len(_words(text.window[:m.start()])),
+                    f"{m.group(1)} of {m.group(2)} ('{m.group(0)}'): the part done")
+                   for m in _FRACTION.finditer(text.window)]
+    return candidates
 
 
 def _is_group(text: str, match: re.Match) -> bool:
