@@ -99,6 +99,12 @@ class Statement:
     deadline: str = ""
     kind: str = "count"  # "count", "share", "yes_no"
     reasons: list[str] = field(default_factory=list)
+    about: str = ""  # what the statement speaks of, when not all of its text (one of two groups named together)
+
+    @property
+    def topic(self) -> str:
+        """The text to find the statement by in the realisation and among last year's metrics."""
+        return self.about or self.text
 
 
 # --------------------------------------------------------------------------
@@ -255,6 +261,25 @@ def split_measures(statement: str) -> list[str]:
     if (_is_measure(left) and _is_measure(right)) or (_has_quantity(left) and _has_quantity(right)):
         return [left.rstrip(), "ja " + right.strip()]
     return [statement]
+
+
+def split_groups(statement: Statement) -> list[Statement]:
+    """A target for all of two groups named together ("Ympäristösertifikaatti kaikille päiväkodeille ja
+    kouluille") is two metrics, each reported on its own: two statements quoting the same text, each about
+    one group."""
+    words = statement.text.split()
+    if "ja" not in words[2:-1] or statement.text.count(" ja ") != 1:
+        return [statement]
+    at = words.index("ja")
+    first, second = words[at - 1], words[at + 1]
+    if at + 2 != len(words) or not any(lemmas(w) & ALL_WORDS for w in words[:at - 1]):
+        return [statement]
+    cases = [{(a.case, a.number) for a in analyse(w.strip(".,;")) if a.word_class == "nimisana"} for w in (first, second)]
+    if not (cases[0] & cases[1]) or all(number == "singular" for _, number in cases[0] & cases[1]):
+        return [statement]
+    head = " ".join(words[:at - 1])
+    return [replace(statement, about=f"{head} {group}", reasons=[*statement.reasons, f"one of two groups: {group}"])
+            for group in (first, second)]
 
 
 def _has_quantity(text: str) -> bool:
@@ -571,6 +596,9 @@ def _share(reading: Reading, text: _Text, statement: Statement, year: int | None
     if statement.kind != "share":
         return False
     value, why, certain = _share_value(text)
+    if value is None and statement.target == 100 and text.has(AFFIRMS) and not text.negated \
+            and not (text.numbers or text.written):  # "koulut toteutui": done for all
+        value, why, certain = 100.0, "the realisation says it was done, for all", False
     if value is None:
         return False
     if value < 0:  # "lähes kaikki": about 90 % against a lower target; against all, only "not quite"
@@ -603,6 +631,8 @@ def _share_value(text: _Text) -> tuple[float | None, str, bool]:
         if fraction is not None:
             return value * fraction, f"'{word} {text.words[index + 1]}': {value * fraction:.3g} %", True
     proportion = _proportion(text)
+    if proportion and text.has({"puuttua"}):  # "se puuttuu vielä yhdeltä yhdeksästä": the others have it
+        return 100 - proportion[0], proportion[1] + " it is missing from: the rest have it", False
     if proportion:
         return proportion
     missing = _missing(text)
@@ -689,7 +719,7 @@ def _count(reading: Reading, text: _Text, statement: Statement, year: int | None
     if not candidates:
         return False
     candidates.sort(key=lambda c: c[1])
-    own = set().union(*[lemmas(w) for w in _words(statement.text)]) - {"ja", "olla"}
+    own = set().union(*[lemmas(w) for w in _words(statement.topic)]) - {"ja", "olla"}
 
     def fits(candidate) -> int:
         """3: the statement's unit follows; 2: a word of the statement follows ("24 tapahtumaa"); 1: one stands
@@ -845,9 +875,9 @@ def _windows(statements: list[Statement], paragraphs: list[str], written_in: lis
 def _paragraph_scores(statement: Statement, paragraphs: list[str]) -> tuple[list[float], list[float], list[float]]:
     """How well each paragraph speaks of a statement: shared base forms (share of the statement's), the
     fuzzy anchor score, and the two combined (0-100)."""
-    own = _content_forms(statement.text)
+    own = _content_forms(statement.topic)
     shared = [len(own & _clause_forms(paragraph)) / max(len(own), 1) for paragraph in paragraphs]
-    fuzzy = [_anchor(statement.text, paragraph)[1] for paragraph in paragraphs]
+    fuzzy = [_anchor(statement.topic, paragraph)[1] for paragraph in paragraphs]
     return shared, fuzzy, [max(f, 60 + 40 * o) if o else f for f, o in zip(fuzzy, shared)]
 
 
@@ -878,13 +908,13 @@ def _anchor_windows(statements: list[Statement], text: str) -> list[tuple[str, f
     fuzzy anchor decides."""
     clauses = _clauses(text)
     if len(statements) == 1:  # the one statement of this paragraph: from the clause that speaks of it
-        own = _content_forms(statements[0].text)
+        own = _content_forms(statements[0].topic)
         shared = [len(own & _clause_forms(text[a:b])) for a, b in clauses]
         start = clauses[max(range(len(clauses)), key=shared.__getitem__)][0] if max(shared) else 0
-        return [(text[start:], _anchor(statements[0].text, text)[1])]
+        return [(text[start:], _anchor(statements[0].topic, text)[1])]
     overlaps = []
     for statement in statements:
-        own = _content_forms(statement.text)
+        own = _content_forms(statement.topic)
         overlaps.append([len(own & _clause_forms(text[a:b])) / max(len(own), 1) for a, b in clauses])
     unmatched = [i for i, row in enumerate(overlaps) if max(row) == 0]
     # A statement sharing no word with any clause may still be spoken of in the clause no other statement
@@ -947,7 +977,7 @@ def _clauses(text: str) -> list[tuple[int, int]]:
         before = text[:match.start()].rstrip()
         if words >= 2 and (match.group(0)[:1].isupper() or before.endswith((".", ";", ",", "!", "?"))
                            or (before.endswith(" ja") and words >= 3)
-                           or _after_value(tokens, values, index)
+                           or _after_value(tokens, values, index) or _group_of_values(tokens, values, index)
                            or (index and (values[index - 1] or index > 1 and values[index - 2] and tokens[
                                index - 1].group(0).casefold() in UNIT_WORDS)
                                and re.match(r"\d+\s*[-–]\s*\d+$", match.group(0))
@@ -963,6 +993,15 @@ def _is_value(token: str) -> bool:
     word = token.strip(".,;:()")
     return bool(re.search(r"\d", word)) or word.casefold() == "yhtään" or (
         word.isalpha() and (numeral_value(word) is not None or once(word) or bool(lemmas(word) & set(FRACTIONS))))
+
+
+def _group_of_values(tokens: list[re.Match], values: list[bool], index: int) -> bool:
+    """A plural noun in the elative with a value just after it starts a clause of its own: "Kouluissa toteutui
+    päiväkodeista 14 viidestätoista" (of the day-care centres, 14 out of 15)."""
+    word = tokens[index].group(0).strip(".,;:")
+    if not word.isalpha() or not word[:1].islower() or not any(values[index + 1:index + 3]):
+        return False
+    return any(a.case == "sisaeronto" and a.number == "plural" and a.word_class == "nimisana" for a in analyse(word))
 
 
 def _after_value(tokens: list[re.Match], values: list[bool], index: int) -> bool:
@@ -996,7 +1035,7 @@ def _after_value(tokens: list[re.Match], values: list[bool], index: int) -> bool
 
 def _fuzzy_windows(statements: list[Statement], text: str) -> list[tuple[str, float]]:
     """From each statement's fuzzy anchor to the next anchor."""
-    anchors = [_anchor(s.text, text) for s in statements]
+    anchors = [_anchor(s.topic, text) for s in statements]
     usable = sorted({start for start, score in anchors if score >= 50})
     windows = []
     for start, score in anchors:
@@ -1037,7 +1076,9 @@ def draft_annotations(report: Report, previous: pd.DataFrame | None = None) -> p
         statements, groups = [], []  # groups: the metric paragraph (item) each statement was written in
         for number, item in enumerate(metric_items[metric_items["source_line"] == goal.source_line]["text"]):
             for part in [p for piece in split_known(item, known) for p in split_statements(piece)]:
-                statements += _inherit([read_statement(t, goal.source_line, goal.aim) for t in split_measures(part)])
+                statements += [one for statement in _inherit([read_statement(t, goal.source_line, goal.aim)
+                                                              for t in split_measures(part)])
+                               for one in split_groups(statement)]
                 groups += [number] * (len(statements) - len(groups))
         realisation = " ".join(goal.realisation.split())
         if not statements:
@@ -1054,7 +1095,7 @@ def draft_annotations(report: Report, previous: pd.DataFrame | None = None) -> p
                     reading.reasons.append("the same realisation text speaks of another statement too")
             entries += [(goal, *pair) for pair in readings]
     drafted = [(goal, statement, reading) for goal, statement, reading in entries if statement is not None]
-    ids, missing = _propose_ids([statement.text for _, statement, _ in drafted], previous)
+    ids, missing = _propose_ids([statement.topic for _, statement, _ in drafted], previous)
     used = {proposal.metric_id for proposal in ids if proposal.metric_id}
     rows, next_id = [], iter(ids)
     for goal, statement, reading in entries:
