@@ -32,7 +32,7 @@ from ..read.parser import Report
 from ..schemas import ANNOTATION_COLUMNS as COLUMNS
 from ..schemas import Status
 
-from .finnish import analyse, is_elative, is_negation, is_plural_noun, lemmas, numeral_value, once
+from .finnish import analyse, is_elative, is_negation, is_past, is_plural_noun, lemmas, numeral_value, once
 from .matching import assign, score_matrix
 
 #: A draft annotation file's name ends so: ``2023.draft.csv``.
@@ -64,6 +64,7 @@ PERCENT_WORDS = {"prosentti", "%"}
 PARTLY = {"osittain", "osin", "osittainen"}  # "toteutui osin": partly
 NOT_YET = {"vielä", "siirtyä", "tilata", "valmistua", "aloittaa", "käynnistyä"}  # with a later date: not yet done
 COUNT_NOUNS = {"lkm", "lukumäärä", "määrä", "myyntimäärä", "lainausmäärä", "kpl", "ka", "keskiarvo"}
+DONE_VERBS = {"valmistua", "tehdä", "järjestää", "toteuttaa", "pitää"}  # in the past tense: done ("valmistui")
 CONTINUES = {"jatkua", "jatkaa", "menossa", "meneillään", "menellään", "käynnissä", "kesken", "valmistella"}
 AFFIRMS = {"käyttö", "käytössä", "valmis", "toteutua", "toteutunut", "otettu", "hyväksyä", "tehty"}
 UNKNOWN = {"tieto", "tiedossa"}  # "ei ole tiedossa": not known
@@ -394,7 +395,7 @@ def _target_in_words(statement: Statement, words: list[str], forms: list[set[str
             return
         share = _share_word(word_forms, following, forms[index - 1] if index else set(), word)
         if share is not None:
-            statement.target, statement.unit = share, "%"
+            statement.target, statement.unit = round(share, 1), "%"
             statement.reasons.append(f"target {share:.3g} % from '{word}'")
             return
 
@@ -509,7 +510,7 @@ def read_realisation(window: str, statement: Statement, year: int | None = None)
             reading.reasons.append("the realisation says it is not known")  # "ei ole tiedossa", "ei saatu selvitettyä"
             return reading
         steps = (_budget, _qualified, _negated, _continues, _affirmed) if statement.kind == "yes_no" else (
-            _not_yet, _share, _respectively, _count, _qualified, _negated, _continues)
+            _not_yet, _share, _respectively, _count, _qualified, _negated, _continues, _affirmed)
         for step in steps:
             if step(reading, text, statement, year):
                 if reading.certain and len(_clauses(part)) > 1:
@@ -744,9 +745,11 @@ def _count(reading: Reading, text: _Text, statement: Statement, year: int | None
     if bound or re.search(r"\d\s*[-–]\s*\d", text.window):  # "alle viisi", "noin 20", "10–12": not exact
         reading.certain = False
         average = bool({f for w in _words(statement.text) for f in lemmas(w)} & {"ka", "keskiarvo", "keskimäärin"})
-        if "alle" in bound and chosen[0].is_integer() and statement.unit not in ("%", "€") and not average:
+        if bound & {"alle", "vajaa"} and chosen[0].is_integer() and chosen[0] < 100 \
+                and statement.unit not in ("%", "€") and not average:  # "alle 23 000" is about 23 000
             reading.actual = chosen[0] - 1
-            reading.reasons.append(f"'alle {chosen[0]:g}' (under) of whole things: at most {chosen[0] - 1:g}")
+            reading.reasons.append(f"'{min(bound & {'alle', 'vajaa'})} {chosen[0]:g}' (under) of whole things: "
+                                   f"at most {chosen[0] - 1:g}")
     reading.reasons.append(f"actual {chosen[2]}" + ("" if len(candidates) == 1 else
                                                    f" ({'fits the statement' if fitting else 'the first'} "
                                                    f"of {len(candidates)} numbers)"))
@@ -826,9 +829,15 @@ def _continues(reading: Reading, text: _Text, statement: Statement, year: int | 
 
 
 def _affirmed(reading: Reading, text: _Text, statement: Statement, year: int | None) -> bool:
-    if statement.kind == "yes_no" and text.has(AFFIRMS):
+    done = text.has(AFFIRMS) or any(lemma in DONE_VERBS and is_past(word)
+                                    for word, forms in zip(text.words, text.forms) for lemma in forms)
+    if statement.kind == "yes_no" and done:
         reading.actual, reading.certain = 1.0, True
         reading.reasons.append("the realisation says it is done or in use")
+        return True
+    if statement.unit == "krt/v" and statement.target == 1 and done and not (text.numbers or text.written):
+        reading.actual = 1.0  # "Kysely 1 krt/v" / "Kysely tehtiin keväällä": done, once
+        reading.reasons.append("the realisation says it was done: once")
         return True
     return False
 

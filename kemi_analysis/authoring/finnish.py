@@ -44,6 +44,7 @@ class Analysis:
     case: str
     verb: str
     parts: tuple[str, ...] = ()  # a compound's parts' base forms ("kävijämäärä": kävijä, määrä)
+    tense: str = ""  # a finite verb's tense: "past_imperfective" ("valmistui"), "present_simple" ("valmistuu")
 
 
 @lru_cache(maxsize=65536)
@@ -58,7 +59,7 @@ def analyse(word: str) -> tuple[Analysis, ...]:
         bases = tuple(b for b in re.findall(r"\(([^()+]+)\)", analysis.get("WORDBASES", "").casefold()) if len(b) > 2)
         result.append(Analysis(analysis.get("BASEFORM", "").casefold(), analysis.get("CLASS", ""),
                                analysis.get("NUMBER", "") or "", analysis.get("SIJAMUOTO", "") or "", verb,
-                               bases if len(bases) > 1 else ()))
+                               bases if len(bases) > 1 else (), analysis.get("TENSE", "") or ""))
     return tuple(result)
 
 
@@ -142,3 +143,8 @@ def is_plural_noun(word: str) -> bool:
 def once(word: str) -> bool:
     """True for "kerran" (once): the genitive of *kerta*, a count of 1."""
     return any(a.base == "kerta" and a.case == "omanto" and a.number == "singular" for a in analyse(word))
+
+
+def is_past(word: str) -> bool:
+    """True for a verb in the past tense ("valmistui", "tehtiin"): done, unlike "valmistuu" (will be)."""
+    return any(analysis.tense == "past_imperfective" for analysis in analyse(word))
