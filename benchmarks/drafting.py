@@ -38,7 +38,7 @@ PARTS = {"2022 (real)": [(ROOT / "data", 2022)],
          + [(SECOND, year) for year in (2056, 2057, 2058)] + [(THIRD, year) for year in (2059, 2060, 2061)]
          + [(FOURTH, year) for year in (2062, 2063, 2064)] + [(FIFTH, year) for year in (2065, 2066, 2067)],
          "tuning 2068-2070": [(HELD_OUT, year) for year in (2068, 2069, 2070)],
-         "held out 2071-2073": [(HELD_OUT_2, year) for year in (2071, 2072, 2073)],
+         "tuning 2071-2073": [(HELD_OUT_2, year) for year in (2071, 2072, 2073)],
          "held out 2074-2076": [(HELD_OUT_3, year) for year in (2074, 2075, 2076)]}
 
 

@@ -310,10 +310,17 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+#: An aside that restates the target or gives an earlier year's figure: "(tavoite 1 650)", "(2071: 134)".
+_ASIDE = re.compile(r"\((?:tavoite|tav\.|(?:19|20)\d{2}\s*:)[^()]*\)", re.IGNORECASE)
+
+
 def _numbers(text: str) -> list[tuple[float, int, int]]:
-    """Numbers written with digits, without years, dates and ranges: (value, start, end)."""
+    """Numbers written with digits, without years, dates, ranges and asides: (value, start, end)."""
     found = []
+    asides = [m.span() for m in _ASIDE.finditer(text)]
     for match in _NUMBER.finditer(text):
+        if any(a <= match.start() < b for a, b in asides):
+            continue
         value = float(re.sub(r"[ \u00a0]", "", match.group(1)).replace(",", "."))
         before = text[max(0, match.start() - 4): match.start()]
         if _YEAR.fullmatch(match.group(1)) or before.strip().upper().endswith("ISO"):
@@ -485,12 +492,26 @@ class _Text:
         written = [(v, w, i) for i, w in enumerate(words)
                    if (v := numeral_value(w) if not once(w) else 1) is not None]
         written += [(ABOUT[f], w, i) for i, w in enumerate(words) for f in lemmas(w) if f in ABOUT]
-        written.sort(key=lambda item: item[2])
+        written = _join_numerals(sorted(written, key=lambda item: item[2]))
         return cls(window, words, [lemmas(w) for w in words], _numbers(window), written,
                    any(is_negation(w) for w in words))
 
     def has(self, vocabulary: set[str]) -> bool:
         return any(f & vocabulary for f in self.forms)
+
+
+def _join_numerals(written: list[tuple[int, str, int]]) -> list[tuple[int, str, int]]:
+    """Numeral words written apart that make one number: "kolmetuhatta kaksisataa" is 3 200."""
+    joined: list[tuple[int, str, int]] = []
+    for value, word, index in written:
+        if joined and joined[-1][2] == index - 1:
+            before, before_word, at = joined[-1]
+            scale = 1000 if before % 1000 == 0 else 100 if before % 100 == 0 else 0
+            if scale and before >= scale and value < scale:
+                joined[-1] = (before + value, f"{before_word} {word}", at)
+                continue
+        joined.append((value, word, index))
+    return joined
 
 
 def read_realisation(window: str, statement: Statement, year: int | None = None) -> Reading:
@@ -645,9 +666,9 @@ def _share_value(text: _Text) -> tuple[float | None, str, bool]:
         left = numeral_value(remaining.group(1)) or (int(remaining.group(1)) if remaining.group(1).isdigit() else None)
         if left is not None and done + left > 0:
             return 100 * done / (done + left), f"{done:g} done and {left} remaining", True
-    counts = [n for n in text.numbers if float(n[0]).is_integer()]
-    if len(counts) == 2 and len(text.numbers) == 2 and 0 < min(counts)[0] < max(counts)[0]:
-        part, whole = min(counts)[0], max(counts)[0]
+    counts = [float(n[0]) for n in text.numbers if float(n[0]).is_integer()] + [float(v) for v, _, _ in text.written]
+    if len(counts) == 2 and len(text.numbers) + len(text.written) == 2 and 0 < min(counts) < max(counts):
+        part, whole = min(counts), max(counts)  # "sopimuksia seitsemälläkymmenellä, avustettavia 78"
         return 100 * part / whole, f"{part:g} of {whole:g}: two counts read as a share", False
     for index, forms in enumerate(text.forms):
         before = text.forms[index - 1] if index else set()
