@@ -523,6 +523,7 @@ def read_realisation(window: str, statement: Statement, year: int | None = None)
     if statement.kind == "share":  # a share may take two clauses ("9 with an agreement. 36 in all.")
         reading = Reading(quote=window.strip(" ,;"))
         if _share(reading, _Text.read(window), statement, year):
+            reading.certain = reading.certain and len(_clauses(window)) == 1
             return reading
     for part in dict.fromkeys([first_clause(window), window]):  # the anchor's own clause first
         reading = Reading(quote=part.strip(" ,;"))
@@ -629,7 +630,7 @@ def _share(reading: Reading, text: _Text, statement: Statement, year: int | None
             reading.reasons.append(why + f": short of {statement.target:g} %, no exact share")
             return True
         value, why = NEARLY_ALL, why + f" read as about {NEARLY_ALL:g} %: an estimate"
-    reading.actual, reading.certain = round(value, 1), certain
+    reading.actual, reading.certain = round(value, 1), certain and not text.has(BOUNDS | NEARLY)  # "lähes …"
     reading.reasons.append(why)
     return True
 
@@ -1123,6 +1124,10 @@ def draft_annotations(report: Report, previous: pd.DataFrame | None = None) -> p
                 for _, reading in readings:
                     reading.certain = False
                     reading.reasons.append("the same realisation text speaks of another statement too")
+            elif window and len(statements) > 1 and not _content_forms(statement.topic) & _clause_forms(window):
+                for _, reading in readings:  # paired by order or by a fuzzy likeness, not by its own words
+                    reading.certain = False
+                    reading.reasons.append("its text names none of the statement's words")
             entries += [(goal, *pair) for pair in readings]
     drafted = [(goal, statement, reading) for goal, statement, reading in entries if statement is not None]
     ids, missing = _propose_ids([statement.topic for _, statement, _ in drafted], previous)
