@@ -40,7 +40,7 @@ PARTS = {"2022 (real)": [(ROOT / "data", 2022)],
          + [(FOURTH, year) for year in (2062, 2063, 2064)] + [(FIFTH, year) for year in (2065, 2066, 2067)],
          "tuning 2068-2070": [(HELD_OUT, year) for year in (2068, 2069, 2070)],
          "tuning 2071-2073": [(HELD_OUT_2, year) for year in (2071, 2072, 2073)],
-         "held out 2074-2076": [(HELD_OUT_3, year) for year in (2074, 2075, 2076)],
+         "tuning 2074-2076": [(HELD_OUT_3, year) for year in (2074, 2075, 2076)],
          "held out 2077-2079": [(HELD_OUT_4, year) for year in (2077, 2078, 2079)]}
 
 

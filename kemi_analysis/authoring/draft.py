@@ -72,6 +72,7 @@ FIGURED_OUT = {"eritellä", "selvittää", "tieto", "luku", "laskea", "määrä"
 SEASONS = {"kevät": "05", "kesä": "08", "syksy": "11", "talvi": "02"}
 UNIT_WORDS = {"%", "kpl", "krt", "krt/v", "kertaa", "prosenttia", "mwh", "kwh", "h", "€", "eur", "euroa", "km", "vrk",
               "henkilöä", "oppilasta", "lk", "/"}
+SCALES = {"tuhat", "tuhatta", "miljoona", "miljoonaa", "milj"}  # "25-26 tuhatta": a number's scale
 UNITS = ("krt/v", "krt/vko", "h/vko", "%", "kpl", "km", "vrk", "h", "€", "eur", "henkilöä", "oppilasta")
 ABBREVIATIONS = ("mm.", "esim.", "ym.", "jne.", "ns.", "ka.", "n.", "klo.")
 
@@ -1003,21 +1004,43 @@ def _clauses(text: str) -> list[tuple[int, int]]:
     tokens = list(re.finditer(r"\S+", text))
     values = [_is_value(t.group(0)) for t in tokens]
     starts = [0]
-    words = 0
+    words = depth = 0
     for index, match in enumerate(tokens):
         before = text[:match.start()].rstrip()
-        if words >= 2 and (match.group(0)[:1].isupper() or before.endswith((".", ";", ",", "!", "?"))
-                           or (before.endswith(" ja") and words >= 3)
-                           or _after_value(tokens, values, index) or _group_of_values(tokens, values, index)
-                           or (index and (values[index - 1] or index > 1 and values[index - 2] and tokens[
-                               index - 1].group(0).casefold() in UNIT_WORDS)
-                               and re.match(r"\d+\s*[-–]\s*\d+$", match.group(0))
-                               and index + 1 < len(tokens) and tokens[index + 1].group(0).casefold().startswith(
-                                   ("lk", "luok")))):
+        if words >= 2 and not depth and (match.group(0)[:1].isupper() or before.endswith((".", ";", ",", "!", "?", ")"))
+                                         or (before.endswith(" ja") and words >= 3)
+                                         or _after_value(tokens, values, index)
+                                         or _group_of_values(tokens, values, index)
+                                         or _numeral_after_digits(tokens, index)
+                                         or _group_label_after_value(tokens, values, index)):
             starts.append(match.start())
             words = 0
         words += 1
+        depth = max(0, depth + match.group(0).count("(") - match.group(0).count(")"))  # never inside "( … )"
     return [(a, b) for a, b in zip(starts, [*starts[1:], len(text)])]
+
+
+def _counted_noun(word: str) -> bool:
+    """A noun in the partitive singular, as after a number: "134 nuorta", "24 tapahtumaa"."""
+    return any(a.case == "osanto" and a.number == "singular" and a.word_class == "nimisana"
+               for a in analyse(word.strip(".,;:")))
+
+
+def _numeral_after_digits(tokens: list[re.Match], index: int) -> bool:
+    """A number in words right after one in digits begins the next item: "yrityksille 1 090 kolme uutta …"."""
+    word = tokens[index].group(0).strip(".,;:")
+    return bool(index and re.search(r"\d$", tokens[index - 1].group(0)) and word.isalpha()
+                and word.casefold() not in SCALES and numeral_value(word) is not None)
+
+
+def _group_label_after_value(tokens: list[re.Match], values: list[bool], index: int) -> bool:
+    """A group's label after a value (and its unit) begins the next group's: "7-9 lk 20,4 1-6 lk 20,9"."""
+    if not index or not re.match(r"\d+\s*[-–]\s*\d+$", tokens[index].group(0)):
+        return False
+    after_value = values[index - 1] or index > 1 and values[index - 2] and \
+        tokens[index - 1].group(0).casefold() in UNIT_WORDS
+    return bool(after_value and index + 1 < len(tokens)
+                and tokens[index + 1].group(0).casefold().startswith(("lk", "luok")))
 
 
 def _is_value(token: str) -> bool:
@@ -1040,18 +1063,24 @@ def _after_value(tokens: list[re.Match], values: list[bool], index: int) -> bool
     no other value follows soon ("Kolme uutta yhdistystä perustettu"), and unless it is the thing counted
     ("24 tapahtumaa", "kuuteentoista kiinteistöön")."""
     word = tokens[index].group(0)
-    if not word[:1].isalpha() or not word[:1].islower() or values[index] or word.casefold() in UNIT_WORDS \
+    if not word[:1].isalpha() or not word[:1].islower() or values[index] \
+            or word.casefold().strip(".,;:") in UNIT_WORDS | {"ja", "sekä", "tai", "eli"} \
+            or word.casefold().startswith(("milj", "tuha")) \
             or word.casefold().startswith(("lk", "ka", "luok")):  # "1-6 lk", "lk ka 20": a group's label
         return False
     last = index - 1
-    unit_between = last >= 0 and tokens[last].group(0).casefold().strip(".,") in UNIT_WORDS
+    unit = last >= 0 and tokens[last].group(0).casefold().strip(".,") in UNIT_WORDS
+    counted = not unit and last >= 1 and values[last - 1] and not values[last] and _counted_noun(tokens[last].group(0))
+    unit_between = unit or counted  # "134 nuorta koulupudokkaita …": the thing counted stands where a unit would
     last -= unit_between
     if last < 0 or not values[last] or (unit_between and tokens[index - 1].group(0).casefold() == "lk"):
         return False  # "7–9 lk alle 20": a group's label, not a value
-    first = last  # the whole value: "2 900", "412 / 1 530", "kuusi kahdeksasta"
-    while first > 0 and (values[first - 1] or tokens[first - 1].group(0) == "/"):
+    first = last  # the whole value: "2 900", "412 / 1 530", "kuusi kahdeksasta", "Kaikki kymmenen"
+    while first > 0 and (values[first - 1] or tokens[first - 1].group(0) == "/"
+                         or lemmas(tokens[first - 1].group(0)) & ALL_WORDS):
         first -= 1
-    if (first == 0 or tokens[first - 1].group(0)[-1:] in ".,;:") and not any(values[index + 1:index + 4]):
+    ahead = values[index + 1:index + (3 if counted else 4)]
+    if (first == 0 or tokens[first - 1].group(0)[-1:] in ".,;:") and not any(ahead):
         return False
     if unit_between:  # "kymmenen kertaa vammaisneuvosto"
         return True
