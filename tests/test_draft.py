@@ -19,6 +19,7 @@ from kemi_analysis.cli import main  # noqa: E402
 from kemi_analysis.authoring.grading import compare_with_curated  # noqa: E402
 from kemi_analysis.authoring.draft import (  # noqa: E402
     _clauses,
+    _numbers,
     _windows,
     draft_annotations,
     read_realisation,
@@ -149,6 +150,17 @@ def test_a_run_together_realisation_breaks_after_each_value():
     text = "Kävijöitä 4 000 (kesä, syksy 1 200) talous ylittyi 0,4 miljoonalla"  # never inside "( … )"
     assert [text[a:b].strip() for a, b in _clauses(text)] == [
         "Kävijöitä 4 000 (kesä, syksy 1 200)", "talous ylittyi 0,4 miljoonalla"]
+
+
+def test_ordinals_asides_and_dates_are_not_values():
+    text = "latauspisteitä 14 kiinteistössä, 15. kohde valmistuu 3/2041 (2039: 9) (tavoite 15)"
+    assert [value for value, _, _ in _numbers(text)] == [14.0]
+
+
+def test_a_hyphenated_compound_is_found_by_its_parts():
+    statements = [read_statement(t, 1, "A") for t in ("Chat vähintään 30 palvelussa", "Lainat 120 000")]
+    windows = _windows(statements, ["Lainoja 118 500 Chat-palvelu käytössä 31 palvelussa 33:sta"], [0, 0])
+    assert windows[0][0].startswith("Chat-palvelu käytössä 31")
 
 
 def test_paragraphs_pair_one_to_one_when_their_counts_agree():

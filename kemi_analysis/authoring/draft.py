@@ -320,8 +320,8 @@ def _numbers(text: str) -> list[tuple[float, int, int]]:
     found = []
     asides = [m.span() for m in _ASIDE.finditer(text)]
     for match in _NUMBER.finditer(text):
-        if any(a <= match.start() < b for a, b in asides):
-            continue
+        if any(a <= match.start() < b for a, b in asides) or re.match(r"\.\s+[a-zäöå]", text[match.end():]):
+            continue  # an aside, or an ordinal: "22. kohde" (the 22nd site)
         value = float(re.sub(r"[ \u00a0]", "", match.group(1)).replace(",", "."))
         before = text[max(0, match.start() - 4): match.start()]
         if _YEAR.fullmatch(match.group(1)) or before.strip().upper().endswith("ISO"):
@@ -984,14 +984,20 @@ def _anchor_windows(statements: list[Statement], text: str) -> list[tuple[str, f
 
 
 def _clause_forms(text: str) -> set[str]:
-    return set().union(set(re.findall(r"\d+\s*[-–]\s*\d+", text)), *[lemmas(w) for w in _words(text)])
+    return set().union(set(re.findall(r"\d+\s*[-–]\s*\d+", text)), *[_word_forms(w) for w in _words(text)])
+
+
+def _word_forms(word: str) -> set[str]:
+    """A word's base forms, and each part's of a hyphenated compound ("Chat-palvelu": chat, palvelu)."""
+    parts = [part for part in word.split("-") if len(part) > 2] if "-" in word.strip("-") else []
+    return lemmas(word).union(*[lemmas(part) for part in parts])
 
 
 def _content_forms(text: str) -> set[str]:
     """The base forms (and compound parts) of a statement's content words, for matching clauses."""
     forms: set[str] = set(re.findall(r"\d+\s*[-–]\s*\d+", text))  # "1-6 lk", "7-9 lk": which group
     for word in _words(text):
-        word_forms = lemmas(word)
+        word_forms = _word_forms(word)
         if len(word) > 3 and not word_forms & (AT_LEAST | AT_MOST | ALL_WORDS | {"olla", "kanssa", "vuosi"}):
             forms |= word_forms - {word.casefold()} or word_forms
     return forms
