@@ -42,7 +42,7 @@ PARTS = {"2022 (real)": [(ROOT / "data", 2022)],
          "tuning 2068-2070": [(HELD_OUT, year) for year in (2068, 2069, 2070)],
          "tuning 2071-2073": [(HELD_OUT_2, year) for year in (2071, 2072, 2073)],
          "tuning 2074-2076": [(HELD_OUT_3, year) for year in (2074, 2075, 2076)],
-         "held out 2077-2079": [(HELD_OUT_4, year) for year in (2077, 2078, 2079)],
+         "tuning 2077-2079": [(HELD_OUT_4, year) for year in (2077, 2078, 2079)],
          "held out 2080-2082": [(HELD_OUT_5, year) for year in (2080, 2081, 2082)]}
 
 

@@ -322,12 +322,18 @@ def _numbers(text: str) -> list[tuple[float, int, int]]:
     for match in _NUMBER.finditer(text):
         if any(a <= match.start() < b for a, b in asides) or re.match(r"\.\s+[a-zäöå]", text[match.end():]):
             continue  # an aside, or an ordinal: "22. kohde" (the 22nd site)
-        value = float(re.sub(r"[ \u00a0]", "", match.group(1)).replace(",", "."))
+        value = float(re.sub(r"[ \u00a0]", "", match.group(1)).replace(",", ".")) * _scale(text[match.end():])
         before = text[max(0, match.start() - 4): match.start()]
         if _YEAR.fullmatch(match.group(1)) or before.strip().upper().endswith("ISO"):
             continue
         found.append((value, match.start(), match.end()))
     return found
+
+
+def _scale(after: str) -> float:
+    """The scale word after a number: "27 tuhatta" is 27 000, "1,2 miljoonaa" 1 200 000."""
+    word = (after.split() or [""])[0].casefold()
+    return 1000.0 if word.startswith("tuha") else 1e6 if word.startswith("milj") else 1.0
 
 
 def _deadline(text: str) -> str:
@@ -732,14 +738,9 @@ def _count(reading: Reading, text: _Text, statement: Statement, year: int | None
         reading.actual, reading.certain = frequency[0], False
         reading.reasons.append(frequency[1])
         return True
-    span = next((m for m in _RANGE.finditer(text.window) if not _is_group(text.window, m)), None)
-    if span:  # "2–3", "20-21": the end that is the safe side of the target
-        low, high = (float(re.sub(r"[ \u00a0]", "", g).replace(",", ".")) for g in span.groups())
-        reading.actual = high if statement.comparator == "<=" else low
-        reading.reasons.append(f"the range {span.group(0)}: {reading.actual:g}, its "
-                               f"{'upper' if statement.comparator == '<=' else 'lower'} end")
+    if _range(reading, text, statement):
         return True
-    candidates = _candidates(text)
+    candidates = [c for c in _candidates(text) if statement.kind != "share" or c[0] <= 100]  # not "30 tuhatta" %
     if not candidates:
         return False
     candidates.sort(key=lambda c: c[1])
@@ -798,6 +799,19 @@ def _respectively(reading: Reading, text: _Text, statement: Statement, year: int
             reading.reasons.append(f"'{match.group(0)}': {value} for the group {label}, in the order given")
             return True
     return False
+
+
+def _range(reading: Reading, text: _Text, statement: Statement) -> bool:
+    """"2–3", "20-21", "26-27 tuhatta": the end that is the safe side of the target."""
+    span = next((m for m in _RANGE.finditer(text.window) if not _is_group(text.window, m)), None)
+    if not span:
+        return False
+    scale = _scale(text.window[span.end():])
+    low, high = (scale * float(re.sub(r"[ \u00a0]", "", g).replace(",", ".")) for g in span.groups())
+    reading.actual = high if statement.comparator == "<=" else low
+    reading.reasons.append(f"the range {span.group(0)}: {reading.actual:g}, its "
+                           f"{'upper' if statement.comparator == '<=' else 'lower'} end")
+    return True
 
 
 def _candidates(text: _Text) -> list[tuple[float, int, str]]:
@@ -1090,6 +1104,8 @@ def _after_value(tokens: list[re.Match], values: list[bool], index: int) -> bool
         return False
     if unit_between:  # "kymmenen kertaa vammaisneuvosto"
         return True
+    if re.search(r"\d:\w+$", tokens[last].group(0)):  # "38:ssa palvelussa", "45:stä avustettavasta": its noun
+        return False
     analyses = analyse(word.strip(".,;:"))
     counted = tokens[last].group(0)
     # A numeral's own case carried by the noun after it ("kuuteentoista kiinteistöön"); the nominative
