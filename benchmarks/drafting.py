@@ -1,17 +1,19 @@
 """How well ``kemi-analysis draft`` reads text: the real 2022 report and the fictional development corpus.
 
 Run with ``.venv/bin/python benchmarks/drafting.py`` (needs Voikko). The corpus
-(fictional) has a tuning part, ``tests/fixtures/drafting`` (2051-2055),
-``drafting_heldout`` (2056-2058) to ``drafting_heldout5`` (2068-2070), each
-first held out and scored once before it was tuned on, and held-out parts:
-``drafting_heldout6`` (2071-2073) and ``drafting_heldout7`` (2074-2076),
-written by people who never saw the drafter, whose rows were never printed
-while tuning. Each year is drafted with the year before it as the previous
-year, from whichever folder holds it (the series runs on, as the city's
-years do). For each part: rows, the share of statuses, values and whole rows
-right, values taken from another metric's paragraph, and per confidence
-level the rows and the share right. ``--rows`` prints every row that is
-wrong; ``--part tuning`` or ``--part held`` one kind of part only.
+(fictional, ``tests/fixtures/drafting*``) is written in sets of three years,
+each by someone who never saw the drafter, with a gold file written by hand
+before any tool read the text. Each set was first held out and scored before
+it was tuned on. The tuning parts: ``drafting`` (2051-2055) to
+``drafting_heldout4`` (2056-2067), ``drafting_heldout5`` (2068-2070) to
+``drafting_heldout8`` (2077-2079); held out, rows never printed while tuning:
+``drafting_heldout9`` (2080-2082) and ``drafting_heldout10`` (2083-2085).
+Each year is drafted with the year before it as the previous year, from
+whichever folder holds it (the series runs on, as the city's years do). For
+each part: rows, the share of statuses, values and whole rows right, values
+taken from another metric's paragraph, and per confidence level the rows and
+the share right. ``--rows`` prints every row that is wrong; ``--part tuning``
+or ``--part held`` one kind of part only.
 """
 
 from __future__ import annotations
