@@ -269,7 +269,7 @@ CORPUS_PINNED = {"tuning 2051": {"right": 434 / 483, "status_right": 447 / 483, 
                                    "other_metric": 3}}
 
 
-@pytest.mark.slow  # drafts thirty-eight fictional years
+@pytest.mark.slow  # drafts thirty-five fictional years
 @pytest.mark.parametrize("part", list(CORPUS_PINNED))
 def test_drafting_on_the_fictional_corpus_does_not_fall(part):
     sys.path.insert(0, str(ROOT / "benchmarks"))
