@@ -46,7 +46,7 @@ PARTS = {"2022 (real)": [(ROOT / "data", 2022)],
          "tuning 2071-2073": [(HELD_OUT_2, year) for year in (2071, 2072, 2073)],
          "tuning 2074-2076": [(HELD_OUT_3, year) for year in (2074, 2075, 2076)],
          "tuning 2077-2079": [(HELD_OUT_4, year) for year in (2077, 2078, 2079)],
-         "held out 2080-2082": [(HELD_OUT_5, year) for year in (2080, 2081, 2082)],
+         "tuning 2080-2082": [(HELD_OUT_5, year) for year in (2080, 2081, 2082)],
          "held out 2083-2085": [(HELD_OUT_6, year) for year in (2083, 2084, 2085)]}
 
 

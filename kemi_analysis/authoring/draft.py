@@ -138,6 +138,7 @@ def split_statements(cell: str) -> list[str]:
     # "kysely 1 krt/v, seurafoorumi 2 krt/v": a comma after a unit, and another statement with a number follows
     marked = re.sub(r"(\d\s*(?:krt/v|kpl|%)),\s+(?=[^\d\x01]*\d)", "\\1\x01", marked)
     marked = re.sub(r"(?<=[.;])\s+(?=[A-ZÄÖÅ])|;\s*|,\s+(?=[A-ZÄÖÅ][a-zäöå])", "\x01", marked)
+    marked = re.sub(r"\s+[-–]\s+(?!\d)", "\x01", marked)  # "Käynnit 88 000 - Kirjautumiset 17 500": a dash between
     parts = marked.split("\x01")
     parts = [p.replace("\0", ".").replace("\x02", ",").strip(" .;,") for p in parts if p and p.strip(" .;,")]
     return [segment for part in parts for segment in _split_counted(part)]
@@ -661,7 +662,7 @@ def _share_value(text: _Text) -> tuple[float | None, str, bool]:
         if fraction is not None:
             return value * fraction, f"'{word} {text.words[index + 1]}': {value * fraction:.3g} %", True
     proportion = _proportion(text)
-    if proportion and text.has({"puuttua"}):  # "se puuttuu vielä yhdeltä yhdeksästä": the others have it
+    if proportion and text.has({"puuttua", "paitsi"}):  # "puuttuu vielä yhdeltä yhdeksästä": the others have it
         return 100 - proportion[0], proportion[1] + " it is missing from: the rest have it", False
     if proportion:
         return proportion
@@ -1028,6 +1029,7 @@ def _clauses(text: str) -> list[tuple[int, int]]:
     for index, match in enumerate(tokens):
         before = text[:match.start()].rstrip()
         if words >= 2 and not depth and (match.group(0)[:1].isupper() or before.endswith((".", ";", ",", "!", "?", ")"))
+                                         or re.search(r"\s[-–]$", before) and not match.group(0)[:1].isdigit()
                                          or (before.endswith(" ja") and words >= 3)
                                          or _after_value(tokens, values, index)
                                          or _group_of_values(tokens, values, index)
@@ -1155,31 +1157,11 @@ def draft_annotations(report: Report, previous: pd.DataFrame | None = None) -> p
     known = [] if previous is None or "evidence_target" not in previous else \
         [t for t in dict.fromkeys(previous["evidence_target"].astype(str)) if t.strip()]
     for goal in report.goals.itertuples(index=False):
-        statements, groups = [], []  # groups: the metric paragraph (item) each statement was written in
-        for number, item in enumerate(metric_items[metric_items["source_line"] == goal.source_line]["text"]):
-            for part in [p for piece in split_known(item, known) for p in split_statements(piece)]:
-                statements += [one for statement in _inherit([read_statement(t, goal.source_line, goal.aim)
-                                                              for t in split_measures(part)])
-                               for one in split_groups(statement)]
-                groups += [number] * (len(statements) - len(groups))
-        realisation = " ".join(goal.realisation.split())
+        statements, groups = _statements_of(goal, metric_items, known)
         if not statements:
             entries.append((goal, None, None))
             continue
-        paragraphs = [" ".join(p.split()) for p in goal.realisation.split("\n") if p.strip()]
-        windows = _windows(statements, paragraphs, groups) if realisation else [("", 0.0)] * len(statements)
-        texts = [window for window, _ in windows]
-        for statement, (window, score) in zip(statements, windows):
-            readings = _readings(statement, window, score, realisation, report.year)
-            if window and texts.count(window) > 1:  # one text for two statements: at most one reading is right
-                for _, reading in readings:
-                    reading.certain = False
-                    reading.reasons.append("the same realisation text speaks of another statement too")
-            elif window and len(statements) > 1 and not _content_forms(statement.topic) & _clause_forms(window):
-                for _, reading in readings:  # paired by order or by a fuzzy likeness, not by its own words
-                    reading.certain = False
-                    reading.reasons.append("its text names none of the statement's words")
-            entries += [(goal, *pair) for pair in readings]
+        entries += [(goal, *pair) for pair in _read_goal(goal, statements, groups, report.year)]
     drafted = [(goal, statement, reading) for goal, statement, reading in entries if statement is not None]
     ids, missing = _propose_ids([statement.topic for _, statement, _ in drafted], previous)
     used = {proposal.metric_id for proposal in ids if proposal.metric_id}
@@ -1193,6 +1175,60 @@ def draft_annotations(report: Report, previous: pd.DataFrame | None = None) -> p
         goal = drafted[at][0] if at is not None else next(report.goals.itertuples(index=False))
         rows.append(_not_found_row(previous.iloc[index], goal, report.year, score))
     return pd.DataFrame(rows, columns=[*COLUMNS, "confidence"])
+
+
+def _statements_of(goal, metric_items: pd.DataFrame, known: list[str]) -> tuple[list[Statement], list[int]]:
+    """A goal row's metric statements, and the metric paragraph (item) each was written in."""
+    statements: list[Statement] = []
+    groups: list[int] = []
+    for number, item in enumerate(metric_items[metric_items["source_line"] == goal.source_line]["text"]):
+        for part in [p for piece in split_known(item, known) for p in split_statements(piece)]:
+            statements += [one for statement in _inherit([read_statement(t, goal.source_line, goal.aim)
+                                                          for t in split_measures(part)])
+                           for one in split_groups(statement)]
+            groups += [number] * (len(statements) - len(groups))
+    return statements, groups
+
+
+def _read_goal(goal, statements: list[Statement], groups: list[int], year: int) -> list[tuple[Statement, Reading]]:
+    """What a goal row's realisation says of each of its statements."""
+    realisation = " ".join(goal.realisation.split())
+    paragraphs = [" ".join(p.split()) for p in goal.realisation.split("\n") if p.strip()]
+    windows = _windows(statements, paragraphs, groups) if realisation else [("", 0.0)] * len(statements)
+    texts = [window for window, _ in windows]
+    read = []
+    for statement, (window, score) in zip(statements, windows):
+        readings = _readings(statement, window, score, realisation, year)
+        if window and texts.count(window) > 1:  # one text for two statements: at most one reading is right
+            for _, reading in readings:
+                reading.certain = False
+                reading.reasons.append("the same realisation text speaks of another statement too")
+        elif window and len(statements) > 1 and not _content_forms(statement.topic) & _clause_forms(window):
+            for _, reading in readings:  # paired by order or by a fuzzy likeness, not by its own words
+                reading.certain = False
+                reading.reasons.append("its text names none of the statement's words")
+        read.append((statement, window, readings))
+    _one_value_per_text(read)
+    return [pair for _, _, readings in read for pair in readings]
+
+
+def _one_value_per_text(read: list[tuple[Statement, str, list[tuple[Statement, Reading]]]]) -> None:
+    """Statements given the same text that read the same number from it: the number is one statement's, the one
+    the text names first; the others are left without a value. A verdict (0
+    none, 1 done, 100 all) may be said of several at once ("Kaikki koulut ja päiväkodit sertifioitu")."""
+    shared: dict[tuple[str, float], list[tuple[Statement, Reading]]] = {}
+    for statement, window, readings in read:
+        if window and len(readings) == 1 and readings[0][1].actual not in (None, 0.0, 1.0, 100.0):
+            shared.setdefault((window, readings[0][1].actual), []).append((statement, readings[0][1]))
+    for (window, value), members in shared.items():
+        words = [_word_forms(w) for w in _words(window)]
+        first = [next((i for i, forms in enumerate(words) if forms & _content_forms(s.topic)), len(words))
+                 for s, _ in members]
+        keep = min(range(len(members)), key=lambda k: (first[k], k))  # the text begins by naming it
+        for k, (_, reading) in enumerate(members):
+            if k != keep:
+                reading.actual, reading.status = None, ""
+                reading.reasons.append(f"the text gives {value:g} to another statement: none read for this one")
 
 
 def _readings(statement: Statement, window: str, score: float, realisation: str, year: int
