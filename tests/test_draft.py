@@ -176,7 +176,8 @@ def test_a_number_given_to_two_statements_is_read_for_one():
     _one_value_per_text(read)  # the text names the outreach first: the number is its
     assert [readings[0][1].actual for _, _, readings in read] == [None, 120.0]
     window = "Kaikki koulut ja päiväkodit sertifioitu"
-    both = [read_statement(t, 1, "A") for t in ("Sertifikaatti kaikissa kouluissa", "Sertifikaatti kaikissa päiväkodeissa")]
+    both = [read_statement(t, 1, "A")
+            for t in ("Sertifikaatti kaikissa kouluissa", "Sertifikaatti kaikissa päiväkodeissa")]
     done = [(s, window, [(s, read_realisation(window, s, 2040))]) for s in both]
     _one_value_per_text(done)  # a verdict ("all") may be said of several at once
     assert [readings[0][1].actual for _, _, readings in done] == [100.0, 100.0]

@@ -68,7 +68,8 @@ DONE_VERBS = {"valmistua", "tehdä", "järjestää", "toteuttaa", "pitää"}  # 
 CONTINUES = {"jatkua", "jatkaa", "menossa", "meneillään", "menellään", "käynnissä", "kesken", "valmistella"}
 AFFIRMS = {"käyttö", "käytössä", "valmis", "toteutua", "toteutunut", "otettu", "hyväksyä", "tehty"}
 UNKNOWN = {"tieto", "tiedossa"}  # "ei ole tiedossa": not known
-FIGURED_OUT = {"eritellä", "selvittää", "tieto", "luku", "laskea", "määrä"}  # "ei saatu eriteltyä": not known either
+# "ei saatu eriteltyä", "kävijämäärää ei saatu": not known either
+FIGURED_OUT = {"eritellä", "selvittää", "tieto", "luku", "laskea", "määrä"}
 SEASONS = {"kevät": "05", "kesä": "08", "syksy": "11", "talvi": "02"}
 UNIT_WORDS = {"%", "kpl", "krt", "krt/v", "kertaa", "prosenttia", "mwh", "kwh", "h", "€", "eur", "euroa", "km", "vrk",
               "henkilöä", "oppilasta", "lk", "/"}
@@ -131,7 +132,8 @@ def split_statements(cell: str) -> list[str]:
     # Run together without a full stop: "toteuma Ryhmäkoot ka …" (a capital after a lower-case word)
     marked = re.sub(r"(?<=[a-zäöå])\s+(?=[A-ZÄÖÅ][a-zäöå]{3,})", "\x01", marked)
     marked = re.sub(r"(\d)\s+(?=\d+\s*[-–]\s*\d+\s*lk)", "\\1\x01", marked)  # "… enintään 21 7-9 lk …"
-    marked = re.sub(r"(\d\s*(?:kpl|%)?),?\s+(?=(?:joista|niistä)\s)", "\\1\x01", marked)  # "3 000 joista neljännes …"
+    # "3 000 joista neljännes …": the share of the whole is a statement of its own
+    marked = re.sub(r"(\d\s*(?:kpl|%)?),?\s+(?=(?:joista|niistä)\s)", "\\1\x01", marked)
     # "käynnit vähintään 75 000 omatoimikäyttö vähintään 11 500": a value, a new noun, and its own value
     marked = re.sub(r"(\d\s*(?:krt/v|kpl|%|MWh)?|\d\))\s+(?=(?!luok)[a-zäöå]{4,}(?:\s+[a-zäöå]{4,})?\s+"
                     r"(?:(?:vähintään|enintään|yli|alle)\s+)?\d)", "\\1\x01", marked)
@@ -277,7 +279,8 @@ def split_groups(statement: Statement) -> list[Statement]:
     first, second = words[at - 1], words[at + 1]
     if at + 2 != len(words) or not any(lemmas(w) & ALL_WORDS for w in words[:at - 1]):
         return [statement]
-    cases = [{(a.case, a.number) for a in analyse(w.strip(".,;")) if a.word_class == "nimisana"} for w in (first, second)]
+    cases = [{(a.case, a.number) for a in analyse(w.strip(".,;")) if a.word_class == "nimisana"}
+             for w in (first, second)]
     if not (cases[0] & cases[1]) or all(number == "singular" for _, number in cases[0] & cases[1]):
         return [statement]
     head = " ".join(words[:at - 1])
