@@ -37,7 +37,8 @@ HELD_OUT_3 = ROOT / "tests" / "fixtures" / "drafting_heldout7"
 HELD_OUT_4 = ROOT / "tests" / "fixtures" / "drafting_heldout8"
 HELD_OUT_5 = ROOT / "tests" / "fixtures" / "drafting_heldout9"
 HELD_OUT_6 = ROOT / "tests" / "fixtures" / "drafting_heldout10"
-FOLDERS = (CORPUS, SECOND, THIRD, FOURTH, FIFTH, HELD_OUT, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4, HELD_OUT_5, HELD_OUT_6)
+HELD_OUT_7 = ROOT / "tests" / "fixtures" / "drafting_heldout11"
+FOLDERS = (CORPUS, SECOND, THIRD, FOURTH, FIFTH, HELD_OUT, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4, HELD_OUT_5, HELD_OUT_6, HELD_OUT_7)
 PARTS = {"2022 (real)": [(ROOT / "data", 2022)],
          "tuning 2051-2067": [(CORPUS, year) for year in (2051, 2052, 2053, 2054, 2055)]
          + [(SECOND, year) for year in (2056, 2057, 2058)] + [(THIRD, year) for year in (2059, 2060, 2061)]
@@ -47,7 +48,8 @@ PARTS = {"2022 (real)": [(ROOT / "data", 2022)],
          "tuning 2074-2076": [(HELD_OUT_3, year) for year in (2074, 2075, 2076)],
          "tuning 2077-2079": [(HELD_OUT_4, year) for year in (2077, 2078, 2079)],
          "tuning 2080-2082": [(HELD_OUT_5, year) for year in (2080, 2081, 2082)],
-         "held out 2083-2085": [(HELD_OUT_6, year) for year in (2083, 2084, 2085)]}
+         "held out 2083-2085": [(HELD_OUT_6, year) for year in (2083, 2084, 2085)],
+         "held out 2086-2088": [(HELD_OUT_7, year) for year in (2086, 2087, 2088)]}
 
 
 def graded_year(data_dir: Path, year: int) -> pd.DataFrame:
