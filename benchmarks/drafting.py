@@ -6,8 +6,8 @@ each by someone who never saw the drafter, with a gold file written by hand
 before any tool read the text. Each set was first held out and scored before
 it was tuned on. The tuning parts: ``drafting`` (2051-2055) to
 ``drafting_heldout4`` (2056-2067), ``drafting_heldout5`` (2068-2070) to
-``drafting_heldout8`` (2077-2079); held out, rows never printed while tuning:
-``drafting_heldout9`` (2080-2082) and ``drafting_heldout10`` (2083-2085).
+``drafting_heldout9`` (2080-2082); held out, rows never printed while tuning:
+``drafting_heldout10`` (2083-2085) and ``drafting_heldout11`` (2086-2088).
 Each year is drafted with the year before it as the previous year, from
 whichever folder holds it (the series runs on, as the city's years do). For
 each part: rows, the share of statuses, values and whole rows right, values
