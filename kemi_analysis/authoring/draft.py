@@ -366,7 +366,7 @@ def read_statement(text: str, source_line: int, aim: str) -> Statement:
         statement.comparator = ">="
     if any(f & AT_MOST for f in forms):
         statement.comparator = "<="
-    numbers = _numbers(text)
+    numbers = _numbers(re.sub(r"(?<!\S)[-–](?=\d)", " ", text))  # "Energiankulutus -40 %": a fall of 40 %
     if numbers:
         value, _, end = numbers[0]
         statement.target = value
@@ -375,8 +375,10 @@ def read_statement(text: str, source_line: int, aim: str) -> Statement:
         statement.reasons.append(f"target {value:g} written in digits")
     else:
         _target_in_words(statement, words, forms)
-    if statement.target is not None:
-        statement.comparator = statement.comparator or ">="
+    if statement.target is not None:  # a target of none ("Koulupudokkaita 0") is at most none
+        statement.comparator = statement.comparator or ("<=" if statement.target == 0 else ">=")
+        if statement.unit == "kpl" and any(f & {"osuus", "prosentti"} for f in forms):
+            statement.unit = "%"  # "vastausprosentti väh. 35": a percentage by its name
     elif any(f & {"osuus", "prosentti", "%"} for f in forms):
         statement.kind, statement.unit = "share", "%"
         statement.reasons.append("a share, with no target")
@@ -423,6 +425,9 @@ def _share_word(forms: set[str], following: set[str], before: set[str], word: st
     "kaikki" (all), unless "lähes" (nearly) stands before it. Only the word "joka" itself means every:
     its inflected forms ("joista", of whom) do not."""
     forms = forms - {"joka", "jok"}
+    if word:  # a compound's part is not the word: "puolivälissä" (halfway) is no half
+        analyses = analyse(word)
+        forms = forms - (set().union(*[a.parts for a in analyses]) - {a.base for a in analyses})
     fraction = next((FRACTIONS[f] for f in forms if f in FRACTIONS), None)
     if fraction is not None:
         return fraction
@@ -678,8 +683,9 @@ def _share_value(text: _Text) -> tuple[float | None, str, bool]:
         left = numeral_value(remaining.group(1)) or (int(remaining.group(1)) if remaining.group(1).isdigit() else None)
         if left is not None and done + left > 0:
             return 100 * done / (done + left), f"{done:g} done and {left} remaining", True
-    counts = [float(n[0]) for n in text.numbers if float(n[0]).is_integer()] + [float(v) for v, _, _ in text.written]
-    if len(counts) == 2 and len(text.numbers) + len(text.written) == 2 and 0 < min(counts) < max(counts):
+    written = [float(v) for v, word, _ in text.written if not once(word)]  # "kerran" (once) is no count of things
+    counts = [float(n[0]) for n in text.numbers if float(n[0]).is_integer()] + written
+    if len(counts) == 2 and len(text.numbers) + len(written) == 2 and 0 < min(counts) < max(counts):
         part, whole = min(counts), max(counts)  # "sopimuksia seitsemälläkymmenellä, avustettavia 78"
         return 100 * part / whole, f"{part:g} of {whole:g}: two counts read as a share", False
     for index, forms in enumerate(text.forms):
