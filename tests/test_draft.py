@@ -200,6 +200,8 @@ def test_paragraphs_pair_one_to_one_when_their_counts_agree():
     ("Kartoitettu kaikissa kirjastoissa paitsi yhdessä kymmenestä", "Kartoitus kaikissa kirjastoissa", 90.0),
     ("Sopimuksia kuudellakymmenellä seuralla, avustettavia 80", "Sopimus vähintään 70 %:lla", 75.0),
     ("Kerhoja noin 40", "Kerhoja vähintään 30", 40.0),
+    ("Ohjauksen kontakteja 1 140, eri nuoria 188", "Ohjaus tavoittaa 185 nuorta", 188.0),  # the one of its size
+    ("Kulutus laski 41 % (ed. vuonna 37 %)", "Kulutus vähenee 40 %", 41.0),
     ("Vastausprosentti jäi 31:een, kysely tehtiin kerran", "vastausprosentti 35", 31.0),
     ("Kartoitus keskeytyi kuun puolivälissä", "Kartoitus kaikissa kirjastoissa", None),  # halfway is no half
     ("Kävijöitä arviolta 25-26 tuhatta", "Kävijöitä vähintään 24 000", 25000.0),
@@ -280,19 +282,19 @@ def test_the_report_path_does_not_load_voikko():
 # round before the last, 81 after the last, which gives a number read for two statements to one only) and
 # drafting_heldout11 (2086-2088, scored once, after the last change). Each year is drafted with the year before
 # it as the previous year, as the city does. Figures when this was written (benchmarks/drafting.py).
-CORPUS_PINNED = {"tuning 2051": {"right": 433 / 483, "status_right": 446 / 483, "high_right": 142 / 142,
+CORPUS_PINNED = {"tuning 2051": {"right": 435 / 483, "status_right": 447 / 483, "high_right": 142 / 142,
                                  "other_metric": 7},
-                 "tuning 2068": {"right": 83 / 90, "status_right": 84 / 90, "high_right": 22 / 22,
+                 "tuning 2068": {"right": 84 / 90, "status_right": 84 / 90, "high_right": 22 / 22,
                                  "other_metric": 0},
-                 "tuning 2071": {"right": 88 / 97, "status_right": 89 / 97, "high_right": 29 / 29,
+                 "tuning 2071": {"right": 88 / 97, "status_right": 89 / 97, "high_right": 28 / 28,
                                  "other_metric": 1},
-                 "tuning 2074": {"right": 86 / 108, "status_right": 87 / 108, "high_right": 21 / 22,
+                 "tuning 2074": {"right": 88 / 108, "status_right": 89 / 108, "high_right": 21 / 22,
                                  "other_metric": 2},
-                 "tuning 2077": {"right": 81 / 109, "status_right": 85 / 109, "high_right": 30 / 30,
+                 "tuning 2077": {"right": 82 / 109, "status_right": 86 / 109, "high_right": 30 / 30,
                                  "other_metric": 2},
                  "tuning 2080": {"right": 82 / 114, "status_right": 87 / 114, "high_right": 22 / 23,
                                  "other_metric": 1},
-                 "tuning 2083": {"right": 82 / 114, "status_right": 89 / 114, "high_right": 27 / 27,
+                 "tuning 2083": {"right": 85 / 114, "status_right": 91 / 114, "high_right": 27 / 27,
                                  "other_metric": 2},
                  "held out 2086": {"right": 76 / 120, "status_right": 84 / 120, "high_right": 29 / 29,
                                    "other_metric": 3}}

@@ -315,8 +315,9 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
-#: An aside that restates the target or gives an earlier year's figure: "(tavoite 1 650)", "(2071: 134)".
-_ASIDE = re.compile(r"\((?:tavoite|tav\.|(?:19|20)\d{2}\s*:)[^()]*\)", re.IGNORECASE)
+#: An aside that restates the target or gives an earlier year's figure: "(tavoite 1 650)", "(2071: 134)",
+#: "(ed. vuonna 37 %)".
+_ASIDE = re.compile(r"\((?:tavoite|tav\.|ed\.|edellis|viime|(?:19|20)\d{2}\s*:)[^()]*\)", re.IGNORECASE)
 
 
 def _numbers(text: str) -> list[tuple[float, int, int]]:
@@ -751,6 +752,10 @@ def _count(reading: Reading, text: _Text, statement: Statement, year: int | None
     if _range(reading, text, statement):
         return True
     candidates = [c for c in _candidates(text) if statement.kind != "share" or c[0] <= 100]  # not "30 tuhatta" %
+    near = [c for c in candidates if statement.target and statement.target / 5 <= c[0] <= statement.target * 5]
+    chosen_by_size = bool(near) and len(near) < len(candidates)
+    if chosen_by_size:  # "kontakteja 1 140, eri nuoria 188" against 185: the one of the target's size
+        candidates = near
     if not candidates:
         return False
     candidates.sort(key=lambda c: c[1])
@@ -773,21 +778,29 @@ def _count(reading: Reading, text: _Text, statement: Statement, year: int | None
     reading.actual = chosen[0]
     # A bare number for a share target may be a count ("50:lle yhdistykselle"), not a percentage.
     reading.certain = (len(candidates) == 1 or len(fitting) == 1 and best >= 2) and statement.kind != "share" \
-        and not text.negated  # "Ei toteutunut, yksi yritys perusteilla": the number may not be the outcome
-    bound = text.forms[chosen[1] - 1] & BOUNDS if chosen[1] else set()
-    bound |= text.forms[chosen[1]] & set(ABOUT) if chosen[1] < len(text.forms) else set()
-    if bound or re.search(r"\d\s*[-–]\s*\d", text.window):  # "alle viisi", "noin 20", "10–12": not exact
-        reading.certain = False
-        average = bool({f for w in _words(statement.text) for f in lemmas(w)} & {"ka", "keskiarvo", "keskimäärin"})
-        if bound & {"alle", "vajaa"} and chosen[0].is_integer() and chosen[0] < 100 \
-                and statement.unit not in ("%", "€") and not average:  # "alle 23 000" is about 23 000
-            reading.actual = chosen[0] - 1
-            reading.reasons.append(f"'{min(bound & {'alle', 'vajaa'})} {chosen[0]:g}' (under) of whole things: "
-                                   f"at most {chosen[0] - 1:g}")
+        and not text.negated and not chosen_by_size  # "Ei toteutunut, yksi yritys perusteilla": may not be it
+    if chosen_by_size:
+        reading.reasons.append(f"of several numbers, the one near the target {statement.target:g}")
+    _bounded(reading, text, statement, chosen)
     reading.reasons.append(f"actual {chosen[2]}" + ("" if len(candidates) == 1 else
                                                    f" ({'fits the statement' if fitting else 'the first'} "
                                                    f"of {len(candidates)} numbers)"))
     return True
+
+
+def _bounded(reading: Reading, text: _Text, statement: Statement, chosen: tuple[float, int, str]) -> None:
+    """"alle viisi", "noin 20", "10–12": not exact; "alle viisi" of whole things is at most four."""
+    bound = text.forms[chosen[1] - 1] & BOUNDS if chosen[1] else set()
+    bound |= text.forms[chosen[1]] & set(ABOUT) if chosen[1] < len(text.forms) else set()
+    if not bound and not re.search(r"\d\s*[-–]\s*\d", text.window):
+        return
+    reading.certain = False
+    average = bool({f for w in _words(statement.text) for f in lemmas(w)} & {"ka", "keskiarvo", "keskimäärin"})
+    if bound & {"alle", "vajaa"} and chosen[0].is_integer() and chosen[0] < 100 \
+            and statement.unit not in ("%", "€") and not average:  # "alle 23 000" is about 23 000
+        reading.actual = chosen[0] - 1
+        reading.reasons.append(f"'{min(bound & {'alle', 'vajaa'})} {chosen[0]:g}' (under) of whole things: "
+                               f"at most {chosen[0] - 1:g}")
 
 
 _RESPECTIVELY = re.compile(r"(\d+(?:,\d+)?)\s+ja\s+(\d+(?:,\d+)?)\s*\(\s*(\d+\s*[–-]\s*\d+)(?:\s*lk)?\s*/\s*"
