@@ -50,7 +50,7 @@ PARTS = {"2022 (real)": [(ROOT / "data", 2022)],
          "tuning 2077-2079": [(HELD_OUT_4, year) for year in (2077, 2078, 2079)],
          "tuning 2080-2082": [(HELD_OUT_5, year) for year in (2080, 2081, 2082)],
          "tuning 2083-2085": [(HELD_OUT_6, year) for year in (2083, 2084, 2085)],
-         "held out 2086-2088": [(HELD_OUT_7, year) for year in (2086, 2087, 2088)],
+         "tuning 2086-2088": [(HELD_OUT_7, year) for year in (2086, 2087, 2088)],
          "held out 2089-2091": [(HELD_OUT_8, year) for year in (2089, 2090, 2091)]}
 
 

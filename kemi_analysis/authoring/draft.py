@@ -368,7 +368,15 @@ def read_statement(text: str, source_line: int, aim: str) -> Statement:
     if any(f & AT_MOST for f in forms):
         statement.comparator = "<="
     numbers = _numbers(re.sub(r"(?<!\S)[-–](?=\d)", " ", text))  # "Energiankulutus -40 %": a fall of 40 %
-    if numbers:
+    fraction = next((m for m in _FRACTION.finditer(text) if not _MONTH_YEAR.fullmatch(m.group(0).replace(" ", ""))
+                     and 0 < int(m.group(1)) < int(m.group(2))), None)
+    if fraction and not numbers:  # "Hankerahoitusta hakee 3/4 tulosyksiköistä": a share of three quarters
+        statement.target, statement.unit = round(100 * int(fraction.group(1)) / int(fraction.group(2)), 1), "%"
+        statement.reasons.append(f"target {statement.target:g} % from '{fraction.group(0)}'")
+    elif words and is_negation(words[0]) and not numbers and len(words) <= 3:  # "Ei koulupudokkaita": none
+        statement.target, statement.unit, statement.comparator = 0.0, "kpl", "<="
+        statement.reasons.append(f"target none from '{text}'")
+    elif numbers:
         value, _, end = numbers[0]
         statement.target = value
         after = text[end:].strip().casefold()
@@ -941,6 +949,16 @@ def _windows(statements: list[Statement], paragraphs: list[str], written_in: lis
     return windows  # type: ignore[return-value]
 
 
+def _refers_back(statement: Statement, text: str, clauses: list[tuple[int, int]], index: int, end: int) -> bool:
+    """A share whose clause refers back to a whole said in the clause before: "…myytiin 1 712, niistä
+    yrityksille 257", "Avustusta sai 51 yhdistystä; kumppanuussopimus on niistä 49:n kanssa"."""
+    if statement.kind != "share" or not index:
+        return False
+    words = _words(text[clauses[index][0]:end])
+    return any(lemmas(w) & BACK_REFERENCES for w in words[:2]) or any(
+        w.casefold() in {"joista", "niistä", "heistä", "joiden", "niiden"} for w in words[2:6])  # not "joka toinen"
+
+
 def _paragraph_scores(statement: Statement, paragraphs: list[str]) -> tuple[list[float], list[float], list[float]]:
     """How well each paragraph speaks of a statement: shared base forms (share of the statement's), the
     fuzzy anchor score, and the two combined (0-100)."""
@@ -979,8 +997,9 @@ def _anchor_windows(statements: list[Statement], text: str) -> list[tuple[str, f
     if len(statements) == 1:  # the one statement of this paragraph: from the clause that speaks of it
         own = _content_forms(statements[0].topic)
         shared = [len(own & _clause_forms(text[a:b])) for a, b in clauses]
-        start = clauses[max(range(len(clauses)), key=shared.__getitem__)][0] if max(shared) else 0
-        return [(text[start:], _anchor(statements[0].topic, text)[1])]
+        index = max(range(len(clauses)), key=shared.__getitem__) if max(shared) else 0
+        index -= _refers_back(statements[0], text, clauses, index, len(text))
+        return [(text[clauses[index][0]:], _anchor(statements[0].topic, text)[1])]
     overlaps = []
     for statement in statements:
         own = _content_forms(statement.topic)
@@ -1013,9 +1032,8 @@ def _anchor_windows(statements: list[Statement], text: str) -> list[tuple[str, f
         later = [t for t in taken if t > index]
         end = clauses[later[0]][0] if later else len(text)
         start = clauses[index][0]
-        first_words = _words(text[start:end])[:2]
-        if statement.kind == "share" and index and any(lemmas(w) & BACK_REFERENCES for w in first_words):
-            start = clauses[index - 1][0]  # "…myytiin 1 712, niistä yrityksille 257": the whole is said before
+        if _refers_back(statement, text, clauses, index, end):
+            start = clauses[index - 1][0]
         windows.append((text[start:end], 60 + 40 * overlap))
     return windows
 
