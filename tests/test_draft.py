@@ -190,7 +190,7 @@ def test_a_number_given_to_two_statements_is_read_for_one():
 
 
 def test_a_share_takes_in_the_whole_said_before_it():
-    statements = [read_statement(t, 1, "A") for t in ("Sopimus jokaisen seuran kanssa", "Tapahtumia 30")]
+    statements = [read_statement(t, 1, "A") for t in ("Sopimus kaikkien kanssa", "Tapahtumia 30")]
     windows = _windows(statements, ["Avustusta sai 40 seuraa; sopimus on niistä 38:n kanssa", "Tapahtumia 27"],
                        [0, 1])
     assert windows[0][0].startswith("Avustusta sai 40 seuraa")
