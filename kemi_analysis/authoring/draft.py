@@ -123,7 +123,7 @@ def split_statements(cell: str) -> list[str]:
     >>> split_statements("Asiakaskysely 1 krt/v Seurafoorumi 2 krt/v")
     ['Asiakaskysely 1 krt/v', 'Seurafoorumi 2 krt/v']
     """
-    protected = cell
+    protected = re.sub(r"(?:^|(?<=\s))\d{1,2}\)\s+", "\x01", cell)  # a numbered list: "1) Kävijät … 2) …"
     for abbreviation in ABBREVIATIONS:  # whole words only: "mukainen." does not end in the abbreviation "n."
         protected = re.sub(rf"(?<![\w-]){re.escape(abbreviation)}", abbreviation.replace(".", "\0"), protected)
     # Nothing inside parentheses splits a statement.
