@@ -53,7 +53,7 @@ PARTS = {"2022 (real)": [(ROOT / "data", 2022)],
          "tuning 2083-2085": [(HELD_OUT_6, year) for year in (2083, 2084, 2085)],
          "tuning 2086-2088": [(HELD_OUT_7, year) for year in (2086, 2087, 2088)],
          "held out 2089-2091": [(HELD_OUT_8, year) for year in (2089, 2090, 2091)],
-         "held out 2092-2094": [(HELD_OUT_9, year) for year in (2092, 2093, 2094)]}
+         "tuning 2092-2094": [(HELD_OUT_9, year) for year in (2092, 2093, 2094)]}
 
 
 def graded_year(data_dir: Path, year: int) -> pd.DataFrame:

@@ -316,8 +316,8 @@ def _words(text: str) -> list[str]:
 
 
 #: An aside that restates the target or gives an earlier year's figure: "(tavoite 1 650)", "(2071: 134)",
-#: "(ed. vuonna 37 %)".
-_ASIDE = re.compile(r"\((?:tavoite|tav\.|ed\.|edellis|viime|(?:19|20)\d{2}\s*:)[^()]*\)", re.IGNORECASE)
+#: "(ed. vuonna 37 %)", "(v. 2093: 95 %)".
+_ASIDE = re.compile(r"\((?:tavoite|tav\.|ed\.|edellis|viime|(?:v\.\s*)?(?:19|20)\d{2}\s*:)[^()]*\)", re.IGNORECASE)
 
 
 def _numbers(text: str) -> list[tuple[float, int, int]]:
