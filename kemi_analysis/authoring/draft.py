@@ -485,7 +485,6 @@ def _clause_start(text: str, start: int) -> int:
         start -= 1
     while re.match(r"\d{3}(?!\d)", text[start:]) and re.search(r"\d[ \u00a0]$", text[:start]):
         start = text.find(" ", start) + 1 or len(text)  # not inside "71 460": past the number's groups
-        start = start if start < len(text) else len(text)
     if text[start:start + 1].isupper():  # the matched word begins a clause of its own
         return start
     candidate = start
@@ -818,16 +817,17 @@ _RESPECTIVELY = re.compile(r"(\d+(?:,\d+)?)\s+ja\s+(\d+(?:,\d+)?)\s*\(\s*(\d+\s*
 def _respectively(reading: Reading, text: _Text, statement: Statement, year: int | None) -> bool:
     """"20,4 ja 19,8 (1–6 lk / 7–9 lk)": two values and then their groups, in the same order; the statement's
     group ("enintään 20 luokilla 7–9") picks its own."""
+    def label(group: str) -> str:  # "1 – 6" and "1-6" alike
+        return re.sub(r"\s", "", group).replace("–", "-")
+
     match = _RESPECTIVELY.search(text.window)
-    groups = {re.sub(r"\s|–", lambda m: "" if m.group(0).isspace() else "-", g)
-              for g in re.findall(r"\d+\s*[–-]\s*\d+", statement.text)}
+    groups = {label(g) for g in re.findall(r"\d+\s*[–-]\s*\d+", statement.text)}
     if not match or not groups:
         return False
-    labels = [re.sub(r"\s", "", g).replace("–", "-") for g in match.group(3, 4)]
-    for value, label in zip(match.group(1, 2), labels):
-        if label in groups:
+    for value, label_ in zip(match.group(1, 2), map(label, match.group(3, 4))):
+        if label_ in groups:
             reading.actual, reading.certain = float(value.replace(",", ".")), False
-            reading.reasons.append(f"'{match.group(0)}': {value} for the group {label}, in the order given")
+            reading.reasons.append(f"'{match.group(0)}': {value} for the group {label_}, in the order given")
             return True
     return False
 
@@ -928,9 +928,8 @@ def _windows(statements: list[Statement], paragraphs: list[str], written_in: lis
         return _anchor_windows(statements, realisation)
     windows: list[tuple[str, float] | None] = [None] * len(statements)
     scored = [_paragraph_scores(statement, paragraphs) for statement in statements]
-    written_in = written_in or list(range(len(statements)))
-    if len(set(written_in)) != len(paragraphs):
-        written_in = list(range(len(statements)))
+    if written_in is None or len(set(written_in)) != len(paragraphs):
+        written_in = list(range(len(statements)))  # one statement to a paragraph, if their counts agree
     if len(set(written_in)) == len(paragraphs):
         groups = _pair_paragraphs(scored, written_in)
     else:
@@ -1239,14 +1238,14 @@ def _read_goal(goal, statements: list[Statement], groups: list[int], year: int) 
     read = []
     for statement, (window, score) in zip(statements, windows):
         readings = _readings(statement, window, score, realisation, year)
+        doubt = ""
         if window and texts.count(window) > 1:  # one text for two statements: at most one reading is right
-            for _, reading in readings:
-                reading.certain = False
-                reading.reasons.append("the same realisation text speaks of another statement too")
+            doubt = "the same realisation text speaks of another statement too"
         elif window and len(statements) > 1 and not _content_forms(statement.topic) & _clause_forms(window):
-            for _, reading in readings:  # paired by order or by a fuzzy likeness, not by its own words
-                reading.certain = False
-                reading.reasons.append("its text names none of the statement's words")
+            doubt = "its text names none of the statement's words"  # paired by order or a fuzzy likeness
+        for _, reading in readings if doubt else []:
+            reading.certain = False
+            reading.reasons.append(doubt)
         read.append((statement, window, readings))
     _one_value_per_text(read)
     return [pair for _, _, readings in read for pair in readings]
