@@ -65,6 +65,9 @@ PARTLY = {"osittain", "osin", "osittainen"}  # "toteutui osin": partly
 NOT_YET = {"vielä", "siirtyä", "tilata", "valmistua", "aloittaa", "käynnistyä"}  # with a later date: not yet done
 COUNT_NOUNS = {"lkm", "lukumäärä", "määrä", "myyntimäärä", "lainausmäärä", "kpl", "ka", "keskiarvo"}
 DONE_VERBS = {"valmistua", "tehdä", "järjestää", "toteuttaa", "pitää"}  # in the past tense: done ("valmistui")
+#: Past-tense verbs that do not say a thing was done: begun, delayed, stopped ("aloitettiin", "viivästyi").
+BEGUN_VERBS = {"aloittaa", "alkaa", "käynnistyä", "käynnistää", "viivästyä", "keskeytyä", "keskeyttää", "jäädä",
+               "tilata", "valmistella", "suunnitella", "selvittää", "kokeilla", "pilotoida", "olla"}
 CONTINUES = {"jatkua", "jatkaa", "menossa", "meneillään", "menellään", "käynnissä", "kesken", "valmistella"}
 AFFIRMS = {"käyttö", "käytössä", "valmis", "toteutua", "toteutunut", "otettu", "hyväksyä", "tehty"}
 UNKNOWN = {"tieto", "tiedossa"}  # "ei ole tiedossa": not known
@@ -888,6 +891,12 @@ def _negated(reading: Reading, text: _Text, statement: Statement, year: int | No
     return False
 
 
+def _past_deed(text: _Text) -> bool:
+    """A verb in the past tense that is not one of beginning, delay or stopping ("avattiin", "hyväksyttiin")."""
+    return any(is_past(word) and not forms & (BEGUN_VERBS | POSTPONED)
+               for word, forms in zip(text.words, text.forms))
+
+
 def _continues(reading: Reading, text: _Text, statement: Statement, year: int | None) -> bool:
     if text.has(CONTINUES):
         reading.status = Status.IN_PROGRESS.value
@@ -902,6 +911,10 @@ def _affirmed(reading: Reading, text: _Text, statement: Statement, year: int | N
     if statement.kind == "yes_no" and done:
         reading.actual, reading.certain = 1.0, True
         reading.reasons.append("the realisation says it is done or in use")
+        return True
+    if statement.kind == "yes_no" and _past_deed(text):  # "puisto avattiin 12.6.", "raportti käsiteltiin"
+        reading.actual = 1.0
+        reading.reasons.append("the realisation tells in the past tense of it being done: yes (check the verb)")
         return True
     if statement.unit == "krt/v" and statement.target == 1 and done and not (text.numbers or text.written):
         reading.actual = 1.0  # "Kysely 1 krt/v" / "Kysely tehtiin keväällä": done, once
