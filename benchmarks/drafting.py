@@ -7,8 +7,8 @@ before any tool read the text. Each set was first held out and scored before
 it was tuned on. The tuning parts: ``drafting`` (2051-2055) to
 ``drafting_heldout4`` (2056-2067), ``drafting_heldout5`` (2068-2070) to
 ``drafting_heldout11`` (2086-2088) and ``drafting_heldout13`` (2092-2094); held
-out, rows never printed while tuning: ``drafting_heldout12`` (2089-2091) and
-``drafting_heldout14`` (2095-2097).
+out, rows never printed while tuning: ``drafting_heldout12`` (2089-2091),
+``drafting_heldout14`` (2095-2097) and ``drafting_heldout15`` (2098-2100).
 Each year is drafted with the year before it as the previous year, from
 whichever folder holds it (the series runs on, as the city's years do). For
 each part: rows, the share of statuses, values and whole rows right, values
@@ -42,7 +42,9 @@ HELD_OUT_7 = ROOT / "tests" / "fixtures" / "drafting_heldout11"
 HELD_OUT_8 = ROOT / "tests" / "fixtures" / "drafting_heldout12"
 HELD_OUT_9 = ROOT / "tests" / "fixtures" / "drafting_heldout13"
 HELD_OUT_10 = ROOT / "tests" / "fixtures" / "drafting_heldout14"
-FOLDERS = (CORPUS, SECOND, THIRD, FOURTH, FIFTH, HELD_OUT, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4, HELD_OUT_5, HELD_OUT_6, HELD_OUT_7, HELD_OUT_8, HELD_OUT_9, HELD_OUT_10)
+HELD_OUT_11 = ROOT / "tests" / "fixtures" / "drafting_heldout15"
+FOLDERS = (CORPUS, SECOND, THIRD, FOURTH, FIFTH, HELD_OUT, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4, HELD_OUT_5, HELD_OUT_6,
+           HELD_OUT_7, HELD_OUT_8, HELD_OUT_9, HELD_OUT_10, HELD_OUT_11)
 PARTS = {"2022 (real)": [(ROOT / "data", 2022)],
          "tuning 2051-2067": [(CORPUS, year) for year in (2051, 2052, 2053, 2054, 2055)]
          + [(SECOND, year) for year in (2056, 2057, 2058)] + [(THIRD, year) for year in (2059, 2060, 2061)]
@@ -56,7 +58,8 @@ PARTS = {"2022 (real)": [(ROOT / "data", 2022)],
          "tuning 2086-2088": [(HELD_OUT_7, year) for year in (2086, 2087, 2088)],
          "held out 2089-2091": [(HELD_OUT_8, year) for year in (2089, 2090, 2091)],
          "tuning 2092-2094": [(HELD_OUT_9, year) for year in (2092, 2093, 2094)],
-         "held out 2095-2097": [(HELD_OUT_10, year) for year in (2095, 2096, 2097)]}
+         "held out 2095-2097": [(HELD_OUT_10, year) for year in (2095, 2096, 2097)],
+         "held out 2098-2100": [(HELD_OUT_11, year) for year in (2098, 2099, 2100)]}
 
 
 def graded_year(data_dir: Path, year: int) -> pd.DataFrame:
