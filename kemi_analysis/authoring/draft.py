@@ -1281,13 +1281,17 @@ def _read_goal(goal, statements: list[Statement], groups: list[int], year: int) 
 def _one_value_per_text(read: list[tuple[Statement, str, list[tuple[Statement, Reading]]]]) -> None:
     """Statements given the same text that read the same number from it: the number is one statement's, the one
     the text names first; the others are left without a value. A verdict (0
-    none, 1 done, 100 all) may be said of several at once ("Kaikki koulut ja päiväkodit sertifioitu")."""
+    none, 1 done, 100 all) may be said of several at once ("Kaikki koulut ja päiväkodit sertifioitu"), and so may
+    a number the text says of both ("kumpikin", "molemmat")."""
     shared: dict[tuple[str, float], list[tuple[Statement, Reading]]] = {}
     for statement, window, readings in read:
         if window and len(readings) == 1 and readings[0][1].actual not in (None, 0.0, 1.0, 100.0):
             shared.setdefault((window, readings[0][1].actual), []).append((statement, readings[0][1]))
     for (window, value), members in shared.items():
         words = [_word_forms(w) for w in _words(window)]
+        if any("molempi" in forms or "kumpi" in forms and w.casefold().endswith("kin")
+               for w, forms in zip(_words(window), words)):
+            continue  # "kumpikin kahdeksan kertaa", "molemmissa 99,4 %": one number said of both
         first = [next((i for i, forms in enumerate(words) if forms & _content_forms(s.topic)), len(words))
                  for s, _ in members]
         keep = min(range(len(members)), key=lambda k: (first[k], k))  # the text begins by naming it
