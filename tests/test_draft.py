@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from dataclasses import replace
+from types import SimpleNamespace
 
 import pytest
 
@@ -21,8 +23,12 @@ from kemi_analysis.authoring.draft import (  # noqa: E402
     _clauses,
     _numbers,
     _one_value_per_text,
+    _Proposal,
+    _read_goal,
+    _row,
     _windows,
     draft_annotations,
+    labelled,
     read_realisation,
     read_statement,
     split_groups,
@@ -211,6 +217,33 @@ def test_a_clause_without_a_value_takes_in_the_value_just_before_it():
     assert read_realisation(windows[0][0], statements[0], 2040).actual == 98
 
 
+def test_a_list_answered_by_its_labels_pairs_by_label():
+    cell = "1) sähköinen ajanvaraus 99,5 % 2) sähköiset palautteet 99 % 3) sovelluksen käyttäjiä 8 500"
+    statements = [replace(read_statement(text, 1, "A"), label=label) for label, text in labelled(cell)]
+    goal = SimpleNamespace(realisation="1) 99,6 % 2) 98,8 % 3) kuukausikäyttäjiä keskimäärin 9 020")
+    read = _read_goal(goal, statements, [0, 0, 0], 2040)
+    assert [reading.actual for _, reading in read] == [99.6, 98.8, 9020.0]
+    assert labelled("Kerhoja (n. 40) ja 2) muuta") == []  # labels out of order are no list
+
+
+def test_a_typo_in_the_words_that_pair_is_found_by_likeness():
+    statements = [read_statement(t, 1, "A") for t in ("Etsivä nuorisotyö tavoittaa 195 nuorta", "Koulupudokkaita 0",
+                                                      "Koulutuksia 14")]
+    goal = SimpleNamespace(realisation="Etsivä nuorisotyö tavoitti 180–190 nuorta, tarkkaa lukua ei saatu. "
+                                       "Koulupudokaita kolme, heistä kaksi on palannut opintoihin. Koulutuksia 12.")
+    read = _read_goal(goal, statements, [0, 0, 0], 2040)
+    assert [reading.actual for _, reading in read] == [180.0, 3.0, 12.0]  # a range is read though not exact
+
+
+def test_a_value_of_another_size_than_its_target_is_never_high():
+    statement = read_statement("Asiakaskysely 1 krt/v", 1, "A")
+    reading = read_realisation("Kyselyyn kutsuttiin 3 050 asiakasta", statement, 2040)
+    assert reading.actual == 3050 and reading.certain  # one number, said plainly: but not the survey's count
+    reading.score = 100.0
+    row = _row(SimpleNamespace(source_line=1, aim="A"), statement, reading, _Proposal(), set())
+    assert row["confidence"] == "medium" and "another size" in row["note"]
+
+
 def test_paragraphs_pair_one_to_one_when_their_counts_agree():
     statements = [read_statement(t, 1, "A") for t in ("Kotouttamisohjelma valmis", "Tulkkauksen osuus 60 %")]
     windows = _windows(statements, ["Tulkattuja tapaamisia 64 %", "Ei valmistunut"], [0, 1])
@@ -240,6 +273,7 @@ def test_paragraphs_pair_one_to_one_when_their_counts_agree():
     ("Leikkipuisto avattiin kesäkuussa", "Leikkipuisto valmis 6/2040", 1.0),  # any deed told in the past
     ("Kartoitus aloitettiin syksyllä", "Kartoitus valmis", None),  # begun is not done
     ("Kartoitus viivästyi", "Kartoitus valmis", None),
+    ("Digitukea annettiin 1.3. alkaen, opastuksia 318", "Opastuksia 300", 318.0),  # a day and month
     ("Tietoja ei saatu lippujärjestelmästä, kävijämäärää ei tiedetä", "Kävijöitä 5 000", None),
 ])
 def test_reading_values_as_the_report_writes_them(window, statement_text, actual):
@@ -318,25 +352,25 @@ def test_the_report_path_does_not_load_voikko():
 # rows right each time) and drafting_heldout14 (2095-2097, scored once, after the last change). Each year is
 # drafted with the year before it as the previous year, as the city does. Figures when this was written
 # (benchmarks/drafting.py).
-CORPUS_PINNED = {"tuning 2051": {"right": 436 / 483, "status_right": 448 / 483, "high_right": 142 / 142,
-                                 "other_metric": 7},
+CORPUS_PINNED = {"tuning 2051": {"right": 437 / 483, "status_right": 447 / 483, "high_right": 141 / 141,
+                                 "other_metric": 6},
                  "tuning 2068": {"right": 84 / 90, "status_right": 84 / 90, "high_right": 22 / 22,
                                  "other_metric": 0},
                  "tuning 2071": {"right": 88 / 97, "status_right": 89 / 97, "high_right": 28 / 28,
                                  "other_metric": 1},
-                 "tuning 2074": {"right": 88 / 108, "status_right": 89 / 108, "high_right": 21 / 22,
+                 "tuning 2074": {"right": 89 / 108, "status_right": 90 / 108, "high_right": 21 / 22,
                                  "other_metric": 2},
                  "tuning 2077": {"right": 83 / 109, "status_right": 87 / 109, "high_right": 30 / 30,
                                  "other_metric": 2},
-                 "tuning 2080": {"right": 85 / 114, "status_right": 91 / 114, "high_right": 23 / 24,
+                 "tuning 2080": {"right": 86 / 114, "status_right": 92 / 114, "high_right": 21 / 22,
                                  "other_metric": 1},
-                 "tuning 2083": {"right": 88 / 114, "status_right": 94 / 114, "high_right": 27 / 27,
+                 "tuning 2083": {"right": 89 / 114, "status_right": 95 / 114, "high_right": 26 / 26,
                                  "other_metric": 3},
-                 "tuning 2086": {"right": 91 / 120, "status_right": 99 / 120, "high_right": 29 / 30,
+                 "tuning 2086": {"right": 90 / 120, "status_right": 98 / 120, "high_right": 28 / 29,
                                  "other_metric": 3},
                  "held out 2089": {"right": 78 / 119, "status_right": 84 / 119, "high_right": 29 / 29,
                                    "other_metric": 2},
-                 "tuning 2092": {"right": 90 / 118, "status_right": 98 / 118, "high_right": 34 / 37,
+                 "tuning 2092": {"right": 94 / 118, "status_right": 101 / 118, "high_right": 34 / 36,
                                  "other_metric": 10},
                  "held out 2095": {"right": 80 / 119, "status_right": 87 / 119, "high_right": 30 / 31,
                                    "other_metric": 6}}

@@ -106,6 +106,7 @@ class Statement:
     kind: str = "count"  # "count", "share", "yes_no"
     reasons: list[str] = field(default_factory=list)
     about: str = ""  # what the statement speaks of, when not all of its text (one of two groups named together)
+    label: str = ""  # its label in a list the cell numbers or letters ("2" of "1) … 2) …")
 
     @property
     def topic(self) -> str:
@@ -330,12 +331,21 @@ def _numbers(text: str) -> list[tuple[float, int, int]]:
     for match in _NUMBER.finditer(text):
         if any(a <= match.start() < b for a, b in asides) or re.match(r"\.\s+[a-zäöå]", text[match.end():]):
             continue  # an aside, or an ordinal: "22. kohde" (the 22nd site)
+        if _day_and_month(match.group(1), text[match.end():]):
+            continue  # "1.3. alkaen": the report writes decimals with a comma
         value = float(re.sub(r"[ \u00a0]", "", match.group(1)).replace(",", ".")) * _scale(text[match.end():])
         before = text[max(0, match.start() - 4): match.start()]
         if _YEAR.fullmatch(match.group(1)) or before.strip().upper().endswith("ISO"):
             continue
         found.append((value, match.start(), match.end()))
     return found
+
+
+def _day_and_month(number: str, after: str) -> bool:
+    """A date without its year ("1.3.", "annettiin 1.3 alkaen"), not a decimal: "1.3 %" is a number."""
+    day_month = re.fullmatch(r"(\d{1,2})\.(\d{1,2})", number)
+    return bool(day_month and 1 <= int(day_month.group(1)) <= 31 and 1 <= int(day_month.group(2)) <= 12
+                and not re.match(r"\s*(?:%|[a-z]{1,4}\b)", after.casefold()))  # a unit follows a number
 
 
 def _scale(after: str) -> float:
@@ -555,7 +565,8 @@ def read_realisation(window: str, statement: Statement, year: int | None = None)
     for part in dict.fromkeys([first_clause(window), window]):  # the anchor's own clause first
         reading = Reading(quote=part.strip(" ,;"))
         text = _Text.read(part)
-        if text.negated and (text.has(UNKNOWN) or text.has({"saada"}) and text.has(FIGURED_OUT)):
+        if text.negated and (text.has(UNKNOWN) or text.has({"saada"}) and text.has(FIGURED_OUT)) \
+                and not _RANGE.search(part):  # "180–190 nuorta, tarkkaa lukua ei saatu": the range is read
             reading.reasons.append("the realisation says it is not known")  # "ei ole tiedossa", "ei saatu selvitettyä"
             return reading
         steps = (_budget, _qualified, _negated, _continues, _affirmed) if statement.kind == "yes_no" else (
@@ -1033,8 +1044,11 @@ def _anchor_windows(statements: list[Statement], text: str) -> list[tuple[str, f
             taken_by.add(c)
     free = [c for c in range(len(clauses)) if c not in taken_by]
     for i, row in enumerate(overlaps):
-        if best[i] is None and max(row) == 0 and free:  # no shared word: the first clause no other took
-            best[i] = (free.pop(0), 0.25)
+        if best[i] is None and max(row) == 0 and free:  # no shared word: the free clause a typo'd word is
+            start, score = _anchor(statements[i].topic, text)  # like ("Koulupudokaita"), or the first free one
+            alike = [c for c in free if clauses[c][0] <= start < clauses[c][1]] if score >= 80 else []
+            best[i] = ((alike or free)[0], 0.25)
+            free.remove(best[i][0])
         elif best[i] is None:  # more statements than clauses: share the best clause
             c = max(range(len(clauses)), key=row.__getitem__)
             best[i] = (c, row[c])
@@ -1248,12 +1262,36 @@ def _statements_of(goal, metric_items: pd.DataFrame, known: list[str]) -> tuple[
     statements: list[Statement] = []
     groups: list[int] = []
     for number, item in enumerate(metric_items[metric_items["source_line"] == goal.source_line]["text"]):
-        for part in [p for piece in split_known(item, known) for p in split_statements(piece)]:
-            statements += [one for statement in _inherit([read_statement(t, goal.source_line, goal.aim)
+        for label, text in labelled(item) or [("", item)]:
+            for part in [p for piece in split_known(text, known) for p in split_statements(piece)]:
+                statements += [replace(one, label=label)
+                               for statement in _inherit([read_statement(t, goal.source_line, goal.aim)
                                                           for t in split_measures(part)])
-                           for one in split_groups(statement)]
-            groups += [number] * (len(statements) - len(groups))
+                               for one in split_groups(statement)]
+                groups += [number] * (len(statements) - len(groups))
     return statements, groups
+
+
+_LABEL = re.compile(r"(?:^|(?<=[\s>]))(\d{1,2}|[a-h])\)\s+")
+
+
+def labelled(text: str) -> list[tuple[str, str]]:
+    """A list numbered or lettered in order ("1) … 2) …", "a) … b) …"): each label and its text; [] for
+    any other text. Labels out of order ("(n. 40)") are not a list.
+
+    Examples
+    --------
+    >>> labelled("a) kysely 1 krt/v b) vastausprosentti 40")
+    [('a', 'kysely 1 krt/v'), ('b', 'vastausprosentti 40')]
+    """
+    found = list(_LABEL.finditer(text))
+    labels = [m.group(1) for m in found]
+    for first in ("1", "a"):
+        expected = [str(int(first) + i) if first.isdigit() else chr(ord(first) + i) for i in range(len(labels))]
+        if len(labels) >= 2 and labels == expected:
+            ends = [m.start() for m in found[1:]] + [len(text)]
+            return [(m.group(1), text[m.end():end].strip(" ,;.")) for m, end in zip(found, ends)]
+    return []
 
 
 def _read_goal(goal, statements: list[Statement], groups: list[int], year: int) -> list[tuple[Statement, Reading]]:
@@ -1261,6 +1299,9 @@ def _read_goal(goal, statements: list[Statement], groups: list[int], year: int) 
     realisation = " ".join(goal.realisation.split())
     paragraphs = [" ".join(p.split()) for p in goal.realisation.split("\n") if p.strip()]
     windows = _windows(statements, paragraphs, groups) if realisation else [("", 0.0)] * len(statements)
+    answers = dict(labelled(realisation))
+    if len(answers) >= 2 and all(statement.label in answers for statement in statements):
+        windows = _labelled_windows(statements, answers)  # "1) 99,6 % 2) 98,8 %": answered by label
     texts = [window for window, _ in windows]
     read = []
     for statement, (window, score) in zip(statements, windows):
@@ -1276,6 +1317,17 @@ def _read_goal(goal, statements: list[Statement], groups: list[int], year: int) 
         read.append((statement, window, readings))
     _one_value_per_text(read)
     return [pair for _, _, readings in read for pair in readings]
+
+
+def _labelled_windows(statements: list[Statement], answers: dict[str, str]) -> list[tuple[str, float]]:
+    """Each statement's text in a realisation that answers the metric cell's list by its labels."""
+    windows: list[tuple[str, float]] = [("", 0.0)] * len(statements)
+    for label, answer in answers.items():
+        members = [i for i, statement in enumerate(statements) if statement.label == label]
+        shared = _anchor_windows([statements[i] for i in members], answer) if len(members) > 1 else [(answer, 100.0)]
+        for i, window in zip(members, shared):
+            windows[i] = window
+    return windows
 
 
 def _one_value_per_text(read: list[tuple[Statement, str, list[tuple[Statement, Reading]]]]) -> None:
@@ -1384,6 +1436,9 @@ def _row(goal, statement: Statement, reading: Reading, proposal: _Proposal, used
     if reading.actual is not None and reading.certain and reading.score >= 80 and (has_target or
                                                                                   statement.kind == "count"):
         confidence = "high"
+        if has_target and statement.target and not 0.1 <= reading.actual / statement.target <= 10:
+            confidence = "medium"  # "kysely 1 krt/v" against "kutsuttiin 3 050": of another size than its target
+            reading.reasons.append(f"{reading.actual:g} is of another size than the target {statement.target:g}")
     elif reading.actual is not None or reading.status:
         confidence = "medium"
     else:
