@@ -37,6 +37,7 @@ from kemi_analysis.authoring.draft import (  # noqa: E402
     split_statements,
     write_draft,
 )
+from kemi_analysis.authoring.finnish import head, lemmas  # noqa: E402
 from kemi_analysis.read.parser import load_report  # noqa: E402
 
 # The figures the draft reached on 2022 when this test was written: they may only rise.
@@ -244,6 +245,14 @@ def test_a_value_of_another_size_than_its_target_is_never_high():
     assert row["confidence"] == "medium" and "another size" in row["note"]
 
 
+def test_a_compound_pairs_with_its_head_standing_alone():
+    assert "kysely" in head("Asiakastyytyväisyyskysely") and "kysely" not in lemmas("Asiakastyytyväisyyskysely")
+    assert "opastus" in head("Digitukiopastuksia") and head("kyselyä") == set()  # Voikko's base: "opastaa"
+    statements = [read_statement(t, 1, "A") for t in ("Asiakastyytyväisyyskysely 1 krt/v", "Vastausprosentti 35")]
+    windows = _windows(statements, ["Palautetta kerättiin verkossa. Kyselyä ei tehty. Vastausprosentti jäi 31:een."])
+    assert windows[0][0].startswith("Kyselyä ei tehty")
+
+
 def test_paragraphs_pair_one_to_one_when_their_counts_agree():
     statements = [read_statement(t, 1, "A") for t in ("Kotouttamisohjelma valmis", "Tulkkauksen osuus 60 %")]
     windows = _windows(statements, ["Tulkattuja tapaamisia 64 %", "Ei valmistunut"], [0, 1])
@@ -274,6 +283,8 @@ def test_paragraphs_pair_one_to_one_when_their_counts_agree():
     ("Kartoitus aloitettiin syksyllä", "Kartoitus valmis", None),  # begun is not done
     ("Kartoitus viivästyi", "Kartoitus valmis", None),
     ("Digitukea annettiin 1.3. alkaen, opastuksia 318", "Opastuksia 300", 318.0),  # a day and month
+    ("Seuraava kysely 2/2041", "Kysely 1 krt/v", None),  # a month and year is no part of a whole
+    ("Lainoja (2139: 121 000) tänä vuonna 118 000", "Lainat vähintään 120 000", 118000.0),  # years to 2199
     ("Tietoja ei saatu lippujärjestelmästä, kävijämäärää ei tiedetä", "Kävijöitä 5 000", None),
 ])
 def test_reading_values_as_the_report_writes_them(window, statement_text, actual):
@@ -352,25 +363,25 @@ def test_the_report_path_does_not_load_voikko():
 # rows right each time) and drafting_heldout14 (2095-2097, scored once, after the last change). Each year is
 # drafted with the year before it as the previous year, as the city does. Figures when this was written
 # (benchmarks/drafting.py).
-CORPUS_PINNED = {"tuning 2051": {"right": 437 / 483, "status_right": 447 / 483, "high_right": 141 / 141,
+CORPUS_PINNED = {"tuning 2051": {"right": 437 / 483, "status_right": 448 / 483, "high_right": 141 / 141,
                                  "other_metric": 6},
-                 "tuning 2068": {"right": 84 / 90, "status_right": 84 / 90, "high_right": 22 / 22,
+                 "tuning 2068": {"right": 84 / 90, "status_right": 84 / 90, "high_right": 23 / 23,
                                  "other_metric": 0},
-                 "tuning 2071": {"right": 88 / 97, "status_right": 89 / 97, "high_right": 28 / 28,
+                 "tuning 2071": {"right": 88 / 97, "status_right": 89 / 97, "high_right": 27 / 27,
                                  "other_metric": 1},
-                 "tuning 2074": {"right": 89 / 108, "status_right": 90 / 108, "high_right": 21 / 22,
-                                 "other_metric": 2},
-                 "tuning 2077": {"right": 83 / 109, "status_right": 87 / 109, "high_right": 30 / 30,
+                 "tuning 2074": {"right": 90 / 108, "status_right": 91 / 108, "high_right": 22 / 23,
+                                 "other_metric": 1},
+                 "tuning 2077": {"right": 83 / 109, "status_right": 87 / 109, "high_right": 31 / 31,
                                  "other_metric": 2},
                  "tuning 2080": {"right": 86 / 114, "status_right": 92 / 114, "high_right": 21 / 22,
                                  "other_metric": 1},
-                 "tuning 2083": {"right": 89 / 114, "status_right": 95 / 114, "high_right": 26 / 26,
+                 "tuning 2083": {"right": 90 / 114, "status_right": 96 / 114, "high_right": 26 / 26,
                                  "other_metric": 3},
-                 "tuning 2086": {"right": 90 / 120, "status_right": 98 / 120, "high_right": 28 / 29,
+                 "tuning 2086": {"right": 89 / 120, "status_right": 97 / 120, "high_right": 30 / 31,
                                  "other_metric": 3},
                  "held out 2089": {"right": 78 / 119, "status_right": 84 / 119, "high_right": 29 / 29,
                                    "other_metric": 2},
-                 "tuning 2092": {"right": 94 / 118, "status_right": 101 / 118, "high_right": 34 / 36,
+                 "tuning 2092": {"right": 95 / 118, "status_right": 102 / 118, "high_right": 36 / 37,
                                  "other_metric": 10},
                  "held out 2095": {"right": 80 / 119, "status_right": 87 / 119, "high_right": 30 / 31,
                                    "other_metric": 6}}

@@ -32,7 +32,7 @@ from ..read.parser import Report
 from ..schemas import ANNOTATION_COLUMNS as COLUMNS
 from ..schemas import Status
 
-from .finnish import analyse, is_elative, is_negation, is_past, is_plural_noun, lemmas, numeral_value, once
+from .finnish import analyse, head, is_elative, is_negation, is_past, is_plural_noun, lemmas, numeral_value, once
 from .matching import assign, score_matrix
 
 #: A draft annotation file's name ends so: ``2023.draft.csv``.
@@ -86,8 +86,9 @@ _FRACTION = re.compile(r"(?<![\w/.,-])(\d{1,3}(?:[ \u00a0]\d{3})+|\d+)\s*/\s*(\d
                        r"(?![\w/]|[.,]\d)")
 _RANGE = re.compile(r"(?<![\w/.,-])((?:\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:[,.]\d+)?)\s*[–-]\s*"
                     r"((?:\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:[,.]\d+)?)(?!\s*(?:lk|luok|v\b))(?![\w/])")
-_MONTH_YEAR = re.compile(r"(?<!\d)(\d{1,2})/((?:19|20)\d{2})(?!\d)")
-_YEAR = re.compile(r"(?<![\d/.])((?:19|20)\d{2})(?![\d/])")
+_YEAR_DIGITS = r"(?:19|20|21)\d{2}"  # a year, 1900-2199
+_MONTH_YEAR = re.compile(rf"(?<!\d)(\d{{1,2}})/({_YEAR_DIGITS})(?!\d)")
+_YEAR = re.compile(rf"(?<![\d/.])({_YEAR_DIGITS})(?![\d/])")
 _AVERAGE = re.compile(r"(?:[\w-]+\s+){0,2}ka\s+(?P<value>\d+(?:,\d+)?)")
 _WORD = re.compile(r"[^\W\d_][\w-]*", re.UNICODE)
 
@@ -321,7 +322,7 @@ def _words(text: str) -> list[str]:
 
 #: An aside that restates the target or gives an earlier year's figure: "(tavoite 1 650)", "(2071: 134)",
 #: "(ed. vuonna 37 %)", "(v. 2093: 95 %)".
-_ASIDE = re.compile(r"\((?:tavoite|tav\.|ed\.|edellis|viime|(?:v\.\s*)?(?:19|20)\d{2}\s*:)[^()]*\)", re.IGNORECASE)
+_ASIDE = re.compile(rf"\((?:tavoite|tav\.|ed\.|edellis|viime|(?:v\.\s*)?{_YEAR_DIGITS}\s*:)[^()]*\)", re.IGNORECASE)
 
 
 def _numbers(text: str) -> list[tuple[float, int, int]]:
@@ -683,7 +684,7 @@ def _share_value(text: _Text) -> tuple[float | None, str, bool]:
             return float(value), f"{value} % from the numeral '{word}'", True
     for match in _FRACTION.finditer(window):
         part, whole = (int(re.sub(r"\D", "", g)) for g in match.groups())
-        is_date = 1 <= part <= 12 and 1900 <= whole <= 2100  # "2/2025": a month
+        is_date = _MONTH_YEAR.fullmatch(f"{part}/{whole}") is not None  # "2/2025": a month
         if not is_date and 0 < whole and part <= whole:
             return 100 * part / whole, f"{part}/{whole} in the realisation", True
     for value, word, index in text.written:
@@ -865,7 +866,7 @@ def _candidates(text: _Text) -> list[tuple[float, int, str]]:
     candidates += [(float(v), i, f"{v} from the numeral '{w}'") for v, w, i in text.written]
     candidates += [(float(re.sub(r"[ \u00a0]", "", m.group(1))), len(_words(text.window[:m.start()])),
                     f"{m.group(1)} of {m.group(2)} ('{m.group(0)}'): the part done")
-                   for m in _FRACTION.finditer(text.window)]
+                   for m in _FRACTION.finditer(text.window) if not _MONTH_YEAR.fullmatch(re.sub(r"\s", "", m.group(0)))]
     return candidates
 
 
@@ -1085,7 +1086,7 @@ def _clause_forms(text: str) -> set[str]:
 def _word_forms(word: str) -> set[str]:
     """A word's base forms, and each part's of a hyphenated compound ("Chat-palvelu": chat, palvelu)."""
     parts = [part for part in word.split("-") if len(part) > 2] if "-" in word.strip("-") else []
-    return lemmas(word).union(*[lemmas(part) for part in parts])
+    return lemmas(word).union(head(word), *[lemmas(part) for part in parts])
 
 
 def _content_forms(text: str) -> set[str]:

@@ -45,6 +45,7 @@ class Analysis:
     verb: str
     parts: tuple[str, ...] = ()  # a compound's parts' base forms ("kävijämäärä": kävijä, määrä)
     tense: str = ""  # a finite verb's tense: "past_imperfective" ("valmistui"), "present_simple" ("valmistuu")
+    pieces: tuple[str, ...] = ()  # a compound's parts as written ("kyselyä" of "asiakaskyselyä")
 
 
 @lru_cache(maxsize=65536)
@@ -59,8 +60,27 @@ def analyse(word: str) -> tuple[Analysis, ...]:
         bases = tuple(b for b in re.findall(r"\(([^()+]+)\)", analysis.get("WORDBASES", "").casefold()) if len(b) > 2)
         result.append(Analysis(analysis.get("BASEFORM", "").casefold(), analysis.get("CLASS", ""),
                                analysis.get("NUMBER", "") or "", analysis.get("SIJAMUOTO", "") or "", verb,
-                               bases if len(bases) > 1 else (), analysis.get("TENSE", "") or ""))
+                               bases if len(bases) > 1 else (), analysis.get("TENSE", "") or "",
+                               _pieces(word, analysis.get("STRUCTURE", ""))))
     return tuple(result)
+
+
+def _pieces(word: str, structure: str) -> tuple[str, ...]:
+    """A compound's parts as written, from Voikko's structure ("=ppppppp=pppppp": "asiakas", "kysely"):
+    the word bases give a part's deepest base ("kysellä"), not the noun the same part is standing alone."""
+    pieces, letters = [], iter(word.casefold())
+    for mark in structure:
+        if mark == "=":
+            pieces.append("")
+        elif pieces:
+            pieces[-1] += next(letters, "")
+    return tuple(piece for piece in pieces if len(piece) > 2) if len(pieces) > 1 else ()
+
+
+def head(word: str) -> set[str]:
+    """The base forms of a compound's last part as written, its head ("asiakastyytyväisyyskyselyä": kysely, as
+    "kyselyä" is); Voikko's word bases give the part's deepest base instead ("kysellä"). Empty for a simple word."""
+    return {a.base for analysis in analyse(word) if analysis.pieces for a in analyse(analysis.pieces[-1])}
 
 
 def lemmas(word: str) -> set[str]:
