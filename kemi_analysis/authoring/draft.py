@@ -571,7 +571,7 @@ def read_realisation(window: str, statement: Statement, year: int | None = None)
             reading.reasons.append("the realisation says it is not known")  # "ei ole tiedossa", "ei saatu selvitettyä"
             return reading
         steps = (_budget, _qualified, _negated, _continues, _affirmed) if statement.kind == "yes_no" else (
-            _not_yet, _share, _respectively, _count, _qualified, _negated, _continues, _affirmed)
+            _not_yet, _share, _respectively, _count, _qualified, _negated, _continues, _seasons, _affirmed)
         for step in steps:
             if step(reading, text, statement, year):
                 if reading.certain and len(_clauses(part)) > 1:
@@ -901,6 +901,16 @@ def _negated(reading: Reading, text: _Text, statement: Statement, year: int | No
         reading.reasons.append("a negation ('ei ...') in the realisation: 0")
         return True
     return False
+
+
+def _seasons(reading: Reading, text: _Text, statement: Statement, year: int | None) -> bool:
+    """Times a year told by the seasons: "kokoontui keväällä ja syksyllä" is twice."""
+    seasons = {form for forms in text.forms for form in forms if form in SEASONS}
+    if statement.unit != "krt/v" or len(seasons) < 2 or text.numbers or text.written or text.negated:
+        return False
+    reading.actual = float(len(seasons))
+    reading.reasons.append(f"{len(seasons)} times, one in each season named ({', '.join(sorted(seasons))})")
+    return True
 
 
 def _past_deed(text: _Text) -> bool:
