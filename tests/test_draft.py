@@ -284,7 +284,9 @@ def test_paragraphs_pair_one_to_one_when_their_counts_agree():
     ("Kartoitus viivästyi", "Kartoitus valmis", None),
     ("Digitukea annettiin 1.3. alkaen, opastuksia 318", "Opastuksia 300", 318.0),  # a day and month
     ("Seuraava kysely 2/2041", "Kysely 1 krt/v", None),
-    ("Seurafoorumi kokoontui keväällä ja syksyllä", "Seurafoorumi 2 krt/v", 2.0),  # one time in each season  # a month and year is no part of a whole
+    ("Seurafoorumi kokoontui keväällä ja syksyllä", "Seurafoorumi 2 krt/v", 2.0),  # one time in each season
+    ("Toimialan menot jäivät 0,7 % alle talousarvion", "Toteuma TA:n mukainen", 1.0),  # under the budget: kept
+    ("Menot olivat 2 % yli talousarvion", "Toteuma TA:n mukainen", 0.0),  # a month and year is no part of a whole
     ("Lainoja (2139: 121 000) tänä vuonna 118 000", "Lainat vähintään 120 000", 118000.0),  # years to 2199
     ("Tietoja ei saatu lippujärjestelmästä, kävijämäärää ei tiedetä", "Kävijöitä 5 000", None),
 ])
@@ -382,7 +384,7 @@ CORPUS_PINNED = {"tuning 2051": {"right": 437 / 483, "status_right": 448 / 483, 
                                  "other_metric": 3},
                  "held out 2089": {"right": 78 / 119, "status_right": 84 / 119, "high_right": 29 / 29,
                                    "other_metric": 2},
-                 "tuning 2092": {"right": 96 / 118, "status_right": 103 / 118, "high_right": 36 / 37,
+                 "tuning 2092": {"right": 97 / 118, "status_right": 104 / 118, "high_right": 36 / 37,
                                  "other_metric": 10},
                  "held out 2095": {"right": 80 / 119, "status_right": 87 / 119, "high_right": 30 / 31,
                                    "other_metric": 6}}

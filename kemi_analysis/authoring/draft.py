@@ -57,7 +57,7 @@ NEARLY_ALL = 90.0  # "lähes kaikki": an estimate the analyst confirms
 POSTPONED = {"siirtyä", "peruuntua", "perua", "lykkääntyä", "lykätä"}
 BACK_REFERENCES = {"joka", "jok", "ne", "niistä", "se", "tämä", "nämä"}  # "joista", "niistä": of which
 BUDGET = {"talousarvio", "ta", "budjetti"}
-BUDGET_VERBS = {"alittua": 1.0, "pysyä": 1.0, "ylittyä": 0.0, "ylittää": 0.0}  # under budget: kept
+BUDGET_VERBS = {"alittua": 1.0, "pysyä": 1.0, "toteutua": 1.0, "ylittyä": 0.0, "ylittää": 0.0}  # under: kept
 #: How often a year: "joka toinen kuukausi" is 12 / 2 = 6 times a year.
 PER_YEAR = {"kuukausi": 12, "viikko": 52, "kuukausittain": 12, "viikoittain": 52}
 PERCENT_WORDS = {"prosentti", "%"}
@@ -624,6 +624,11 @@ def _budget(reading: Reading, text: _Text, statement: Statement, year: int | Non
             value = 1.0 - value if text.negated else value  # "talousarviossa ei pysytty": not kept
             reading.actual, reading.certain = value, not text.negated
             reading.reasons.append(f"the budget '{verb}': {'kept' if value else 'not kept'}")
+            return True
+    for bound, value in (("alle", 1.0), ("yli", 0.0)):  # "menot jäivät 0,7 % alle talousarvion"
+        if text.has({bound}) and text.has(BUDGET) and not text.negated:
+            reading.actual = value
+            reading.reasons.append(f"spending '{bound}' the budget: {'kept' if value else 'not kept'}")
             return True
     return False
 
