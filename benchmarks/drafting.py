@@ -8,8 +8,8 @@ it was tuned on. The tuning parts: ``drafting`` (2051-2055) to
 ``drafting_heldout4`` (2056-2067), ``drafting_heldout5`` (2068-2070) to
 ``drafting_heldout11`` (2086-2088) and ``drafting_heldout13`` (2092-2094); held
 out, rows never printed while tuning: ``drafting_heldout12`` (2089-2091),
-``drafting_heldout14`` (2095-2097), ``drafting_heldout15`` (2098-2100) and
-``drafting_heldout16`` (2101-2103).
+``drafting_heldout14`` (2095-2097), ``drafting_heldout15`` (2098-2100),
+``drafting_heldout16`` (2101-2103) and ``drafting_heldout17`` (2104-2106).
 Each year is drafted with the year before it as the previous year, from
 whichever folder holds it (the series runs on, as the city's years do). For
 each part: rows, the share of statuses, values and whole rows right, values
@@ -45,8 +45,10 @@ HELD_OUT_9 = ROOT / "tests" / "fixtures" / "drafting_heldout13"
 HELD_OUT_10 = ROOT / "tests" / "fixtures" / "drafting_heldout14"
 HELD_OUT_11 = ROOT / "tests" / "fixtures" / "drafting_heldout15"
 HELD_OUT_12 = ROOT / "tests" / "fixtures" / "drafting_heldout16"
+HELD_OUT_13 = ROOT / "tests" / "fixtures" / "drafting_heldout17"
 FOLDERS = (CORPUS, SECOND, THIRD, FOURTH, FIFTH, HELD_OUT, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4, HELD_OUT_5, HELD_OUT_6,
-           HELD_OUT_7, HELD_OUT_8, HELD_OUT_9, HELD_OUT_10, HELD_OUT_11, HELD_OUT_12)
+           HELD_OUT_7, HELD_OUT_8, HELD_OUT_9, HELD_OUT_10, HELD_OUT_11, HELD_OUT_12,
+           HELD_OUT_13)
 PARTS = {"2022 (real)": [(ROOT / "data", 2022)],
          "tuning 2051-2067": [(CORPUS, year) for year in (2051, 2052, 2053, 2054, 2055)]
          + [(SECOND, year) for year in (2056, 2057, 2058)] + [(THIRD, year) for year in (2059, 2060, 2061)]
@@ -62,7 +64,8 @@ PARTS = {"2022 (real)": [(ROOT / "data", 2022)],
          "tuning 2092-2094": [(HELD_OUT_9, year) for year in (2092, 2093, 2094)],
          "held out 2095-2097": [(HELD_OUT_10, year) for year in (2095, 2096, 2097)],
          "held out 2098-2100": [(HELD_OUT_11, year) for year in (2098, 2099, 2100)],
-         "held out 2101-2103": [(HELD_OUT_12, year) for year in (2101, 2102, 2103)]}
+         "held out 2101-2103": [(HELD_OUT_12, year) for year in (2101, 2102, 2103)],
+         "held out 2104-2106": [(HELD_OUT_13, year) for year in (2104, 2105, 2106)]}
 
 
 def graded_year(data_dir: Path, year: int) -> pd.DataFrame:
