@@ -427,6 +427,11 @@ def _target_in_words(statement: Statement, words: list[str], forms: list[set[str
             statement.target, statement.unit = float(value), "krt/v"
             statement.reasons.append(f"target {value} times a year from '{word} {words[index + 1]}'")
             return
+        whole = numeral_value(words[index + 1]) if index + 1 < len(words) and is_elative(words[index + 1]) else None
+        if value is not None and whole and value < whole:  # "kolme neljästä": three out of four
+            statement.target, statement.unit = round(100 * value / whole, 1), "%"
+            statement.reasons.append(f"target {statement.target:g} % from '{word} {words[index + 1]}'")
+            return
         if value is not None and fraction is not None:  # "kolme neljäsosaa": three quarters
             statement.target, statement.unit = round(value * fraction, 1), "%"
             statement.reasons.append(f"target {statement.target:g} % from '{word} {words[index + 1]}'")
