@@ -81,7 +81,7 @@ UNITS = ("krt/v", "krt/vko", "h/vko", "%", "kpl", "km", "vrk", "h", "€", "eur"
 ABBREVIATIONS = ("mm.", "esim.", "ym.", "jne.", "ns.", "ka.", "n.", "klo.")
 
 _NUMBER = re.compile(r"(?<![\w/.,:\-–])((?:\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:[,.]\d+)?)(?::\w+)?"
-                     r"(?![\w/]|[.\-–]\d|\s?[–-]\s?\d)")
+                     r"(?![\w/]|[.\-–]\d|\.?\s?[–-]\s?\d)")  # not "1-6", "1.–6." (grades one to six)
 _FRACTION = re.compile(r"(?<![\w/.,-])(\d{1,3}(?:[ \u00a0]\d{3})+|\d+)\s*/\s*(\d{1,3}(?:[ \u00a0]\d{3})+|\d+)"
                        r"(?![\w/]|[.,]\d)")
 _RANGE = re.compile(r"(?<![\w/.,-])((?:\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:[,.]\d+)?)\s*[–-]\s*"
@@ -599,10 +599,17 @@ def first_clause(text: str) -> str:
     """
     words = 0
     for match in re.finditer(r"\S+", text):
-        if words >= 2 and (match.group(0)[:1].isupper() or text[:match.start()].rstrip().endswith((".", ";", "!", "?"))):
+        if words >= 2 and (match.group(0)[:1].isupper() or _sentence_end(text[:match.start()], match.group(0))):
             return text[:match.start()].rstrip(" ,;.")
         words += 1
     return text
+
+
+def _sentence_end(before: str, word: str) -> bool:
+    """The text before a word ends a sentence; an ordinal does not ("1.–6. luokat", "3. lk")."""
+    before = before.rstrip()
+    return before.endswith((";", "!", "?")) or before.endswith(".") and not (
+        re.search(r"(?<![\d.,])\d{1,2}\.$", before) and word[:1].islower())
 
 
 def _not_yet(reading: Reading, text: _Text, statement: Statement, year: int | None) -> bool:
@@ -1099,8 +1106,18 @@ def _has_value(text: str) -> bool:
     return bool(_numbers(text)) or any(numeral_value(word) is not None for word in _words(text))
 
 
+#: School stages by the grades they are: "alakoulussa" is grades 1-6.
+STAGES = {"alakoulu": "1-6", "yläkoulu": "7-9"}
+
+
+def _group_labels(text: str) -> set[str]:
+    """The groups a text names, alike however written: "1-6 lk", "1–6", "1.–6. luokat", "alakoulu" are all 1-6."""
+    labels = {f"{a}-{b}" for a, b in re.findall(r"(?<![\d,.])(\d{1,2})\.?\s*[-–]\s*(\d{1,2})(?![\d,])", text)}
+    return labels | {STAGES[form] for word in _words(text) for form in lemmas(word) if form in STAGES}
+
+
 def _clause_forms(text: str) -> set[str]:
-    return set().union(set(re.findall(r"\d+\s*[-–]\s*\d+", text)), *[_word_forms(w) for w in _words(text)])
+    return set().union(_group_labels(text), *[_word_forms(w) for w in _words(text)])
 
 
 def _word_forms(word: str) -> set[str]:
@@ -1111,7 +1128,7 @@ def _word_forms(word: str) -> set[str]:
 
 def _content_forms(text: str) -> set[str]:
     """The base forms (and compound parts) of a statement's content words, for matching clauses."""
-    forms: set[str] = set(re.findall(r"\d+\s*[-–]\s*\d+", text))  # "1-6 lk", "7-9 lk": which group
+    forms: set[str] = _group_labels(text)  # "1-6 lk", "7-9 lk": which group
     for word in _words(text):
         word_forms = _word_forms(word)
         if len(word) > 3 and not word_forms & (AT_LEAST | AT_MOST | ALL_WORDS | {"olla", "kanssa", "vuosi"}):
@@ -1129,7 +1146,8 @@ def _clauses(text: str) -> list[tuple[int, int]]:
     words = depth = 0
     for index, match in enumerate(tokens):
         before = text[:match.start()].rstrip()
-        if words >= 2 and not depth and (match.group(0)[:1].isupper() or before.endswith((".", ";", ",", "!", "?", ")"))
+        if words >= 2 and not depth and (match.group(0)[:1].isupper() or _sentence_end(before, match.group(0))
+                                         or before.endswith((",", ")"))
                                          or re.search(r"\s[-–]$", before) and not match.group(0)[:1].isdigit()
                                          or (before.endswith(" ja") and words >= 3)
                                          or _after_value(tokens, values, index)
