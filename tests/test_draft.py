@@ -28,6 +28,7 @@ from kemi_analysis.authoring.draft import (  # noqa: E402
     _row,
     _windows,
     draft_annotations,
+    first_clause,
     labelled,
     read_realisation,
     read_statement,
@@ -260,7 +261,8 @@ def test_groups_are_alike_however_written(realisation):
     statements = [read_statement(t, 1, "A") for t in ("Ryhmäkoko ka. enintään 21 (1.–6. lk)",
                                                       "Ryhmäkoko ka. enintään 20 (7–9 lk)")]
     read = _read_goal(SimpleNamespace(realisation=realisation), statements, [0, 1], 2040)
-    assert [reading.actual for _, reading in read] == [20.7, 20.3]  # "1.–6." is no number 1, nor a sentence end
+    assert [reading.actual for _, reading in read] == [20.7, 20.3]  # "1.–6." is no number 1
+    assert first_clause("Ryhmäkoko oli 1.–6. luokilla 20,7") == "Ryhmäkoko oli 1.–6. luokilla 20,7"  # nor an end
 
 
 def test_paragraphs_pair_one_to_one_when_their_counts_agree():
