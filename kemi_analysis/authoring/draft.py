@@ -563,11 +563,12 @@ def read_realisation(window: str, statement: Statement, year: int | None = None)
     ``year`` is the report's year: a date after it ("otetaan käyttöön 2/2025") means the work is not
     done at the year's end. A reading is ``certain`` only when one number could be meant.
     """
-    if statement.kind == "share":  # a share may take two clauses ("9 with an agreement. 36 in all.")
-        reading = Reading(quote=window.strip(" ,;"))
-        if _share(reading, _Text.read(window), statement, year):
-            reading.certain = reading.certain and len(_clauses(window)) == 1
-            return reading
+    if statement.kind == "share":  # its own clause, or two ("9 with an agreement. 36 in all.")
+        for part in dict.fromkeys([first_clause(window), window]):
+            reading = Reading(quote=part.strip(" ,;"))
+            if _share(reading, _Text.read(part), statement, year):
+                reading.certain = reading.certain and len(_clauses(part)) == 1
+                return reading
     for part in dict.fromkeys([first_clause(window), window]):  # the anchor's own clause first
         reading = Reading(quote=part.strip(" ,;"))
         text = _Text.read(part)
@@ -951,7 +952,8 @@ def _affirmed(reading: Reading, text: _Text, statement: Statement, year: int | N
         reading.actual, reading.certain = 1.0, True
         reading.reasons.append("the realisation says it is done or in use")
         return True
-    if statement.kind == "yes_no" and _past_deed(text):  # "puisto avattiin 12.6.", "raportti käsiteltiin"
+    if (statement.kind == "yes_no" or statement.target == 1 and not (text.numbers or text.written)) \
+            and _past_deed(text):  # "puisto avattiin 12.6.", "raportti käsiteltiin": one thing, done
         reading.actual = 1.0
         reading.reasons.append("the realisation tells in the past tense of it being done: yes (check the verb)")
         return True
