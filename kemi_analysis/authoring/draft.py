@@ -785,7 +785,9 @@ def _count(reading: Reading, text: _Text, statement: Statement, year: int | None
     """A number in digits or words. With several, the one followed by the statement's unit, else the one
     followed by a word of the statement ("24 tapahtumaa" for "tapahtumien lkm"), else the first."""
     frequency = _per_year(text) if statement.unit == "krt/v" else None
-    if frequency is not None:
+    said = any(text.forms[i + 1] & {"kerta", "krt"} for _, _, i in text.written if i + 1 < len(text.forms)) or \
+        re.search(r"\d\s*(?:kertaa|krt)", text.window)
+    if frequency is not None and not said:  # "kuukausittain kesää lukuun ottamatta eli 10 kertaa": the 10
         reading.actual, reading.certain = frequency[0], False
         reading.reasons.append(frequency[1])
         return True
@@ -908,8 +910,13 @@ def _per_year(text: _Text) -> tuple[float, str] | None:
         before = text.forms[max(0, index - 2):index]
         ordinal = next((ORDINALS[f] for b in before for f in b if f in ORDINALS), 1)
         if ordinal > 1 or any(b & {"joka", "jok"} for b in before) or text.words[index].casefold().endswith("ittain"):
-            return period / ordinal, f"'{' '.join(text.words[max(0, index - 2):index + 1])}': {period / ordinal:g} " \
-                                     "times a year"
+            times = period / ordinal
+            months_out = [w for w, f, after in zip(text.words, text.forms, text.words[1:])
+                          if after.casefold() == "lukuun" and any(m.endswith("kuu") for m in f)]
+            if period == 12 and ordinal == 1 and len(months_out) == 1:  # "joka kuukausi heinäkuuta lukuun ottamatta"
+                return times - 1, f"'{' '.join(text.words[max(0, index - 2):index + 1])}' but {months_out[0]}: " \
+                                  f"{times - 1:g} times a year"
+            return times, f"'{' '.join(text.words[max(0, index - 2):index + 1])}': {times:g} times a year"
     return None
 
 
