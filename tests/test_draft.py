@@ -302,7 +302,9 @@ def test_paragraphs_pair_one_to_one_when_their_counts_agree():
     ("Kerhoja oli kaikissa kouluissa. Kerhoihin osallistui 68 %", "Harrastetoimintaa kaikissa kouluissa", 100.0),
     ("Hepolan puisto avattiin kesäkuussa", "Kunnostettuja leikkipuistoja 1", 1.0),  # one thing, done
     ("Valtuusto kokoontui joka kuukausi heinäkuuta lukuun ottamatta", "Valtuusto 8 krt/v", 11.0),  # but July
-    ("Valtuusto kokoontui kuukausittain kesää lukuun ottamatta eli 10 kertaa", "Valtuusto 8 krt/v", 10.0),  # a month and year is no part of a whole
+    ("Valtuusto kokoontui kuukausittain kesää lukuun ottamatta eli 10 kertaa", "Valtuusto 8 krt/v", 10.0),
+    ("Kulutus on enää 43 % vuoden 2030 kulutuksesta", "Kulutus vähenee 55 %", 57.0),  # what is left: a fall of 57
+    ("Kulutus väheni enää 3 %", "Kulutus vähenee 5 %", 3.0),  # the fall itself  # a month and year is no part of a whole
     ("Lainoja (2139: 121 000) tänä vuonna 118 000", "Lainat vähintään 120 000", 118000.0),  # years to 2199
     ("Tietoja ei saatu lippujärjestelmästä, kävijämäärää ei tiedetä", "Kävijöitä 5 000", None),
 ])
@@ -400,7 +402,7 @@ CORPUS_PINNED = {"tuning 2051": {"right": 437 / 483, "status_right": 448 / 483, 
                                  "other_metric": 3},
                  "held out 2089": {"right": 78 / 119, "status_right": 84 / 119, "high_right": 29 / 29,
                                    "other_metric": 2},
-                 "tuning 2092": {"right": 103 / 118, "status_right": 107 / 118, "high_right": 37 / 38,
+                 "tuning 2092": {"right": 104 / 118, "status_right": 108 / 118, "high_right": 37 / 37,
                                  "other_metric": 4},
                  "held out 2095": {"right": 80 / 119, "status_right": 87 / 119, "high_right": 30 / 31,
                                    "other_metric": 6}}

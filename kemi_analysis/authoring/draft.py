@@ -62,6 +62,9 @@ BUDGET_VERBS = {"alittua": 1.0, "pysyä": 1.0, "toteutua": 1.0, "ylittyä": 0.0,
 PER_YEAR = {"kuukausi": 12, "viikko": 52, "kuukausittain": 12, "viikoittain": 52}
 PERCENT_WORDS = {"prosentti", "%"}
 PARTLY = {"osittain", "osin", "osittainen"}  # "toteutui osin": partly
+#: A fall: "kulutus vähenee 40 %". Said as what is left ("on enää 57 %"), the fall is the rest.
+FALLS = {"vähetä", "vähentyä", "vähentää", "vähennys", "laskea", "lasku", "pienetä", "pienentyä", "supistua",
+         "vähenemä"}
 NOT_YET = {"vielä", "siirtyä", "tilata", "valmistua", "aloittaa", "käynnistyä"}  # with a later date: not yet done
 COUNT_NOUNS = {"lkm", "lukumäärä", "määrä", "myyntimäärä", "lainausmäärä", "kpl", "ka", "keskiarvo"}
 DONE_VERBS = {"valmistua", "tehdä", "järjestää", "toteuttaa", "pitää"}  # in the past tense: done ("valmistui")
@@ -687,6 +690,8 @@ def _share(reading: Reading, text: _Text, statement: Statement, year: int | None
             reading.reasons.append(why + f": short of {statement.target:g} %, no exact share")
             return True
         value, why = NEARLY_ALL, why + f" read as about {NEARLY_ALL:g} %: an estimate"
+    if text.has({"enää"}) and not text.has(FALLS) and any(lemmas(w) & FALLS for w in _words(statement.text)):
+        value, certain, why = 100 - value, False, why + f": what is left ('enää'), so a fall of {100 - value:g} %"
     reading.actual, reading.certain = round(value, 1), certain and not text.has(BOUNDS | NEARLY)  # "lähes …"
     reading.reasons.append(why)
     return True
