@@ -244,6 +244,8 @@ def split_measures(statement: str) -> list[str]:
     --------
     >>> split_measures("Ryhmäkoko ka enintään 21 (1-6 lk) ja 20 (7-9 lk)")
     ['Ryhmäkoko ka enintään 21 (1-6 lk)', 'ja 20 (7-9 lk)']
+    >>> split_measures("Ryhmäkoko enintään 21 alakoulussa (1-6) ja enintään 20 yläkoulussa (7-9)")
+    ['Ryhmäkoko enintään 21 alakoulussa (1-6)', 'ja enintään 20 yläkoulussa (7-9)']
     >>> split_measures("Uudet kulttuuriyritykset ja -yhdistykset")
     ['Uudet kulttuuriyritykset', 'ja -yhdistykset']
     """
@@ -256,7 +258,7 @@ def split_measures(statement: str) -> list[str]:
     if labelled:  # "enintään 21 luokilla 1–6 ja enintään 20 luokilla 7–9": each group's label after its target
         return [labelled.group(1), "ja " + labelled.group(2)]
     match = re.search(r"\s(ja\s+(?:(?:vähintään|enintään|yli|alle)\s+)?\d+(?:[,.]\d+)?\s*(?:%|kpl)?\s*"
-                      r"(?:\([^()]*\)|(?:\s*[^\s\d()]+){0,2}\s+\d+\s*[–-]\s*\d+)?)$", statement)
+                      r"(?:(?:\s*[^\s\d()]+){0,2}\s*(?:\([^()]*\)|\d+\s*[–-]\s*\d+))?)$", statement)
     if match and _numbers(statement[:match.start()]):
         return [statement[:match.start()].rstrip(), match.group(1)]
     if statement.count(" ja ") != 1:
