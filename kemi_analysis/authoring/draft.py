@@ -57,7 +57,8 @@ NEARLY_ALL = 90.0  # "lähes kaikki": an estimate the analyst confirms
 POSTPONED = {"siirtyä", "peruuntua", "perua", "lykkääntyä", "lykätä"}
 BACK_REFERENCES = {"joka", "jok", "ne", "niistä", "se", "tämä", "nämä"}  # "joista", "niistä": of which
 BUDGET = {"talousarvio", "ta", "budjetti"}
-BUDGET_VERBS = {"alittua": 1.0, "pysyä": 1.0, "toteutua": 1.0, "ylittyä": 0.0, "ylittää": 0.0}  # under: kept
+#: Over the budget first: "ylittyi, koska hankkeet toteutuivat" is over.
+BUDGET_VERBS = {"ylittyä": 0.0, "ylittää": 0.0, "alittua": 1.0, "pysyä": 1.0, "toteutua": 1.0}
 #: How often a year: "joka toinen kuukausi" is 12 / 2 = 6 times a year.
 PER_YEAR = {"kuukausi": 12, "viikko": 52, "kuukausittain": 12, "viikoittain": 52}
 PERCENT_WORDS = {"prosentti", "%"}
@@ -68,9 +69,12 @@ FALLS = {"vähetä", "vähentyä", "vähentää", "vähennys", "laskea", "lasku"
 NOT_YET = {"vielä", "siirtyä", "tilata", "valmistua", "aloittaa", "käynnistyä"}  # with a later date: not yet done
 COUNT_NOUNS = {"lkm", "lukumäärä", "määrä", "myyntimäärä", "lainausmäärä", "kpl", "ka", "keskiarvo"}
 DONE_VERBS = {"valmistua", "tehdä", "järjestää", "toteuttaa", "pitää"}  # in the past tense: done ("valmistui")
-#: Past-tense verbs that do not say a thing was done: begun, delayed, stopped ("aloitettiin", "viivästyi").
-BEGUN_VERBS = {"aloittaa", "alkaa", "käynnistyä", "käynnistää", "viivästyä", "keskeytyä", "keskeyttää", "jäädä",
-               "tilata", "valmistella", "suunnitella", "selvittää", "kokeilla", "pilotoida", "olla"}
+#: Past-tense verbs that do not say a thing was done: begun, planned, delayed, moved, dropped ("aloitettiin",
+#: "viivästyi", "siirrettiin", "luovuttiin"), and "olla".
+NOT_DONE_VERBS = {"aloittaa", "alkaa", "käynnistyä", "käynnistää", "viivästyä", "myöhästyä", "keskeytyä", "keskeyttää",
+                  "jäädä", "tilata", "valmistella", "suunnitella", "selvittää", "kokeilla", "pilotoida", "olla",
+                  "siirtää", "luopua", "keskustella", "hakea", "kaatua", "epäonnistua", "hylätä", "lopettaa",
+                  "peruuttaa", "pohtia", "harkita", "ehdottaa", "esittää"}
 CONTINUES = {"jatkua", "jatkaa", "menossa", "meneillään", "menellään", "käynnissä", "kesken", "valmistella"}
 AFFIRMS = {"käyttö", "käytössä", "valmis", "toteutua", "toteutunut", "otettu", "hyväksyä", "tehty"}
 UNKNOWN = {"tieto", "tiedossa"}  # "ei ole tiedossa": not known
@@ -90,7 +94,7 @@ _FRACTION = re.compile(r"(?<![\w/.,-])(\d{1,3}(?:[ \u00a0]\d{3})+|\d+)\s*/\s*(\d
 _RANGE = re.compile(r"(?<![\w/.,-])((?:\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:[,.]\d+)?)\s*[–-]\s*"
                     r"((?:\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:[,.]\d+)?)(?!\s*(?:lk|luok|v\b))(?![\w/])")
 _YEAR_DIGITS = r"(?:19|20|21)\d{2}"  # a year, 1900-2199
-_MONTH_YEAR = re.compile(rf"(?<!\d)(\d{{1,2}})/({_YEAR_DIGITS})(?!\d)")
+_MONTH_YEAR = re.compile(rf"(?<!\d)(0?[1-9]|1[0-2])/({_YEAR_DIGITS})(?!\d)")
 _YEAR = re.compile(rf"(?<![\d/.])({_YEAR_DIGITS})(?![\d/])")
 _AVERAGE = re.compile(r"(?:[\w-]+\s+){0,2}ka\s+(?P<value>\d+(?:,\d+)?)")
 _WORD = re.compile(r"[^\W\d_][\w-]*", re.UNICODE)
@@ -348,10 +352,10 @@ def _numbers(text: str) -> list[tuple[float, int, int]]:
 
 
 def _day_and_month(number: str, after: str) -> bool:
-    """A date without its year ("1.3.", "annettiin 1.3 alkaen"), not a decimal: "1.3 %" is a number."""
+    """A date without its year: "1.3." or "1.3 alkaen" (from), not the decimal of "Keskiarvo 4.3" or "8.5 %"."""
     day_month = re.fullmatch(r"(\d{1,2})\.(\d{1,2})", number)
     return bool(day_month and 1 <= int(day_month.group(1)) <= 31 and 1 <= int(day_month.group(2)) <= 12
-                and not re.match(r"\s*(?:%|[a-z]{1,4}\b)", after.casefold()))  # a unit follows a number
+                and re.match(r"\.(?!\d)|\s*(?:alkaen|lähtien|mennessä|asti|saakka)\b", after.casefold()))
 
 
 def _scale(after: str) -> float:
@@ -578,7 +582,8 @@ def read_realisation(window: str, statement: Statement, year: int | None = None)
         reading = Reading(quote=part.strip(" ,;"))
         text = _Text.read(part)
         if text.negated and (text.has(UNKNOWN) or text.has({"saada"}) and text.has(FIGURED_OUT)) \
-                and not _RANGE.search(part):  # "180–190 nuorta, tarkkaa lukua ei saatu": the range is read
+                and not any(not _YEAR.fullmatch(m.group(1)) for m in _RANGE.finditer(part)):  # "180–190 nuorta,
+            # tarkkaa lukua ei saatu": the range is read; "vuosina 2038–2040 ei tiedossa" is not known
             reading.reasons.append("the realisation says it is not known")  # "ei ole tiedossa", "ei saatu selvitettyä"
             return reading
         steps = (_budget, _qualified, _negated, _continues, _affirmed) if statement.kind == "yes_no" else (
@@ -612,10 +617,10 @@ def first_clause(text: str) -> str:
 
 
 def _sentence_end(before: str, word: str) -> bool:
-    """The text before a word ends a sentence; an ordinal does not ("1.–6. luokat", "3. lk")."""
+    """The text before a word ends a sentence; an ordinal or a date does not ("1.–6. luokat", "1.3. alkaen")."""
     before = before.rstrip()
     return before.endswith((";", "!", "?")) or before.endswith(".") and not (
-        re.search(r"(?<![\d.,])\d{1,2}\.$", before) and word[:1].islower())
+        re.search(r"(?<![\d,])(?:\d{1,2}\.){1,2}$", before) and word[:1].islower())  # nor "1.3. alkaen"
 
 
 def _not_yet(reading: Reading, text: _Text, statement: Statement, year: int | None) -> bool:
@@ -692,7 +697,7 @@ def _share(reading: Reading, text: _Text, statement: Statement, year: int | None
             reading.reasons.append(why + f": short of {statement.target:g} %, no exact share")
             return True
         value, why = NEARLY_ALL, why + f" read as about {NEARLY_ALL:g} %: an estimate"
-    if text.has({"enää"}) and not text.has(FALLS) and any(lemmas(w) & FALLS for w in _words(statement.text)):
+    if text.has({"enää"}) and not text.has(FALLS) and _falls_by(statement):
         value, certain, why = 100 - value, False, why + f": what is left ('enää'), so a fall of {100 - value:g} %"
     reading.actual, reading.certain = round(value, 1), certain and not text.has(BOUNDS | NEARLY)  # "lähes …"
     reading.reasons.append(why)
@@ -745,6 +750,13 @@ def _share_value(text: _Text) -> tuple[float | None, str, bool]:
         if share is not None:
             return share, f"{share:.3g} % from '{text.words[index]}'", False
     return None, "", False
+
+
+def _falls_by(statement: Statement) -> bool:
+    """A target that is the size of a fall ("kulutus vähenee 40 %"), not a level to fall to ("laskee alle 10 %",
+    "laskee 8 %:iin")."""
+    words = _words(statement.text)
+    return any(lemmas(w) & FALLS for w in words) and statement.comparator != "<=" and ":iin" not in statement.text
 
 
 def _missing(text: _Text) -> tuple[float, str, bool] | None:
@@ -947,7 +959,7 @@ def _seasons(reading: Reading, text: _Text, statement: Statement, year: int | No
 
 def _past_deed(text: _Text) -> bool:
     """A verb in the past tense that is not one of beginning, delay or stopping ("avattiin", "hyväksyttiin")."""
-    return any(is_past(word) and not forms & (BEGUN_VERBS | POSTPONED)
+    return any(is_past(word) and not forms & (NOT_DONE_VERBS | POSTPONED)
                for word, forms in zip(text.words, text.forms))
 
 
@@ -1112,14 +1124,10 @@ def _anchor_windows(statements: list[Statement], text: str) -> list[tuple[str, f
 def _value_before(text: str, clauses: list[tuple[int, int]], index: int) -> bool:
     """A clause without a value whose value ends the clause before it, in the same sentence: "Tiedotteista
     98 % | oli selkokielisiä", "Kerhoissa kävi 2/3 | oppilaista"."""
-    if not index or _has_value(text[clauses[index][0]:clauses[index][1]]):
+    if not index or _counts(text[clauses[index][0]:clauses[index][1]]):
         return False
     before = text[clauses[index - 1][0]:clauses[index - 1][1]].rstrip()
     return not before.endswith((".", ";", "!", "?")) and bool(re.search(r"\d\s*%?$", before))
-
-
-def _has_value(text: str) -> bool:
-    return bool(_numbers(text)) or any(numeral_value(word) is not None for word in _words(text))
 
 
 #: School stages by the grades they are: "alakoulussa" is grades 1-6.
@@ -1491,14 +1499,15 @@ def _row(goal, statement: Statement, reading: Reading, proposal: _Proposal, used
     if reading.actual is not None and reading.certain and reading.score >= 80 and (has_target or
                                                                                   statement.kind == "count"):
         confidence = "high"
-        if has_target and statement.target and not 0.1 <= reading.actual / statement.target <= 10:
-            confidence = "medium"  # "kysely 1 krt/v" against "kutsuttiin 3 050": of another size than its target
-            reading.reasons.append(f"{reading.actual:g} is of another size than the target {statement.target:g}")
+        if _of_another_size(statement, reading.actual):
+            confidence = "medium"  # "kysely 1 krt/v" against "kutsuttiin 3 050"
     elif reading.actual is not None or reading.status:
         confidence = "medium"
     else:
         confidence = "low"
     reasons = statement.reasons + reading.reasons + [id_reason]
+    if confidence == "medium" and reading.certain and _of_another_size(statement, reading.actual):
+        reasons.append(f"{reading.actual:g} is of another size than the target {statement.target:g}")
     if reading.score:
         reasons.append(f"realisation anchor score {reading.score:.0f}")
     return {
@@ -1517,6 +1526,14 @@ def _row(goal, statement: Statement, reading: Reading, proposal: _Proposal, used
         "note": f"DRAFT, confidence {confidence}: " + "; ".join(reasons),
         "confidence": confidence,
     }
+
+
+def _of_another_size(statement: Statement, actual: float | None) -> bool:
+    """A value over ten times its target or under a tenth of it; none, or anything under an at-most target,
+    is of any size."""
+    if not statement.target or not actual or statement.comparator == "<=":
+        return False
+    return not 0.1 <= actual / statement.target <= 10
 
 
 def _empty_row(goal, realisation: str, used: set[str]) -> dict:
