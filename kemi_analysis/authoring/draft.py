@@ -81,6 +81,8 @@ UNKNOWN = {"tieto", "tiedossa"}  # "ei ole tiedossa": not known
 # "ei saatu eriteltyä", "kävijämäärää ei saatu": not known either
 FIGURED_OUT = {"eritellä", "selvittää", "tieto", "luku", "laskea", "määrä"}
 SEASONS = {"kevät": "05", "kesä": "08", "syksy": "11", "talvi": "02"}
+MONTHS = {"tammikuu", "helmikuu", "maaliskuu", "huhtikuu", "toukokuu", "kesäkuu", "heinäkuu", "elokuu", "syyskuu",
+          "lokakuu", "marraskuu", "joulukuu"}
 UNIT_WORDS = {"%", "kpl", "krt", "krt/v", "kertaa", "prosenttia", "mwh", "kwh", "h", "€", "eur", "euroa", "km", "vrk",
               "henkilöä", "oppilasta", "lk", "/"}
 SCALES = {"tuhat", "tuhatta", "miljoona", "miljoonaa", "milj"}  # "25-26 tuhatta": a number's scale
@@ -948,12 +950,13 @@ def _negated(reading: Reading, text: _Text, statement: Statement, year: int | No
 
 
 def _seasons(reading: Reading, text: _Text, statement: Statement, year: int | None) -> bool:
-    """Times a year told by the seasons: "kokoontui keväällä ja syksyllä" is twice."""
-    seasons = {form for forms in text.forms for form in forms if form in SEASONS}
+    """Times a year told by the seasons or months: "kokoontui keväällä ja syksyllä", "tehtiin huhtikuussa ja
+    uusittiin marraskuussa" are twice."""
+    seasons = {a.base for word in text.words for a in analyse(word) if a.base in SEASONS or a.base in MONTHS}
     if statement.unit != "krt/v" or len(seasons) < 2 or text.numbers or text.written or text.negated:
         return False
     reading.actual = float(len(seasons))
-    reading.reasons.append(f"{len(seasons)} times, one in each season named ({', '.join(sorted(seasons))})")
+    reading.reasons.append(f"{len(seasons)} times, one in each season or month named ({', '.join(sorted(seasons))})")
     return True
 
 
