@@ -42,8 +42,8 @@ from kemi_analysis.authoring.finnish import head, lemmas  # noqa: E402
 from kemi_analysis.read.parser import load_report  # noqa: E402
 
 # The figures the draft reached on 2022 when this test was written: they may only rise.
-STATUS_AGREEMENT_PINNED = 25 / 27
-VALUE_RECALL_PINNED = 31 / 33
+STATUS_AGREEMENT_PINNED = 26 / 27
+VALUE_RECALL_PINNED = 32 / 33
 
 
 @pytest.fixture(scope="module")
@@ -274,6 +274,14 @@ def test_groups_are_alike_however_written(realisation):
     assert first_clause("Ryhmäkoko oli 1.–6. luokilla 20,7") == "Ryhmäkoko oli 1.–6. luokilla 20,7"  # nor an end
 
 
+def test_a_left_over_clause_is_read_and_clauses_named_by_the_other_are_traded():
+    statements = [read_statement(t, 1, "A") for t in ("Kirjastokäyntejä 106 000", "Omatoimikirjautumisia 28 000")]
+    goal = SimpleNamespace(realisation="Kävijöitä oli 104 300. Omatoimikirjastoon kirjauduttiin yli 29 000 kertaa.")
+    read = _read_goal(goal, statements, [0, 0], 2040)
+    assert [reading.actual for _, reading in read] == [104300.0, 29000.0]
+    assert not any(reading.certain for _, reading in read)  # paired by what was left, not by words
+
+
 def test_paragraphs_pair_one_to_one_when_their_counts_agree():
     statements = [read_statement(t, 1, "A") for t in ("Kotouttamisohjelma valmis", "Tulkkauksen osuus 60 %")]
     windows = _windows(statements, ["Tulkattuja tapaamisia 64 %", "Ei valmistunut"], [0, 1])
@@ -399,26 +407,26 @@ def test_the_report_path_does_not_load_voikko():
 # rows right each time) and drafting_heldout14 (2095-2097, scored once, after the last change). Each year is
 # drafted with the year before it as the previous year, as the city does. Figures when this was written
 # (benchmarks/drafting.py).
-CORPUS_PINNED = {"tuning 2051": {"right": 437 / 483, "status_right": 448 / 483, "high_right": 144 / 144,
-                                 "other_metric": 5},
-                 "tuning 2068": {"right": 84 / 90, "status_right": 84 / 90, "high_right": 23 / 23,
+CORPUS_PINNED = {"tuning 2051": {"right": 439 / 483, "status_right": 452 / 483, "high_right": 144 / 144,
+                                 "other_metric": 6},
+                 "tuning 2068": {"right": 85 / 90, "status_right": 85 / 90, "high_right": 23 / 23,
                                  "other_metric": 0},
                  "tuning 2071": {"right": 88 / 97, "status_right": 89 / 97, "high_right": 27 / 27,
                                  "other_metric": 1},
-                 "tuning 2074": {"right": 91 / 108, "status_right": 91 / 108, "high_right": 24 / 24,
+                 "tuning 2074": {"right": 92 / 108, "status_right": 92 / 108, "high_right": 24 / 24,
                                  "other_metric": 2},
-                 "tuning 2077": {"right": 85 / 109, "status_right": 89 / 109, "high_right": 33 / 33,
+                 "tuning 2077": {"right": 87 / 109, "status_right": 91 / 109, "high_right": 33 / 33,
                                  "other_metric": 3},
-                 "tuning 2080": {"right": 88 / 114, "status_right": 95 / 114, "high_right": 21 / 22,
+                 "tuning 2080": {"right": 90 / 114, "status_right": 97 / 114, "high_right": 21 / 22,
                                  "other_metric": 1},
                  "tuning 2083": {"right": 91 / 114, "status_right": 96 / 114, "high_right": 28 / 28,
                                  "other_metric": 3},
-                 "tuning 2086": {"right": 94 / 120, "status_right": 101 / 120, "high_right": 30 / 30,
-                                 "other_metric": 3},
+                 "tuning 2086": {"right": 95 / 120, "status_right": 104 / 120, "high_right": 30 / 30,
+                                 "other_metric": 5},
                  "held out 2089": {"right": 78 / 119, "status_right": 84 / 119, "high_right": 29 / 29,
                                    "other_metric": 2},
-                 "tuning 2092": {"right": 104 / 118, "status_right": 108 / 118, "high_right": 37 / 37,
-                                 "other_metric": 4},
+                 "tuning 2092": {"right": 106 / 118, "status_right": 110 / 118, "high_right": 37 / 37,
+                                 "other_metric": 3},
                  "held out 2095": {"right": 80 / 119, "status_right": 87 / 119, "high_right": 30 / 31,
                                    "other_metric": 6}}
 

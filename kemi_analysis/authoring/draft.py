@@ -1382,7 +1382,56 @@ def _read_goal(goal, statements: list[Statement], groups: list[int], year: int) 
             reading.reasons.append(doubt)
         read.append((statement, window, readings))
     _one_value_per_text(read)
+    _leftover(read, realisation, year)
     return [pair for _, _, readings in read for pair in readings]
+
+
+def _leftover(read: list[tuple[Statement, str, list[tuple[Statement, Reading]]]], realisation: str, year: int) -> None:
+    """A statement its text gave nothing for may be spoken of in a clause no other statement's reading took:
+    when exactly one such clause reads a value for it, that value is proposed, never with high confidence."""
+    if len(read) < 2:
+        return
+    quotes = [reading.quote for _, _, readings in read for _, reading in readings
+              if reading.quote and (reading.actual is not None or reading.status)]
+    free = [realisation[a:b].strip(" ,;.") for a, b in _clauses(realisation)]
+    free = [clause for clause in free if clause and not any(clause in q or q in clause for q in quotes)]
+    for statement, _, readings in read:
+        if len(readings) != 1 or readings[0][1].actual is not None or readings[0][1].status:
+            continue
+        others = set().union(*[_content_forms(s.topic) for s, _, _ in read if s is not statement])
+        own = _content_forms(statement.topic)
+        found = [(clause, reading) for clause in free  # a clause naming another statement's words is that one's
+                 if (own & _clause_forms(clause) or not others & _clause_forms(clause))
+                 and (reading := read_realisation(clause, statement, year)).actual is not None]
+        if len(found) != 1:
+            continue
+        clause, reading = found[0]
+        free.remove(clause)
+        reading.certain, reading.score = False, readings[0][1].score
+        reading.reasons.append("read from the one clause no other statement's reading took")
+        readings[0] = (statement, reading)
+        _swap_if_named(read, statement, clause, year)
+
+
+def _swap_if_named(read: list[tuple[Statement, str, list[tuple[Statement, Reading]]]], statement: Statement,
+                   clause: str, year: int) -> None:
+    """The left-over clause names none of a statement's words, but the one another statement read from names more
+    of this one's than of its own ("Kävijöitä 98 000" / "omatoimikirjautumisia 23 870"): the two trade clauses."""
+    own = _content_forms(statement.topic)
+    if own & _clause_forms(clause):
+        return
+    named = [(other, readings) for other, _, readings in read if other is not statement and len(readings) == 1
+             and readings[0][1].quote and len(own & _clause_forms(readings[0][1].quote))
+             > len(_content_forms(other.topic) & _clause_forms(readings[0][1].quote))]
+    if len(named) != 1:
+        return
+    other, readings = named[0]
+    mine = next(r for s, _, r in read if s is statement)
+    theirs, ours = read_realisation(clause, other, year), read_realisation(readings[0][1].quote, statement, year)
+    for reading in (theirs, ours):
+        reading.certain, reading.score = False, mine[0][1].score
+        reading.reasons.append("its clause traded with another statement's: each names the other's words")
+    readings[0], mine[0] = (other, theirs), (statement, ours)
 
 
 def _labelled_windows(statements: list[Statement], answers: dict[str, str]) -> list[tuple[str, float]]:
