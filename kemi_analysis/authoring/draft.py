@@ -32,7 +32,8 @@ from ..read.parser import Report
 from ..schemas import ANNOTATION_COLUMNS as COLUMNS
 from ..schemas import Status
 
-from .finnish import analyse, head, is_elative, is_negation, is_past, is_plural_noun, lemmas, numeral_value, once
+from .finnish import (analyse, guesses, head, is_elative, is_negation, is_past, is_plural_noun, lemmas, numeral_value,
+                      once)
 from .matching import assign, score_matrix
 
 #: A draft annotation file's name ends so: ``2023.draft.csv``.
@@ -1150,7 +1151,7 @@ def _clause_forms(text: str) -> set[str]:
 def _word_forms(word: str) -> set[str]:
     """A word's base forms, and each part's of a hyphenated compound ("Chat-palvelu": chat, palvelu)."""
     parts = [part for part in word.split("-") if len(part) > 2] if "-" in word.strip("-") else []
-    return lemmas(word).union(head(word), *[lemmas(part) for part in parts])
+    return lemmas(word).union(head(word), guesses(word), *[lemmas(part) for part in parts])
 
 
 def _content_forms(text: str) -> set[str]:

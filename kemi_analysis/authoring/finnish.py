@@ -83,6 +83,17 @@ def head(word: str) -> set[str]:
     return {a.base for analysis in analyse(word) if analysis.pieces for a in analyse(analysis.pieces[-1])}
 
 
+@lru_cache(maxsize=16384)
+def guesses(word: str) -> frozenset[str]:
+    """For a word Voikko does not know (an OCR typo: "jokaisesa", "Koulupudokaita"), the base forms of its first
+    three spelling suggestions, and of their heads; empty for a known or a short word. For pairing only: a
+    guess is never read for its meaning (a number, a negation, a tense)."""
+    if len(word) < 5 or not word.isalpha() or analyse(word):
+        return frozenset()
+    suggestions = [s for s in _voikko().suggest(word)[:3] if s.isalpha()]
+    return frozenset().union(*[lemmas(s) | head(s) for s in suggestions])
+
+
 def lemmas(word: str) -> set[str]:
     """Every base form of a word, and the verb of a participle (kokeiltu -> kokeilla)."""
     forms = {word.casefold()}
