@@ -81,6 +81,7 @@ def test_draft_covers_every_goal_row_and_quotes_its_values(drafted_2022):
     ("Selvitys on valmis kevät 2022", 1, "kyllä/ei", "=", "2022-05"),
     ("Koulupudokkaita 0", 0, "kpl", "<=", ""),  # none at most
     ("Hankerahoitusta hakee kolme neljästä tulosyksiköstä", 75, "%", ">=", ""),  # three out of four
+    ("Harrastetoimintaa jokaisesa koulussa", 100, "%", ">=", ""),  # "jokaisesa": a typo for every
     ("Ei koulupudokkaita", 0, "kpl", "<=", ""),
     ("Hankerahoitusta hakee 3/4 yksiköistä", 75, "%", ">=", ""),
     ("Kerhoihin osallistuu 2/3 oppilaista", 66.7, "%", ">=", ""),
@@ -330,6 +331,7 @@ def test_paragraphs_pair_one_to_one_when_their_counts_agree():
     ("Valtuusto kokoontui kuukausittain kesää lukuun ottamatta eli 10 kertaa", "Valtuusto 8 krt/v", 10.0),
     ("Kulutus on enää 43 % vuoden 2030 kulutuksesta", "Kulutus vähenee 55 %", 57.0),  # what is left: a fall of 57
     ("Kulutus väheni enää 3 %", "Kulutus vähenee 5 %", 3.0),  # the fall itself
+    ("Kysely tehtiin, vastausprosentti 36,5 (2039: kolmannes)", "vastausprosentti vähintään 35", 36.5),  # aside
     ("Tupakoivia on enää 8 %", "Tupakoivien osuus laskee alle 10 %", 8.0),  # a level to fall to, not a fall
     ("Talousarvio ylittyi 3 %, koska hankkeet toteutuivat", "Toteuma TA:n mukainen", 0.0),  # over comes first
     ("Kävijämäärä vuosina 2038–2040 ei ole tiedossa", "Kävijöitä 5 000", None),  # years are no range of values
@@ -414,22 +416,22 @@ def test_the_report_path_does_not_load_voikko():
 # rows right each time) and drafting_heldout14 (2095-2097, scored once, after the last change). Each year is
 # drafted with the year before it as the previous year, as the city does. Figures when this was written
 # (benchmarks/drafting.py).
-CORPUS_PINNED = {"tuning 2051": {"right": 439 / 483, "status_right": 450 / 483, "high_right": 148 / 148,
+CORPUS_PINNED = {"tuning 2051": {"right": 439 / 483, "status_right": 450 / 483, "high_right": 149 / 149,
                                  "other_metric": 4},
                  "tuning 2068": {"right": 85 / 90, "status_right": 85 / 90, "high_right": 24 / 24,
                                  "other_metric": 0},
-                 "tuning 2071": {"right": 88 / 97, "status_right": 91 / 97, "high_right": 28 / 28,
+                 "tuning 2071": {"right": 88 / 97, "status_right": 91 / 97, "high_right": 27 / 27,
                                  "other_metric": 2},
                  "tuning 2074": {"right": 94 / 108, "status_right": 94 / 108, "high_right": 25 / 25,
                                  "other_metric": 0},
                  "tuning 2077": {"right": 86 / 109, "status_right": 90 / 109, "high_right": 39 / 39,
                                  "other_metric": 3},
-                 "tuning 2080": {"right": 93 / 114, "status_right": 98 / 114, "high_right": 22 / 22,
+                 "tuning 2080": {"right": 95 / 114, "status_right": 100 / 114, "high_right": 22 / 22,
                                  "other_metric": 0},
-                 "tuning 2083": {"right": 93 / 114, "status_right": 97 / 114, "high_right": 30 / 30,
+                 "tuning 2083": {"right": 94 / 114, "status_right": 98 / 114, "high_right": 30 / 30,
                                  "other_metric": 2},
-                 "tuning 2086": {"right": 98 / 120, "status_right": 106 / 120, "high_right": 31 / 31,
-                                 "other_metric": 3},
+                 "tuning 2086": {"right": 99 / 120, "status_right": 106 / 120, "high_right": 31 / 31,
+                                 "other_metric": 2},
                  "held out 2089": {"right": 78 / 119, "status_right": 84 / 119, "high_right": 29 / 29,
                                    "other_metric": 2},
                  "tuning 2092": {"right": 106 / 118, "status_right": 110 / 118, "high_right": 37 / 37,

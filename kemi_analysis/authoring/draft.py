@@ -388,7 +388,7 @@ def read_statement(text: str, source_line: int, aim: str) -> Statement:
     """Read target, unit, comparator and deadline from one metric statement."""
     statement = Statement(source_line=source_line, aim=aim, text=text, deadline=_deadline(text))
     words = _words(text)
-    forms = [lemmas(w) for w in words]
+    forms = [lemmas(w) | guesses(w) for w in words]  # a typo too: "jokaisesa koulussa" is every school
     if any(f & AT_LEAST for f in forms):
         statement.comparator = ">="
     if any(f & AT_MOST for f in forms):
@@ -543,6 +543,7 @@ class _Text:
 
     @classmethod
     def read(cls, window: str) -> "_Text":
+        window = _ASIDE.sub(lambda aside: " " * len(aside.group(0)), window)  # "(2071: kolmannes)" is not read
         words = _words(window)
         written = [(v, w, i) for i, w in enumerate(words)
                    if (v := numeral_value(w) if not once(w) else 1) is not None]
