@@ -86,8 +86,9 @@ def head(word: str) -> set[str]:
 @lru_cache(maxsize=16384)
 def guesses(word: str) -> frozenset[str]:
     """For a word Voikko does not know (an OCR typo: "jokaisesa", "Koulupudokaita"), the base forms of its first
-    three spelling suggestions, and of their heads; empty for a known or a short word. For pairing only: a
-    guess is never read for its meaning (a number, a negation, a tense)."""
+    three spelling suggestions, and of their heads; empty for a known or a short word. Drafting pairs words by
+    them and reads a target's words with them; a realisation's words (its numbers, negations, tenses) are never
+    read from a guess."""
     if len(word) < 5 or not word.isalpha() or analyse(word):
         return frozenset()
     suggestions = [s for s in _voikko().suggest(word)[:3] if s.isalpha()]
