@@ -6,10 +6,10 @@ each by someone who never saw the drafter, with a gold file written by hand
 before any tool read the text. Each set was first held out and scored before
 it was tuned on. The tuning parts: ``drafting`` (2051-2055) to
 ``drafting_heldout4`` (2056-2067), ``drafting_heldout5`` (2068-2070) to
-``drafting_heldout11`` (2086-2088) and ``drafting_heldout13`` (2092-2094); held
-out, rows never printed while tuning: ``drafting_heldout12`` (2089-2091),
-``drafting_heldout14`` (2095-2097), ``drafting_heldout15`` (2098-2100),
-``drafting_heldout16`` (2101-2103) and ``drafting_heldout17`` (2104-2106).
+``drafting_heldout11`` (2086-2088), ``drafting_heldout13`` (2092-2094) and
+``drafting_heldout15`` to ``drafting_heldout17`` (2098-2106); held out, rows
+never printed while tuning: ``drafting_heldout12`` (2089-2091) and
+``drafting_heldout14`` (2095-2097).
 Each year is drafted with the year before it as the previous year, from
 whichever folder holds it (the series runs on, as the city's years do). For
 each part: rows, the share of statuses, values and whole rows right, values
@@ -63,9 +63,9 @@ PARTS = {"2022 (real)": [(ROOT / "data", 2022)],
          "held out 2089-2091": [(HELD_OUT_8, year) for year in (2089, 2090, 2091)],
          "tuning 2092-2094": [(HELD_OUT_9, year) for year in (2092, 2093, 2094)],
          "held out 2095-2097": [(HELD_OUT_10, year) for year in (2095, 2096, 2097)],
-         "held out 2098-2100": [(HELD_OUT_11, year) for year in (2098, 2099, 2100)],
-         "held out 2101-2103": [(HELD_OUT_12, year) for year in (2101, 2102, 2103)],
-         "held out 2104-2106": [(HELD_OUT_13, year) for year in (2104, 2105, 2106)]}
+         "tuning 2098-2100": [(HELD_OUT_11, year) for year in (2098, 2099, 2100)],
+         "tuning 2101-2103": [(HELD_OUT_12, year) for year in (2101, 2102, 2103)],
+         "tuning 2104-2106": [(HELD_OUT_13, year) for year in (2104, 2105, 2106)]}
 
 
 def graded_year(data_dir: Path, year: int) -> pd.DataFrame:
