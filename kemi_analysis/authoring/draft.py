@@ -614,10 +614,15 @@ def first_clause(text: str) -> str:
     """
     words = 0
     for match in re.finditer(r"\S+", text):
-        if words >= 2 and (match.group(0)[:1].isupper() or _sentence_end(text[:match.start()], match.group(0))):
+        if words >= 2 and (_capitalised(match.group(0)) or _sentence_end(text[:match.start()], match.group(0))):
             return text[:match.start()].rstrip(" ,;.")
         words += 1
     return text
+
+
+def _capitalised(word: str) -> bool:
+    """A word that may begin a clause the report left without a full stop: capitalised, but not a unit ("GWh")."""
+    return word[:1].isupper() and not re.fullmatch(r"[kMG]Wh\W*", word)
 
 
 def _sentence_end(before: str, word: str) -> bool:
@@ -690,6 +695,8 @@ def _share(reading: Reading, text: _Text, statement: Statement, year: int | None
     if statement.kind != "share":
         return False
     value, why, certain = _share_value(text)
+    if (changed := _changed_to(text)) is not None and changed[0] <= 100:
+        value, why, certain = changed[0], f"'{changed[1]}': the share it ended at", False
     if value is None and statement.target == 100 and text.has(AFFIRMS) and not text.negated \
             and not (text.numbers or text.written):  # "koulut toteutui": done for all
         value, why, certain = 100.0, "the realisation says it was done, for all", False
@@ -763,6 +770,17 @@ def _falls_by(statement: Statement) -> bool:
     return any(lemmas(w) & FALLS for w in words) and statement.comparator != "<=" and ":iin" not in statement.text
 
 
+def _changed_to(text: _Text) -> tuple[float, str] | None:
+    """The one number a change ends at, marked by the illative or translative ("nousi 3,9:stä 4,2:een", "jäi
+    36:een", "kasvoi 41 300:aan"), in the statement's own clause or right after where it started (an elative):
+    the value, not where it started."""
+    own = _clauses(text.window)[0][1] if text.window else 0  # in the statement's own clause
+    ends = [(value, text.window[start:end]) for value, start, end in text.numbers
+            if re.search(r":(?:\w*[aeiouyäö]n|ksi)$", text.window[start:end])
+            and (end <= own or re.search(r"(?::|\w)st[aä]\s+$", text.window[:start]))]  # "… 36 900 kirjautumisesta"
+    return ends[0] if len(ends) == 1 else None
+
+
 def _missing(text: _Text) -> tuple[float, str, bool] | None:
     """"Avustettavia 56, sopimus puuttuu vielä kolmelta": a total, and how many it is missing from."""
     if not text.has({"puuttua"}):
@@ -817,6 +835,11 @@ def _count(reading: Reading, text: _Text, statement: Statement, year: int | None
     if _range(reading, text, statement):
         return True
     candidates = [c for c in _candidates(text) if statement.kind != "share" or c[0] <= 100]  # not "30 tuhatta" %
+    changed = _changed_to(text)
+    if changed is not None and len(candidates) > 1 and (not statement.target or
+                                                        statement.target / 5 <= changed[0] <= statement.target * 5):
+        # "kasvoi 36 900 kirjautumisesta 41 300:aan": the 41 300
+        candidates = [c for c in candidates if c[0] == changed[0]] or candidates
     near = [c for c in candidates if statement.target and statement.target / 5 <= c[0] <= statement.target * 5]
     chosen_by_size = bool(near) and len(near) < len(candidates)
     if chosen_by_size:  # "kontakteja 1 140, eri nuoria 188" against 185: the one of the target's size
@@ -840,7 +863,7 @@ def _count(reading: Reading, text: _Text, statement: Statement, year: int | None
     best = max((fits(c) for c in candidates), default=0)
     fitting = [c for c in candidates if best and fits(c) == best]
     chosen = (fitting or candidates)[0]
-    reading.actual = chosen[0]
+    reading.actual = chosen[0] * _unit_scale(statement, text, chosen)
     # A bare number for a share target may be a count ("50:lle yhdistykselle"), not a percentage.
     reading.certain = (len(candidates) == 1 or len(fitting) == 1 and best >= 2) and statement.kind != "share" \
         and not text.negated and not chosen_by_size  # "Ei toteutunut, yksi yritys perusteilla": may not be it
@@ -851,6 +874,15 @@ def _count(reading: Reading, text: _Text, statement: Statement, year: int | None
                                                    f" ({'fits the statement' if fitting else 'the first'} "
                                                    f"of {len(candidates)} numbers)"))
     return True
+
+
+def _unit_scale(statement: Statement, text: _Text, chosen: tuple[float, int, str]) -> float:
+    """A value in another unit of energy than its target: "5,48 GWh" against MWh is 5 480 MWh."""
+    following = (text.words[chosen[1]:chosen[1] + 1] or [""])[0].casefold()
+    scales = {"kwh": 1.0, "mwh": 1e3, "gwh": 1e6}
+    unit = re.search(r"\d\s*([kmg]wh)\b", statement.text, re.IGNORECASE)
+    target, said = (unit.group(1).casefold() if unit else ""), following
+    return scales[said] / scales[target] if said in scales and target in scales else 1.0
 
 
 def _bounded(reading: Reading, text: _Text, statement: Statement, chosen: tuple[float, int, str]) -> None:
@@ -1175,7 +1207,7 @@ def _clauses(text: str) -> list[tuple[int, int]]:
     words = depth = 0
     for index, match in enumerate(tokens):
         before = text[:match.start()].rstrip()
-        if words >= 2 and not depth and (match.group(0)[:1].isupper() or _sentence_end(before, match.group(0))
+        if words >= 2 and not depth and (_capitalised(match.group(0)) or _sentence_end(before, match.group(0))
                                          or before.endswith((",", ")"))
                                          or re.search(r"\s[-–]$", before) and not match.group(0)[:1].isdigit()
                                          or (before.endswith(" ja") and words >= 3)
