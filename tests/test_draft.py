@@ -335,6 +335,8 @@ def test_paragraphs_pair_one_to_one_when_their_counts_agree():
     ("Vastausprosentti jäi 36:een, kun se edellisvuonna oli 42", "Vastausprosentti 40", 36.0),
     ("Kirjautumiset kasvoivat 36 900 kirjautumisesta 41 300:aan", "Kirjautumisia 40 000", 41300.0),
     ("Tuotannoksi mitattiin 5,48 GWh", "Aurinkosähköä 5 000 MWh", 5480.0),  # in the target's unit
+    ("Talousarvio ei pitänyt: menot ylittyivät 2,4 %", "Toteuma TA:n mukainen", 0.0),  # "ei" is not "ylittyivät"'s
+    ("Seurafoorumi kutsuttiin koolle 15.3. ja 18.10.2040.", "Seurafoorumi 2 krt/v", 2.0),  # two dates: twice
     ("Kysely tehtiin, vastausprosentti 36,5 (2039: kolmannes)", "vastausprosentti vähintään 35", 36.5),  # aside
     ("Tupakoivia on enää 8 %", "Tupakoivien osuus laskee alle 10 %", 8.0),  # a level to fall to, not a fall
     ("Talousarvio ylittyi 3 %, koska hankkeet toteutuivat", "Toteuma TA:n mukainen", 0.0),  # over comes first
@@ -445,7 +447,7 @@ CORPUS_PINNED = {"tuning 2051": {"right": 439 / 483, "status_right": 450 / 483, 
                                    "other_metric": 5},
                  "tuning 2101": {"right": 103 / 124, "status_right": 107 / 124, "high_right": 34 / 35,
                                    "other_metric": 3},
-                 "tuning 2104": {"right": 98 / 126, "status_right": 104 / 126, "high_right": 29 / 30,
+                 "tuning 2104": {"right": 101 / 126, "status_right": 106 / 126, "high_right": 29 / 30,
                                    "other_metric": 3}}
 
 

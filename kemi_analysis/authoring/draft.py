@@ -59,7 +59,7 @@ POSTPONED = {"siirtyä", "peruuntua", "perua", "lykkääntyä", "lykätä"}
 BACK_REFERENCES = {"joka", "jok", "ne", "niistä", "se", "tämä", "nämä"}  # "joista", "niistä": of which
 BUDGET = {"talousarvio", "ta", "budjetti"}
 #: Over the budget first: "ylittyi, koska hankkeet toteutuivat" is over.
-BUDGET_VERBS = {"ylittyä": 0.0, "ylittää": 0.0, "alittua": 1.0, "pysyä": 1.0, "toteutua": 1.0}
+BUDGET_VERBS = {"ylittyä": 0.0, "ylittää": 0.0, "alittua": 1.0, "pysyä": 1.0, "pitää": 1.0, "toteutua": 1.0}
 #: How often a year: "joka toinen kuukausi" is 12 / 2 = 6 times a year.
 PER_YEAR = {"kuukausi": 12, "viikko": 52, "kuukausittain": 12, "viikoittain": 52}
 PERCENT_WORDS = {"prosentti", "%"}
@@ -652,8 +652,10 @@ def _budget(reading: Reading, text: _Text, statement: Statement, year: int | Non
     if not {f for w in _words(statement.text) for f in lemmas(w)} & BUDGET:
         return False
     for verb, value in BUDGET_VERBS.items():
-        if text.has({verb}):
-            value = 1.0 - value if text.negated else value  # "talousarviossa ei pysytty": not kept
+        at = next((i for i, forms in enumerate(text.forms) if verb in forms), None)
+        if at is not None:
+            negated = any(is_negation(w) for w in text.words[max(0, at - 2):at])  # not "ei pitänyt: menot ylittyivät"
+            value = 1.0 - value if negated else value  # "talousarviossa ei pysytty": not kept
             reading.actual, reading.certain = value, not text.negated
             reading.reasons.append(f"the budget '{verb}': {'kept' if value else 'not kept'}")
             return True
@@ -987,7 +989,9 @@ def _seasons(reading: Reading, text: _Text, statement: Statement, year: int | No
     """Times a year told by the seasons or months: "kokoontui keväällä ja syksyllä", "tehtiin huhtikuussa ja
     uusittiin marraskuussa" are twice."""
     seasons = {a.base for word in text.words for a in analyse(word) if a.base in SEASONS or a.base in MONTHS}
-    if statement.unit != "krt/v" or len(seasons) < 2 or text.numbers or text.written or text.negated:
+    seasons |= set(re.findall(r"(?<![\d.])\d{1,2}\.\d{1,2}\.", text.window))  # "koolle 15.3. ja 18.10.2106"
+    if statement.unit != "krt/v" or len(seasons) < 2 or text.numbers or text.written or text.negated:  # dates
+        # are no numbers (_numbers)
         return False
     reading.actual = float(len(seasons))
     reading.reasons.append(f"{len(seasons)} times, one in each season or month named ({', '.join(sorted(seasons))})")
