@@ -326,6 +326,7 @@ def test_paragraphs_pair_one_to_one_when_their_counts_agree():
     ("Toimialan menot jäivät 0,7 % alle talousarvion", "Toteuma TA:n mukainen", 1.0),  # under the budget: kept
     ("Menot olivat 2 % yli talousarvion", "Toteuma TA:n mukainen", 0.0),
     ("Kerhoja oli kaikissa kouluissa. Kerhoihin osallistui 68 %", "Harrastetoimintaa kaikissa kouluissa", 100.0),
+    ("Kerhoja oli jokaisessa koulussa ja kerhoihin osallistui 71 %", "Harrastetoimintaa kaikissa kouluissa", 100.0),
     ("Hepolan puisto avattiin kesäkuussa", "Kunnostettuja leikkipuistoja 1", 1.0),  # one thing, done
     ("Valtuusto kokoontui joka kuukausi heinäkuuta lukuun ottamatta", "Valtuusto 8 krt/v", 11.0),  # but July
     ("Valtuusto kokoontui kuukausittain kesää lukuun ottamatta eli 10 kertaa", "Valtuusto 8 krt/v", 10.0),
@@ -421,7 +422,7 @@ def test_the_report_path_does_not_load_voikko():
 # it was tuned on. Held out, their rows never printed: drafting_heldout12 (2089-2091) and drafting_heldout14
 # (2095-2097). Each year is drafted with the year before it as the previous year, as the city does. Figures when
 # this was written (benchmarks/drafting.py).
-CORPUS_PINNED = {"tuning 2051": {"right": 439 / 483, "status_right": 450 / 483, "high_right": 149 / 149,
+CORPUS_PINNED = {"tuning 2051": {"right": 441 / 483, "status_right": 453 / 483, "high_right": 146 / 146,
                                  "other_metric": 4},
                  "tuning 2068": {"right": 85 / 90, "status_right": 85 / 90, "high_right": 24 / 24,
                                  "other_metric": 0},
@@ -429,13 +430,13 @@ CORPUS_PINNED = {"tuning 2051": {"right": 439 / 483, "status_right": 450 / 483, 
                                  "other_metric": 2},
                  "tuning 2074": {"right": 94 / 108, "status_right": 94 / 108, "high_right": 25 / 25,
                                  "other_metric": 0},
-                 "tuning 2077": {"right": 86 / 109, "status_right": 90 / 109, "high_right": 38 / 38,
+                 "tuning 2077": {"right": 86 / 109, "status_right": 90 / 109, "high_right": 37 / 37,
                                  "other_metric": 3},
                  "tuning 2080": {"right": 95 / 114, "status_right": 100 / 114, "high_right": 22 / 22,
-                                 "other_metric": 0},
-                 "tuning 2083": {"right": 94 / 114, "status_right": 98 / 114, "high_right": 30 / 30,
+                                 "other_metric": 1},
+                 "tuning 2083": {"right": 95 / 114, "status_right": 99 / 114, "high_right": 29 / 29,
                                  "other_metric": 2},
-                 "tuning 2086": {"right": 99 / 120, "status_right": 106 / 120, "high_right": 31 / 31,
+                 "tuning 2086": {"right": 99 / 120, "status_right": 108 / 120, "high_right": 31 / 31,
                                  "other_metric": 2},
                  "held out 2089": {"right": 83 / 119, "status_right": 91 / 119, "high_right": 33 / 33,
                                    "other_metric": 4},
@@ -443,12 +444,12 @@ CORPUS_PINNED = {"tuning 2051": {"right": 439 / 483, "status_right": 450 / 483, 
                                  "other_metric": 3},
                  "held out 2095": {"right": 91 / 119, "status_right": 101 / 119, "high_right": 37 / 39,
                                    "other_metric": 8},
-                 "tuning 2098": {"right": 92 / 119, "status_right": 95 / 119, "high_right": 31 / 32,
-                                   "other_metric": 5},
-                 "tuning 2101": {"right": 103 / 124, "status_right": 107 / 124, "high_right": 34 / 35,
+                 "tuning 2098": {"right": 93 / 119, "status_right": 96 / 119, "high_right": 30 / 31,
+                                   "other_metric": 4},
+                 "tuning 2101": {"right": 104 / 124, "status_right": 108 / 124, "high_right": 33 / 34,
                                    "other_metric": 3},
-                 "tuning 2104": {"right": 101 / 126, "status_right": 106 / 126, "high_right": 29 / 30,
-                                   "other_metric": 3}}
+                 "tuning 2104": {"right": 101 / 126, "status_right": 107 / 126, "high_right": 29 / 30,
+                                   "other_metric": 2}}
 
 
 @pytest.mark.slow  # drafts fifty-six fictional years

@@ -577,10 +577,11 @@ def read_realisation(window: str, statement: Statement, year: int | None = None)
     done at the year's end. A reading is ``certain`` only when one number could be meant.
     """
     if statement.kind == "share":  # its own clause, or two ("9 with an agreement. 36 in all.")
-        for part in dict.fromkeys([first_clause(window), window]):
+        own = window[:_clauses(window)[0][1]].strip() if window else window
+        for part in dict.fromkeys([own, first_clause(window), window]):
             reading = Reading(quote=part.strip(" ,;"))
             if _share(reading, _Text.read(part), statement, year):
-                reading.certain = reading.certain and len(_clauses(part)) == 1
+                reading.certain = reading.certain and len(_clauses(window)) == 1  # no other clause to mean
                 return reading
     for part in dict.fromkeys([first_clause(window), window]):  # the anchor's own clause first
         reading = Reading(quote=part.strip(" ,;"))
