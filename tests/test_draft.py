@@ -336,6 +336,7 @@ def test_paragraphs_pair_one_to_one_when_their_counts_agree():
     ("Vastausprosentti jäi 36:een, kun se edellisvuonna oli 42", "Vastausprosentti 40", 36.0),
     ("Kirjautumiset kasvoivat 36 900 kirjautumisesta 41 300:aan", "Kirjautumisia 40 000", 41300.0),
     ("Tuotannoksi mitattiin 5,48 GWh", "Aurinkosähköä 5 000 MWh", 5480.0),  # in the target's unit
+    ("Vuosituotanto oli 5,42 gigawattituntia", "Aurinkosähköä 5 000 MWh", 5420.0),
     ("Talousarvio ei pitänyt: menot ylittyivät 2,4 %", "Toteuma TA:n mukainen", 0.0),  # "ei" is not "ylittyivät"'s
     ("Seurafoorumi kutsuttiin koolle 15.3. ja 18.10.2040.", "Seurafoorumi 2 krt/v", 2.0),  # two dates: twice
     ("Kysely tehtiin, vastausprosentti 36,5 (2039: kolmannes)", "vastausprosentti vähintään 35", 36.5),  # aside

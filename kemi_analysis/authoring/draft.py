@@ -882,6 +882,8 @@ def _count(reading: Reading, text: _Text, statement: Statement, year: int | None
 def _unit_scale(statement: Statement, text: _Text, chosen: tuple[float, int, str]) -> float:
     """A value in another unit of energy than its target: "5,48 GWh" against MWh is 5 480 MWh."""
     following = (text.words[chosen[1]:chosen[1] + 1] or [""])[0].casefold()
+    following = next((unit for word, unit in (("kilowatti", "kwh"), ("megawatti", "mwh"), ("gigawatti", "gwh"))
+                      if following.startswith(word)), following)  # "5,42 gigawattituntia"
     scales = {"kwh": 1.0, "mwh": 1e3, "gwh": 1e6}
     unit = re.search(r"\d\s*([kmg]wh)\b", statement.text, re.IGNORECASE)
     target, said = (unit.group(1).casefold() if unit else ""), following
