@@ -374,6 +374,15 @@ def test_a_value_beside_a_negation_or_after_another_clause_is_never_certain():
     assert read_realisation("Kirjastoista kaksi kolmasosaa", share, 2040).certain
 
 
+def test_the_drafts_own_check_names_the_draft_not_a_temporary_file(tmp_path, caplog):
+    folder = FIXTURES / "drafting_heldout17"  # school_dropouts has a zero target: one warning
+    report = load_report(folder / "raw" / "kuviteltu_2105.txt")
+    previous = read_annotations(folder / "annotations" / "2104.csv").table
+    write_draft(draft_annotations(report, previous), tmp_path / "2105.draft.csv", report)
+    assert "zero" in caplog.text or "target_value is 0" in caplog.text
+    assert "2105.draft.csv" in caplog.text and ".tmp" not in caplog.text
+
+
 def test_previous_metric_ids_are_reused_and_a_dropped_metric_keeps_a_row(tmp_path):
     previous = read_annotations(FIXTURES / "multiyear/annotations/2031.csv").table
     draft = draft_annotations(load_report(FIXTURES / "multiyear/raw/kuviteltu_2032.txt"), previous)

@@ -1666,7 +1666,7 @@ def write_draft(table: pd.DataFrame, path: str | Path, report: Report, *, force:
                 writer = csv.writer(handle, lineterminator="\n")
                 writer.writerow(COLUMNS)
                 writer.writerows(table[list(COLUMNS)].itertuples(index=False))
-            load_annotations(tmp, report)
+            load_annotations(tmp, report, name=path)  # its warnings name the file the analyst will open
     except FileExistsError:
         raise DataError(f"{path.name} appeared while the draft was written; it was left as it is.", path=path,
                         hint="run draft again with another --out.") from None

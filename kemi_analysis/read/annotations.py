@@ -73,8 +73,11 @@ def read_annotations(path: str | Path) -> Annotations:
     return Annotations(path=path, sha256=hashlib.sha256(data).hexdigest(), table=_typed(cells), warnings=warnings)
 
 
-def load_annotations(path: str | Path, report: Report) -> Annotations:
+def load_annotations(path: str | Path, report: Report, *, name: str | Path | None = None) -> Annotations:
     """Read an annotation file and check it against its raw report, every rule in one pass.
+
+    ``name`` is the path its warnings and problems name, when it differs from
+    ``path``: a file checked before it is moved into place goes by its final name.
 
     Besides the contract's rules: ``source_line`` must be a goal row of the
     report and ``aim`` that row's aim; ``evidence_target`` must be found in
@@ -89,16 +92,17 @@ def load_annotations(path: str | Path, report: Report) -> Annotations:
     (27, 16)
     """
     path = Path(path)
+    shown = Path(name) if name is not None else path
     data = _read_bytes(path)
-    cells, problems, warnings = _read_cells(data, path)
+    cells, problems, warnings = _read_cells(data, shown)
     problems += annotation_problems(cells)
     table = _typed(cells)
     found, more = _check_against_report(table, report)
     warnings += more
     problems += found
-    _raise_if(problems, path, f"{len(problems)} problem(s) in the annotation file, checked against {report.path}.")
+    _raise_if(problems, shown, f"{len(problems)} problem(s) in the annotation file, checked against {report.path}.")
     for message in warnings:
-        logger.warning("%s: %s", path, message)
+        logger.warning("%s: %s", shown, message)
     return Annotations(path=path, sha256=hashlib.sha256(data).hexdigest(), table=table, warnings=warnings)
 
 
