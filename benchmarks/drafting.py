@@ -7,9 +7,9 @@ before any tool read the text. Each set was first held out and scored before
 it was tuned on. The tuning parts: ``drafting`` (2051-2055) to
 ``drafting_heldout4`` (2056-2067), ``drafting_heldout5`` (2068-2070) to
 ``drafting_heldout11`` (2086-2088), ``drafting_heldout13`` (2092-2094) and
-``drafting_heldout15`` to ``drafting_heldout17`` (2098-2106); held out, rows
-never printed while tuning: ``drafting_heldout12`` (2089-2091),
-``drafting_heldout14`` (2095-2097) and ``drafting_heldout18`` (2107-2109).
+``drafting_heldout15`` to ``drafting_heldout18`` (2098-2109); held out, rows
+never printed while tuning: ``drafting_heldout12`` (2089-2091) and
+``drafting_heldout14`` (2095-2097).
 Each year is drafted with the year before it as the previous year, from
 whichever folder holds it (the series runs on, as the city's years do). For
 each part: rows, the share of statuses, values and whole rows right, values
@@ -67,7 +67,7 @@ PARTS = {"2022 (real)": [(ROOT / "data", 2022)],
          "tuning 2098-2100": [(HELD_OUT_11, year) for year in (2098, 2099, 2100)],
          "tuning 2101-2103": [(HELD_OUT_12, year) for year in (2101, 2102, 2103)],
          "tuning 2104-2106": [(HELD_OUT_13, year) for year in (2104, 2105, 2106)],
-         "held out 2107-2109": [(HELD_OUT_14, year) for year in (2107, 2108, 2109)]}
+         "tuning 2107-2109": [(HELD_OUT_14, year) for year in (2107, 2108, 2109)]}
 
 
 def graded_year(data_dir: Path, year: int) -> pd.DataFrame:
