@@ -598,10 +598,22 @@ def read_realisation(window: str, statement: Statement, year: int | None = None)
                 if reading.certain and len(_clauses(part)) > 1:
                     reading.certain = False  # read from a text of several clauses: another may be meant
                     reading.reasons.append("the realisation goes on past the clause the value is in")
+                elif reading.certain and _qualified_after(window[len(part):], year):
+                    reading.certain = False  # "pohjatyöt tehtiin elokuussa; leikkivälineet tilattu, … 5/2109"
+                    reading.reasons.append("the text after it may qualify it (a negation, a delay, a later date)")
                 return reading
     reading = Reading(quote=window.strip(" ,;"))
     reading.reasons.append("no measurable outcome found")
     return reading
+
+
+def _qualified_after(rest: str, year: int | None) -> bool:
+    """The text after a reading's clause says something is not done, delayed, under way or due later."""
+    if not rest.strip(" ,;."):
+        return False
+    text = _Text.read(rest)
+    later = year is not None and any(int(y) > year for y in _YEAR.findall(rest))
+    return text.negated or later or text.has(POSTPONED | NOT_YET | CONTINUES | PARTLY)
 
 
 def first_clause(text: str) -> str:
@@ -1418,6 +1430,8 @@ def _read_goal(goal, statements: list[Statement], groups: list[int], year: int) 
             doubt = "the same realisation text speaks of another statement too"
         elif window and len(statements) > 1 and not _content_forms(statement.topic) & _clause_forms(window):
             doubt = "its text names none of the statement's words"  # paired by order or a fuzzy likeness
+        elif window and len(statements) > 1 and _rival_clause(statement, window, realisation):
+            doubt = "another part of the realisation names as many of the statement's words"
         for _, reading in readings if doubt else []:
             reading.certain = False
             reading.reasons.append(doubt)
@@ -1473,6 +1487,15 @@ def _swap_if_named(read: list[tuple[Statement, str, list[tuple[Statement, Readin
         reading.certain, reading.score = False, mine[0][1].score
         reading.reasons.append("its clause traded with another statement's: each names the other's words")
     readings[0], mine[0] = (other, theirs), (statement, ours)
+
+
+def _rival_clause(statement: Statement, window: str, realisation: str) -> bool:
+    """A clause outside the statement's text that names as many of its words as its text does: the pairing
+    was a close call ("Sertifikaatti 15/16 päiväkodilla" / "ISO 45001 voimassa yhdeksässä koulussa")."""
+    own = _content_forms(statement.topic)
+    mine = len(own & _clause_forms(window))
+    clauses = [realisation[a:b].strip(" ,;.") for a, b in _clauses(realisation)]
+    return any(clause and clause not in window and len(own & _clause_forms(clause)) >= mine for clause in clauses)
 
 
 def _labelled_windows(statements: list[Statement], answers: dict[str, str]) -> list[tuple[str, float]]:
