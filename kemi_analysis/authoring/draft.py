@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import csv
 import logging
+from decimal import ROUND_HALF_UP, Decimal
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
@@ -582,6 +583,7 @@ def read_realisation(window: str, statement: Statement, year: int | None = None)
             reading = Reading(quote=part.strip(" ,;"))
             if _share(reading, _Text.read(part), statement, year):
                 reading.certain = reading.certain and len(_clauses(window)) == 1  # no other clause to mean
+                _what_is_left(reading, _Text.read(window), statement)
                 return reading
     for part in dict.fromkeys([first_clause(window), window]):  # the anchor's own clause first
         reading = Reading(quote=part.strip(" ,;"))
@@ -635,7 +637,7 @@ def first_clause(text: str) -> str:
 
 def _capitalised(word: str) -> bool:
     """A word that may begin a clause the report left without a full stop: capitalised, but not a unit ("GWh")."""
-    return word[:1].isupper() and not re.fullmatch(r"[kMG]Wh\W*", word)
+    return word[:1].isupper() and not re.fullmatch(r"[kMG]Wh(?::\w+)?\W*", word)
 
 
 def _sentence_end(before: str, word: str) -> bool:
@@ -723,9 +725,7 @@ def _share(reading: Reading, text: _Text, statement: Statement, year: int | None
             reading.reasons.append(why + f": short of {statement.target:g} %, no exact share")
             return True
         value, why = NEARLY_ALL, why + f" read as about {NEARLY_ALL:g} %: an estimate"
-    if text.has({"enää"}) and not text.has(FALLS) and _falls_by(statement):
-        value, certain, why = 100 - value, False, why + f": what is left ('enää'), so a fall of {100 - value:g} %"
-    reading.actual, reading.certain = round(value, 1), certain and not text.has(BOUNDS | NEARLY)  # "lähes …"
+    reading.actual, reading.certain = _one_decimal(value), certain and not text.has(BOUNDS | NEARLY)  # "lähes …"
     reading.reasons.append(why)
     return True
 
@@ -778,6 +778,19 @@ def _share_value(text: _Text) -> tuple[float | None, str, bool]:
     return None, "", False
 
 
+def _one_decimal(value: float) -> float:
+    """A share to one decimal, half up as the analysts round: 1 220 of 1 600 is 76.3 (Python's round gives 76.2)."""
+    return float(Decimal(repr(value)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
+
+
+def _what_is_left(reading: Reading, text: _Text, statement: Statement) -> None:
+    """Against a fall, a share said as what is left ("on enää 43 %", "oli 26,9 % vuoden 2050 tasosta") is a fall
+    of the rest."""
+    if reading.actual is not None and text.has({"enää", "taso"}) and not text.has(FALLS) and _falls_by(statement):
+        reading.actual, reading.certain = _one_decimal(100 - reading.actual), False
+        reading.reasons.append(f"what is left ('enää', 'tasosta'), so a fall of {reading.actual:g} %")
+
+
 def _falls_by(statement: Statement) -> bool:
     """A target that is the size of a fall ("kulutus vähenee 40 %"), not a level to fall to ("laskee alle 10 %",
     "laskee 8 %:iin")."""
@@ -791,9 +804,18 @@ def _changed_to(text: _Text) -> tuple[float, str] | None:
     the value, not where it started."""
     own = _clauses(text.window)[0][1] if text.window else 0  # in the statement's own clause
     ends = [(value, text.window[start:end]) for value, start, end in text.numbers
-            if re.search(r":(?:\w*[aeiouyäö]n|ksi)$", text.window[start:end])
-            and (end <= own or re.search(r"(?::|\w)st[aä]\s+$", text.window[:start]))]  # "… 36 900 kirjautumisesta"
+            if (re.search(r":(?:\w*[aeiouyäö]n|ksi)$", text.window[start:end]) or _illative_after(text.window[end:]))
+            and (end <= own or re.search(r"(?::|\w)(?:st[aä]|ll[aä])\s+$", text.window[:start]))]  # "… 36 900
+    # kirjautumisesta 41 300:aan", "kasvoi 150 MWh:lla 6 250 MWh:iin": from or by, then to
     return ends[0] if len(ends) == 1 else None
+
+
+def _illative_after(after: str) -> bool:
+    """The word after a number is in the illative: "69,2 prosenttiin", "6 250 MWh:iin" (to)."""
+    word = (after.split() or [""])[0].strip(".,;:")
+    if not word[:1].isalpha():  # the next number ("3,9:stä 4,2:een") is not this one's word
+        return False
+    return bool(re.fullmatch(r"\w+:(?:\w*[aeiouyäö]n)", word)) or any(a.case == "sisatulento" for a in analyse(word))
 
 
 def _missing(text: _Text) -> tuple[float, str, bool] | None:
@@ -941,7 +963,8 @@ def _respectively(reading: Reading, text: _Text, statement: Statement, year: int
 
 def _range(reading: Reading, text: _Text, statement: Statement) -> bool:
     """"2–3", "20-21", "26-27 tuhatta": the end that is the safe side of the target."""
-    span = next((m for m in _RANGE.finditer(text.window) if not _is_group(text.window, m)), None)
+    span = next((m for m in _RANGE.finditer(text.window) if not _is_group(text.window, m)
+                 and text.window[:m.start()].count("(") <= text.window[:m.start()].count(")")), None)  # "(1–5)"
     if not span:
         return False
     scale = _scale(text.window[span.end():])
@@ -1521,7 +1544,7 @@ def _one_value_per_text(read: list[tuple[Statement, str, list[tuple[Statement, R
     for (window, value), members in shared.items():
         words = [_word_forms(w) for w in _words(window)]
         if any("molempi" in forms or "kumpi" in forms and w.casefold().endswith("kin")
-               for w, forms in zip(_words(window), words)):
+               for w, forms in zip(_words(window), words)) or re.search(r"\bsekä\b.*\bettä\b", window):
             continue  # "kumpikin kahdeksan kertaa", "molemmissa 99,4 %": one number said of both
         first = [next((i for i, forms in enumerate(words) if forms & _content_forms(s.topic)), len(words))
                  for s, _ in members]
