@@ -345,6 +345,7 @@ def test_paragraphs_pair_one_to_one_when_their_counts_agree():
     ("Vähenemä parani 1,7 prosenttiyksiköllä 69,2 prosenttiin", "Kulutuksen vähenemä 68 %", 69.2),  # by, then to
     ("Tuotanto kasvoi 150 MWh:lla 6 250 MWh:iin.", "Aurinkosähköä 6 000 MWh", 6250.0),
     ("Chatin arvosana 4,2 (asteikko 1–5)", "Chatin arvosana vähintään 4,0", 4.2),  # a scale is no range of values
+    ("Yhteistapahtumia oli viitisenkymmentä", "Yhteisiä tapahtumia 45", 50.0),  # about fifty, never certain
     ("Kerhoissa kävi 1 220 oppilasta 1 600:sta", "Kerhoissa 75 % oppilaista", 76.3),  # 76.25, half up
     ("Energiankulutus oli 26,9 % vuoden 2030 tasosta", "Energiankulutus vähenee 70 % vuoden 2030 tasosta", 73.1),
     ("Talousarvio ei pitänyt: menot ylittyivät 2,4 %", "Toteuma TA:n mukainen", 0.0),  # "ei" is not "ylittyivät"'s
@@ -474,13 +475,13 @@ CORPUS_PINNED = {"tuning 2051": {"right": 441 / 483, "status_right": 453 / 483, 
                                  "other_metric": 3},
                  "held out 2095": {"right": 91 / 119, "status_right": 101 / 119, "high_right": 36 / 38,
                                    "other_metric": 7},
-                 "tuning 2107": {"right": 106 / 128, "status_right": 110 / 128, "high_right": 19 / 20,
+                 "tuning 2107": {"right": 107 / 128, "status_right": 110 / 128, "high_right": 19 / 20,
                                    "other_metric": 6},
                  "tuning 2098": {"right": 93 / 119, "status_right": 96 / 119, "high_right": 25 / 25,
                                    "other_metric": 4},
-                 "tuning 2101": {"right": 104 / 124, "status_right": 108 / 124, "high_right": 28 / 29,
+                 "tuning 2101": {"right": 105 / 124, "status_right": 109 / 124, "high_right": 28 / 29,
                                    "other_metric": 3},
-                 "tuning 2104": {"right": 101 / 126, "status_right": 107 / 126, "high_right": 25 / 25,
+                 "tuning 2104": {"right": 102 / 126, "status_right": 108 / 126, "high_right": 25 / 25,
                                    "other_metric": 2}}
 
 

@@ -33,8 +33,8 @@ from ..read.parser import Report
 from ..schemas import ANNOTATION_COLUMNS as COLUMNS
 from ..schemas import Status
 
-from .finnish import (analyse, guesses, head, is_elative, is_negation, is_past, is_plural_noun, lemmas, numeral_value,
-                      once)
+from .finnish import (analyse, approximate, guesses, head, is_elative, is_negation, is_past, is_plural_noun, lemmas,
+                      numeral_value, once)
 from .matching import assign, score_matrix
 
 #: A draft annotation file's name ends so: ``2023.draft.csv``.
@@ -928,6 +928,8 @@ def _bounded(reading: Reading, text: _Text, statement: Statement, chosen: tuple[
     """"alle viisi", "noin 20", "10–12": not exact; "alle viisi" of whole things is at most four."""
     bound = text.forms[chosen[1] - 1] & BOUNDS if chosen[1] else set()
     bound |= text.forms[chosen[1]] & set(ABOUT) if chosen[1] < len(text.forms) else set()
+    if chosen[1] < len(text.words) and approximate(text.words[chosen[1]]):  # "viitisenkymmentä": about fifty
+        bound.add("noin")
     if not bound and not re.search(r"\d\s*[-–]\s*\d", text.window):
         return
     reading.certain = False

@@ -143,6 +143,16 @@ def compose_numeral(base: str) -> int | None:
     return total + group + pending
 
 
+#: Numerals said roughly, which Voikko knows as numerals ("viitisenkymmentä", about fifty): their digit word.
+APPROXIMATE = {"parisen": "kaksi", "kolmisen": "kolme", "nelisen": "neljä", "viitisen": "viisi", "kuutisen": "kuusi",
+               "kymmenisen": "kymmenen"}
+
+
+def approximate(word: str) -> bool:
+    """True for a numeral said roughly: "kolmisensataa" (about three hundred), "kymmenisen" (about ten)."""
+    return any(a.word_class == "lukusana" and a.base.startswith(tuple(APPROXIMATE)) for a in analyse(word))
+
+
 def numeral_value(word: str) -> int | None:
     """The value of a numeral word in any case ("kolmessa" -> 3, "kahdellekymmenelle" -> 20); None for a
     plural ("kymmenien", tens of) and for other words."""
@@ -150,7 +160,9 @@ def numeral_value(word: str) -> int | None:
         if analysis.word_class == "lukusana" and analysis.number == "plural":
             continue
         if analysis.word_class == "lukusana" or analysis.base in NUMERALS:
-            value = compose_numeral(analysis.base)
+            base = next((digit + analysis.base[len(rough):] for rough, digit in APPROXIMATE.items()
+                         if analysis.base.startswith(rough)), analysis.base)  # "viitisenkymmentä": viisikymmentä
+            value = compose_numeral(base)
             if value is not None:
                 return value
     return None
