@@ -594,7 +594,7 @@ def read_realisation(window: str, statement: Statement, year: int | None = None)
             reading.reasons.append("the realisation says it is not known")  # "ei ole tiedossa", "ei saatu selvitettyä"
             return reading
         steps = (_budget, _qualified, _negated, _continues, _affirmed) if statement.kind == "yes_no" else (
-            _not_yet, _share, _respectively, _count, _qualified, _negated, _continues, _seasons, _affirmed)
+            _not_yet, _share, _respectively, _count, _qualified, _negated, _continues, _times_named, _affirmed)
         for step in steps:
             if step(reading, text, statement, year):
                 if reading.certain and len(_clauses(part)) > 1:
@@ -1025,16 +1025,15 @@ def _negated(reading: Reading, text: _Text, statement: Statement, year: int | No
     return False
 
 
-def _seasons(reading: Reading, text: _Text, statement: Statement, year: int | None) -> bool:
-    """Times a year told by the seasons or months: "kokoontui keväällä ja syksyllä", "tehtiin huhtikuussa ja
-    uusittiin marraskuussa" are twice."""
-    seasons = {a.base for word in text.words for a in analyse(word) if a.base in SEASONS or a.base in MONTHS}
-    seasons |= set(re.findall(r"(?<![\d.])\d{1,2}\.\d{1,2}\.", text.window))  # "koolle 15.3. ja 18.10.2106"
-    if statement.unit != "krt/v" or len(seasons) < 2 or text.numbers or text.written or text.negated:  # dates
-        # are no numbers (_numbers)
+def _times_named(reading: Reading, text: _Text, statement: Statement, year: int | None) -> bool:
+    """Times a year told by the seasons, months or dates named: "kokoontui keväällä ja syksyllä", "tehtiin
+    huhtikuussa ja uusittiin marraskuussa", "koolle 15.3. ja 18.10." are twice. Dates are no numbers here."""
+    times = {a.base for word in text.words for a in analyse(word) if a.base in SEASONS or a.base in MONTHS}
+    times |= set(re.findall(r"(?<![\d.])\d{1,2}\.\d{1,2}\.", text.window))
+    if statement.unit != "krt/v" or len(times) < 2 or text.numbers or text.written or text.negated:
         return False
-    reading.actual = float(len(seasons))
-    reading.reasons.append(f"{len(seasons)} times, one in each season or month named ({', '.join(sorted(seasons))})")
+    reading.actual = float(len(times))
+    reading.reasons.append(f"{len(times)} times, one for each season, month or date named ({', '.join(sorted(times))})")
     return True
 
 
@@ -1637,17 +1636,17 @@ def _row(goal, statement: Statement, reading: Reading, proposal: _Proposal, used
         metric_id = _unique(slug(statement.text), used)
     has_target = statement.target is not None
     # High only when one reading was possible: a single number (or a plain yes) said of this statement alone.
-    if reading.actual is not None and reading.certain and reading.score >= 80 and (has_target or
-                                                                                  statement.kind == "count"):
+    plain = reading.actual is not None and reading.certain and reading.score >= 80 and (has_target or
+                                                                                      statement.kind == "count")
+    other_size = plain and _of_another_size(statement, reading.actual)  # "kysely 1 krt/v" / "kutsuttiin 3 050"
+    if plain and not other_size:
         confidence = "high"
-        if _of_another_size(statement, reading.actual):
-            confidence = "medium"  # "kysely 1 krt/v" against "kutsuttiin 3 050"
     elif reading.actual is not None or reading.status:
         confidence = "medium"
     else:
         confidence = "low"
     reasons = statement.reasons + reading.reasons + [id_reason]
-    if confidence == "medium" and reading.certain and _of_another_size(statement, reading.actual):
+    if other_size:
         reasons.append(f"{reading.actual:g} is of another size than the target {statement.target:g}")
     if reading.score:
         reasons.append(f"realisation anchor score {reading.score:.0f}")
