@@ -87,6 +87,7 @@ MONTHS = {"tammikuu", "helmikuu", "maaliskuu", "huhtikuu", "toukokuu", "kesäkuu
           "lokakuu", "marraskuu", "joulukuu"}
 UNIT_WORDS = {"%", "kpl", "krt", "krt/v", "kertaa", "prosenttia", "mwh", "kwh", "h", "€", "eur", "euroa", "km", "vrk",
               "henkilöä", "oppilasta", "lk", "/"}
+UNIT_LEMMAS = {"prosentti", "prosenttiyksikkö", "euro", "kerta", "kappale"}  # a unit in any case: "73,1 prosentista"
 SCALES = {"tuhat", "tuhatta", "miljoona", "miljoonaa", "milj"}  # "25-26 tuhatta": a number's scale
 UNITS = ("krt/v", "krt/vko", "h/vko", "%", "kpl", "km", "vrk", "h", "€", "eur", "henkilöä", "oppilasta")
 ABBREVIATIONS = ("mm.", "esim.", "ym.", "jne.", "ns.", "ka.", "n.", "klo.")
@@ -119,6 +120,7 @@ class Statement:
     reasons: list[str] = field(default_factory=list)
     about: str = ""  # what the statement speaks of, when not all of its text (one of two groups named together)
     label: str = ""  # its label in a list the cell numbers or letters ("2" of "1) … 2) …")
+    echo: frozenset[str] = frozenset()  # words of last year's quote for it that tell its clause (``_hear_echoes``)
 
     @property
     def topic(self) -> str:
@@ -1119,10 +1121,9 @@ def _refers_back(statement: Statement, text: str, clauses: list[tuple[int, int]]
 
 
 def _paragraph_scores(statement: Statement, paragraphs: list[str]) -> tuple[list[float], list[float], list[float]]:
-    """How well each paragraph speaks of a statement: shared base forms (share of the statement's), the
-    fuzzy anchor score, and the two combined (0-100)."""
-    own = _content_forms(statement.topic)
-    shared = [len(own & _clause_forms(paragraph)) / max(len(own), 1) for paragraph in paragraphs]
+    """How well each paragraph speaks of a statement: shared base forms (share of the statement's, and of its
+    ``echo`` a little), the fuzzy anchor score, and the two combined (0-100)."""
+    shared = [_overlap(statement, _clause_forms(paragraph)) for paragraph in paragraphs]
     fuzzy = [_anchor(statement.topic, paragraph)[1] for paragraph in paragraphs]
     return shared, fuzzy, [max(f, 60 + 40 * o) if o else f for f, o in zip(fuzzy, shared)]
 
@@ -1150,19 +1151,15 @@ def _pair_paragraphs(scored: list[tuple[list[float], list[float], list[float]]],
 
 def _anchor_windows(statements: list[Statement], text: str) -> list[tuple[str, float]]:
     """One text shared by statements: each statement takes the clause whose words (base forms and compound
-    parts) it shares most, up to the next clause another statement takes; without any shared word, the
-    fuzzy anchor decides."""
+    parts, then its echo's) it shares most, up to the next clause another statement takes; without any
+    shared word, the fuzzy anchor decides."""
     clauses = _clauses(text)
     if len(statements) == 1:  # the one statement of this paragraph: from the clause that speaks of it
-        own = _content_forms(statements[0].topic)
-        shared = [len(own & _clause_forms(text[a:b])) for a, b in clauses]
+        shared = [_overlap(statements[0], _clause_forms(text[a:b])) for a, b in clauses]
         index = max(range(len(clauses)), key=shared.__getitem__) if max(shared) else 0
         index -= _refers_back(statements[0], text, clauses, index, len(text)) or _value_before(text, clauses, index)
         return [(text[clauses[index][0]:], _anchor(statements[0].topic, text)[1])]
-    overlaps = []
-    for statement in statements:
-        own = _content_forms(statement.topic)
-        overlaps.append([len(own & _clause_forms(text[a:b])) / max(len(own), 1) for a, b in clauses])
+    overlaps = [[_overlap(statement, _clause_forms(text[a:b])) for a, b in clauses] for statement in statements]
     unmatched = [i for i, row in enumerate(overlaps) if max(row) == 0]
     # A statement sharing no word with any clause may still be spoken of in the clause no other statement
     # takes, when it states a target ("myönteisiä päätöksiä vähintään kaksi" / "joista kolmelle myönnettiin");
@@ -1180,7 +1177,7 @@ def _anchor_windows(statements: list[Statement], text: str) -> list[tuple[str, f
             taken_by.add(c)
     free = [c for c in range(len(clauses)) if c not in taken_by]
     for i, row in enumerate(overlaps):
-        if best[i] is None and max(row) == 0 and free:  # no shared word: the free clause a typo'd word is
+        if best[i] is None and max(row) <= 1 / ECHO_SHARE and free:  # no own word: the free clause a typo'd word is
             start, score = _anchor(statements[i].topic, text)  # like ("Koulupudokaita"), or the first free one
             alike = [c for c in free if clauses[c][0] <= start < clauses[c][1]] if score >= 80 else []
             best[i] = ((alike or free)[0], 0.25)
@@ -1199,6 +1196,17 @@ def _anchor_windows(statements: list[Statement], text: str) -> list[tuple[str, f
             start = clauses[index - 1][0]
         windows.append((text[start:end], 60 + 40 * overlap))
     return windows
+
+
+#: What last year's quote counts in pairing against the statement's own words: all its words together weigh
+#: less than any one word of the statement, so they only decide between clauses the statement's words cannot.
+ECHO_SHARE = 1000
+
+
+def _overlap(statement: Statement, clause: set[str]) -> float:
+    """The share of a statement's words a clause names, plus the share of its echo's over :data:`ECHO_SHARE`."""
+    own, echo = _content_forms(statement.topic), statement.echo
+    return len(own & clause) / max(len(own), 1) + len(echo & clause) / max(len(echo), 1) / ECHO_SHARE
 
 
 def _value_before(text: str, clauses: list[tuple[int, int]], index: int) -> bool:
@@ -1311,7 +1319,8 @@ def _after_value(tokens: list[re.Match], values: list[bool], index: int) -> bool
     if not word[:1].isalpha() or not word[:1].islower() or values[index] \
             or word.casefold().strip(".,;:") in UNIT_WORDS | {"ja", "sekä", "tai", "eli"} \
             or word.casefold().startswith(("milj", "tuha")) \
-            or word.casefold().startswith(("lk", "ka", "luok")):  # "1-6 lk", "lk ka 20": a group's label
+            or word.casefold().startswith(("lk", "ka", "luok")) \
+            or lemmas(word.strip(".,;:")) & UNIT_LEMMAS:  # "1-6 lk", "lk ka 20": a group's label; "73,1 prosentista"
         return False
     last = index - 1
     unit = last >= 0 and tokens[last].group(0).casefold().strip(".,") in UNIT_WORDS
@@ -1379,8 +1388,9 @@ def draft_annotations(report: Report, previous: pd.DataFrame | None = None) -> p
     metric_items = report.items[report.items["field"] == "metric"]
     known = [] if previous is None or "evidence_target" not in previous else \
         [t for t in dict.fromkeys(previous["evidence_target"].astype(str)) if t.strip()]
-    for goal in report.goals.itertuples(index=False):
-        statements, groups = _statements_of(goal, metric_items, known)
+    goals = [(goal, *_statements_of(goal, metric_items, known)) for goal in report.goals.itertuples(index=False)]
+    _hear_echoes([statements for _, statements, _ in goals], previous)
+    for goal, statements, groups in goals:
         if not statements:
             entries.append((goal, None, None))
             continue
@@ -1398,6 +1408,28 @@ def draft_annotations(report: Report, previous: pd.DataFrame | None = None) -> p
         goal = drafted[at][0] if at is not None else next(report.goals.itertuples(index=False))
         rows.append(_not_found_row(previous.iloc[index], goal, report.year, score))
     return pd.DataFrame(rows, columns=[*COLUMNS, "confidence"])
+
+
+def _hear_echoes(rows: list[list[Statement]], previous: pd.DataFrame | None) -> None:
+    """Give each statement, as its ``echo``, the words of the previous year's realisation quote for the metric
+    it continues that tell its clause from its row's others: an author tends to tell a metric in last year's
+    words ("Kuntosalikortteja myytiin"), which the metric cell may not use ("Liikuntapalvelujen kausikortit").
+    Its numerals are last year's values, its units ("prosenttiin") and the words its row's other statements or
+    echoes say tell nothing."""
+    if previous is None or "evidence_actual" not in previous:
+        return
+    statements = [statement for row in rows for statement in row]
+    proposals, _ = _propose_ids([statement.topic for statement in statements], previous)
+    quotes = dict(zip(previous["metric_id"].astype(str), previous["evidence_actual"].astype(str)))
+    heard = {id(statement): [_content_forms(w) for w in _words(quotes.get(proposal.metric_id, ""))
+                             if numeral_value(w) is None and not lemmas(w) & UNIT_LEMMAS]
+             for statement, proposal in zip(statements, proposals) if proposal.metric_id}
+    for row in rows:
+        words = [heard.get(id(statement), []) for statement in row]
+        said = [_content_forms(statement.topic).union(*heard_words) for statement, heard_words in zip(row, words)]
+        for i, statement in enumerate(row):
+            told = _content_forms(statement.topic).union(*said[:i], *said[i + 1:])
+            statement.echo = frozenset().union(*[forms for forms in words[i] if not forms & told])
 
 
 def _statements_of(goal, metric_items: pd.DataFrame, known: list[str]) -> tuple[list[Statement], list[int]]:
