@@ -93,7 +93,8 @@ UNITS = ("krt/v", "krt/vko", "h/vko", "%", "kpl", "km", "vrk", "h", "€", "eur"
 ABBREVIATIONS = ("mm.", "esim.", "ym.", "jne.", "ns.", "ka.", "n.", "klo.")
 
 _NUMBER = re.compile(r"(?<![\w/.,:\-–])((?:\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:[,.]\d+)?)(?::\w+)?"
-                     r"(?![\w/]|[.\-–]\d|\.?\s?[–-]\s?\d)")  # not "1-6", "1.–6." (grades one to six)
+                     r"(?![\w/]|[.,\-–]\d|\.?\s?[–-]\s?\d)")  # not "1-6", "1.–6." (grades one to six)
+_GRADE = re.compile(r"(?<![\w/.,-])(\d+,\d+)\s*/\s*(4|5|10)(?![\w/]|[.,]\d)")  # "3,9/5": a mean on a scale to 5
 _FRACTION = re.compile(r"(?<![\w/.,-])(\d{1,3}(?:[ \u00a0]\d{3})+|\d+)\s*/\s*(\d{1,3}(?:[ \u00a0]\d{3})+|\d+)"
                        r"(?![\w/]|[.,]\d)")
 _RANGE = re.compile(r"(?<![\w/.,-])((?:\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:[,.]\d+)?)\s*[–-]\s*"
@@ -735,7 +736,7 @@ def _share(reading: Reading, text: _Text, statement: Statement, year: int | None
 def _share_value(text: _Text) -> tuple[float | None, str, bool]:
     window = text.window
     for value, start, end in text.numbers:
-        if re.match(r"\s*(%|prosent)", window[end:], re.IGNORECASE):
+        if re.match(r"\s*(%|prosent)", window[end:], re.IGNORECASE) and not _restates_target(window, start, end):
             return value, f"{value:g} % written in the realisation", len(text.numbers) == 1
     for value, word, index in text.written:
         if index + 1 < len(text.forms) and text.forms[index + 1] & PERCENT_WORDS:
@@ -873,7 +874,8 @@ def _count(reading: Reading, text: _Text, statement: Statement, year: int | None
         return True
     if _range(reading, text, statement):
         return True
-    candidates = [c for c in _candidates(text) if statement.kind != "share" or c[0] <= 100]  # not "30 tuhatta" %
+    candidates = _told_apart(text, [c for c in _candidates(text)  # not "30 tuhatta" % for a share
+                                    if statement.kind != "share" or c[0] <= 100], reading.reasons)
     changed = _changed_to(text)
     if changed is not None and len(candidates) > 1 and (not statement.target or
                                                         statement.target / 5 <= changed[0] <= statement.target * 5):
@@ -913,6 +915,37 @@ def _count(reading: Reading, text: _Text, statement: Statement, year: int | None
                                                    f" ({'fits the statement' if fitting else 'the first'} "
                                                    f"of {len(candidates)} numbers)"))
     return True
+
+
+def _restates_target(window: str, start: int, end: int) -> bool:
+    """The number at ``start:end`` is the target said again: "tavoite 73", "40 prosentin tavoitteesta",
+    "(95 % tavoitteesta)"."""
+    return bool(re.match(r"\s*(?:%|prosent\w*)?\s*tavoit", window[end:], re.IGNORECASE)
+                or re.search(r"\btavoite\s*$", window[:start], re.IGNORECASE))
+
+
+def _told_apart(text: _Text, candidates: list[tuple[float, int, str]], reasons: list[str]
+                ) -> list[tuple[float, int, str]]:
+    """Of several numbers, not one the text calls the target ("tavoite 73", "40 prosentin tavoitteesta", "(95 %
+    tavoitteesta)"), and the one it calls the average of the others when it does ("38 ja 44, keskimäärin 41");
+    why goes to ``reasons``."""
+    restated = {len(_words(text.window[:start])) for _, start, end in text.numbers
+                if _restates_target(text.window, start, end)}
+    kept = [c for c in candidates if c[1] not in restated] or candidates
+
+    def averaged(index: int) -> bool:  # "keskimäärin 41", "keskiarvo oli 4,1"
+        before = text.forms[max(0, index - 2):index]
+        return bool(before) and bool(before[-1] & AVERAGES or len(before) == 2 and before[0] & AVERAGES
+                                     and "olla" in before[1])
+
+    average = [c for c in kept if averaged(c[1])]
+    others = [c[0] for c in kept if c not in average]
+    if len(average) == 1 and others and min(others) <= average[0][0] <= max(others):  # among what it averages
+        reasons.append("of several numbers, the one the text calls the average")
+        return average
+    if len(kept) < len(candidates):
+        reasons.append("a number the text calls the target is not the value")
+    return kept
 
 
 def _unit_scale(statement: Statement, text: _Text, chosen: tuple[float, int, str]) -> float:
@@ -986,6 +1019,8 @@ def _candidates(text: _Text) -> list[tuple[float, int, str]]:
     candidates += [(float(re.sub(r"[ \u00a0]", "", m.group(1))), len(_words(text.window[:m.start()])),
                     f"{m.group(1)} of {m.group(2)} ('{m.group(0)}'): the part done")
                    for m in _FRACTION.finditer(text.window) if not _MONTH_YEAR.fullmatch(re.sub(r"\s", "", m.group(0)))]
+    candidates += [(float(m.group(1).replace(",", ".")), len(_words(text.window[:m.start()])),
+                    f"{m.group(1)} on a scale to {m.group(2)} ('{m.group(0)}')") for m in _GRADE.finditer(text.window)]
     return candidates
 
 
@@ -996,7 +1031,8 @@ def _is_group(text: str, match: re.Match) -> bool:
     after = text[match.end():].split()[:1] or [""]
     label_before = before[0].casefold().startswith(("luok", "lk")) and not (  # "7-9 lk 19-21": a value
         len(words) > 1 and re.fullmatch(r"\(?\d+\s*[–-]\s*\d+\)?", words[-2]))
-    return label_before or text[:match.start()].endswith("(") \
+    return label_before or "asteikko" in lemmas(before[0].strip(".,:;")) \
+        or "asteikko" in lemmas(words[-2].strip(".,:;") if len(words) > 1 else "") or text[:match.start()].endswith("(") \
         or after[0].casefold().startswith(("lk", "luok"))
 
 
@@ -1217,6 +1253,8 @@ def _value_before(text: str, clauses: list[tuple[int, int]], index: int) -> bool
     before = text[clauses[index - 1][0]:clauses[index - 1][1]].rstrip()
     return not before.endswith((".", ";", "!", "?")) and bool(re.search(r"\d\s*%?$", before))
 
+
+AVERAGES = {"keskimäärin", "keskiarvo"}
 
 #: School stages by the grades they are: "alakoulussa" is grades 1-6.
 STAGES = {"alakoulu": "1-6", "yläkoulu": "7-9"}
