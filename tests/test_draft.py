@@ -389,6 +389,7 @@ def test_paragraphs_pair_one_to_one_when_their_counts_agree():
     ("40 prosentin tavoitteesta jäätiin niukasti; vastauksia 1 150 / 2 900", "Vastausprosentti vähintään 40", 39.7),
     ("Tavoite 73 ylittyi, kävijöitä 75", "Kävijöitä vähintään 73", 75.0),  # the target said again
     ("Myynti 2 480 kpl – tavoitteesta puuttui kaksikymmentä", "Myynti 2 500 kpl", 2480.0),  # not the target
+    ("Tiedotteita julkaistiin 241, niistä selkokielisiä kaikki paitsi kaksi", "Selkokielisiä 98 %", 99.2),
 ])
 def test_reading_values_as_the_report_writes_them(window, statement_text, actual):
     reading = read_realisation(window, read_statement(statement_text, 1, "A"), 2040)
@@ -484,7 +485,7 @@ def test_the_report_path_does_not_load_voikko():
 # it was tuned on. Held out, their rows never printed: drafting_heldout12 (2089-2091), drafting_heldout14
 # (2095-2097) and drafting_heldout19 (2110-2112, scored once, after the last change). Each year is drafted with the
 # year before it as the previous year, as the city does. Figures when this was written (benchmarks/drafting.py).
-CORPUS_PINNED = {"tuning 2051": {"right": 443 / 483, "status_right": 454 / 483, "high_right": 140 / 140,
+CORPUS_PINNED = {"tuning 2051": {"right": 444 / 483, "status_right": 455 / 483, "high_right": 140 / 140,
                                  "other_metric": 4},
                  "tuning 2068": {"right": 85 / 90, "status_right": 85 / 90, "high_right": 22 / 22,
                                  "other_metric": 0},
@@ -506,7 +507,7 @@ CORPUS_PINNED = {"tuning 2051": {"right": 443 / 483, "status_right": 454 / 483, 
                                  "other_metric": 3},
                  "held out 2095": {"right": 91 / 119, "status_right": 101 / 119, "high_right": 32 / 33,
                                    "other_metric": 7},
-                 "tuning 2110": {"right": 107 / 126, "status_right": 112 / 126, "high_right": 29 / 31,
+                 "tuning 2110": {"right": 108 / 126, "status_right": 113 / 126, "high_right": 29 / 31,
                                    "other_metric": 3},
                  "tuning 2107": {"right": 113 / 128, "status_right": 116 / 128, "high_right": 18 / 19,
                                    "other_metric": 2},

@@ -769,6 +769,8 @@ def _share_value(text: _Text) -> tuple[float | None, str, bool]:
     counts = [float(n[0]) for n in text.numbers if float(n[0]).is_integer()] + written
     if len(counts) == 2 and len(text.numbers) + len(written) == 2 and 0 < min(counts) < max(counts):
         part, whole = min(counts), max(counts)  # "sopimuksia seitsemälläkymmenellä, avustettavia 78"
+        if text.has({"paitsi"}) and text.has(ALL_WORDS):  # "julkaistiin 241, niistä kaikki paitsi kaksi"
+            return 100 * (whole - part) / whole, f"all but {part:g} of {whole:g}", False
         return 100 * part / whole, f"{part:g} of {whole:g}: two counts read as a share", False
     for index, forms in enumerate(text.forms):
         before = text.forms[index - 1] if index else set()
