@@ -127,6 +127,15 @@ def test_statements_split_at_units_and_sentences():
     assert len(split_statements("Tieto (mm. Tea-viisari, Hyvinvointiprofiili) OPH")) == 1
 
 
+def test_a_base_year_or_a_group_is_no_statement_of_its_own_nor_a_deadline():
+    assert split_statements("vähenemä 64 % vuoden 2050 tasosta") == ["vähenemä 64 % vuoden 2050 tasosta"]
+    assert split_statements("Ryhmäkoko luokilla 1-6 enintään 21") == ["Ryhmäkoko luokilla 1-6 enintään 21"]
+    assert split_statements("vähenemä vähintään 16 % vuoden 2050 tasosta aurinkosähkön tuotanto 1 200 MWh") == [
+        "vähenemä vähintään 16 % vuoden 2050 tasosta", "aurinkosähkön tuotanto 1 200 MWh"]
+    assert read_statement("Kulutus vähenee 55 % vuoden 2050 tasosta", 1, "A").deadline == ""
+    assert read_statement("Kaikki koulut sertifioitu vuoden 2050 loppuun mennessä", 1, "A").deadline == "2050-12"
+
+
 def test_a_cell_splits_where_last_years_statement_begins():
     known = ["Uimahallin käynnit vähintään 90 000", "uimakoulut 40 kpl", "Toteuma TA:n mukainen"]
     assert split_known("Uimahallin käynnit vähintään 95 000 uimakoulut 45 kpl", known) == [
@@ -390,6 +399,7 @@ def test_paragraphs_pair_one_to_one_when_their_counts_agree():
     ("Tavoite 73 ylittyi, kävijöitä 75", "Kävijöitä vähintään 73", 75.0),  # the target said again
     ("Myynti 2 480 kpl – tavoitteesta puuttui kaksikymmentä", "Myynti 2 500 kpl", 2480.0),  # not the target
     ("Tiedotteita julkaistiin 241, niistä selkokielisiä kaikki paitsi kaksi", "Selkokielisiä 98 %", 99.2),
+    ("Kulutus on enää 43 % vuoden 2050 kulutuksesta (v. 2091 vähenemä 56 %)", "Kulutus vähenee 55 %", 57.0),
 ])
 def test_reading_values_as_the_report_writes_them(window, statement_text, actual):
     reading = read_realisation(window, read_statement(statement_text, 1, "A"), 2040)
@@ -485,7 +495,7 @@ def test_the_report_path_does_not_load_voikko():
 # it was tuned on. Held out, their rows never printed: drafting_heldout12 (2089-2091), drafting_heldout14
 # (2095-2097) and drafting_heldout19 (2110-2112, scored once, after the last change). Each year is drafted with the
 # year before it as the previous year, as the city does. Figures when this was written (benchmarks/drafting.py).
-CORPUS_PINNED = {"tuning 2051": {"right": 444 / 483, "status_right": 455 / 483, "high_right": 140 / 140,
+CORPUS_PINNED = {"tuning 2051": {"right": 444 / 483, "status_right": 455 / 483, "high_right": 141 / 141,
                                  "other_metric": 4},
                  "tuning 2068": {"right": 85 / 90, "status_right": 85 / 90, "high_right": 22 / 22,
                                  "other_metric": 0},
@@ -493,29 +503,29 @@ CORPUS_PINNED = {"tuning 2051": {"right": 444 / 483, "status_right": 455 / 483, 
                                  "other_metric": 2},
                  "tuning 2074": {"right": 93 / 108, "status_right": 93 / 108, "high_right": 23 / 23,
                                  "other_metric": 0},
-                 "tuning 2077": {"right": 88 / 109, "status_right": 92 / 109, "high_right": 33 / 33,
+                 "tuning 2077": {"right": 88 / 109, "status_right": 92 / 109, "high_right": 32 / 32,
                                  "other_metric": 2},
                  "tuning 2080": {"right": 95 / 114, "status_right": 101 / 114, "high_right": 19 / 19,
                                  "other_metric": 1},
-                 "tuning 2083": {"right": 95 / 114, "status_right": 99 / 114, "high_right": 29 / 29,
-                                 "other_metric": 2},
+                 "tuning 2083": {"right": 97 / 114, "status_right": 100 / 114, "high_right": 30 / 30,
+                                 "other_metric": 1},
                  "tuning 2086": {"right": 100 / 120, "status_right": 109 / 120, "high_right": 29 / 29,
                                  "other_metric": 2},
                  "held out 2089": {"right": 83 / 119, "status_right": 91 / 119, "high_right": 28 / 28,
                                    "other_metric": 4},
-                 "tuning 2092": {"right": 106 / 118, "status_right": 110 / 118, "high_right": 30 / 30,
+                 "tuning 2092": {"right": 106 / 118, "status_right": 110 / 118, "high_right": 29 / 29,
                                  "other_metric": 3},
                  "held out 2095": {"right": 91 / 119, "status_right": 101 / 119, "high_right": 32 / 33,
                                    "other_metric": 7},
-                 "tuning 2110": {"right": 108 / 126, "status_right": 113 / 126, "high_right": 29 / 31,
+                 "tuning 2110": {"right": 110 / 126, "status_right": 115 / 126, "high_right": 29 / 31,
                                    "other_metric": 3},
                  "tuning 2107": {"right": 113 / 128, "status_right": 116 / 128, "high_right": 18 / 19,
                                    "other_metric": 2},
-                 "tuning 2098": {"right": 95 / 119, "status_right": 97 / 119, "high_right": 25 / 25,
+                 "tuning 2098": {"right": 96 / 119, "status_right": 98 / 119, "high_right": 25 / 25,
                                    "other_metric": 4},
-                 "tuning 2101": {"right": 106 / 124, "status_right": 109 / 124, "high_right": 28 / 29,
+                 "tuning 2101": {"right": 107 / 124, "status_right": 110 / 124, "high_right": 28 / 29,
                                    "other_metric": 3},
-                 "tuning 2104": {"right": 104 / 126, "status_right": 108 / 126, "high_right": 25 / 25,
+                 "tuning 2104": {"right": 105 / 126, "status_right": 109 / 126, "high_right": 25 / 25,
                                    "other_metric": 2}}
 
 

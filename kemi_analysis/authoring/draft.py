@@ -153,8 +153,13 @@ def split_statements(cell: str) -> list[str]:
     marked = re.sub(r"(\d)\s+(?=\d+\s*[-–]\s*\d+\s*lk)", "\\1\x01", marked)  # "… enintään 21 7-9 lk …"
     # "3 000 joista neljännes …": the share of the whole is a statement of its own
     marked = re.sub(r"(\d\s*(?:kpl|%)?),?\s+(?=(?:joista|niistä)\s)", "\\1\x01", marked)
+    # "vähintään 16 % vuoden 2050 tasosta aurinkosähkön tuotanto 1 200 MWh": a base year ends its statement
+    marked = re.sub(r"(vuoden\s+\d{4}\s+[a-zäöå]+)\s+(?=[a-zäöå]{4,}(?:\s+[a-zäöå]{4,})?\s+"
+                    r"(?:(?:vähintään|enintään|yli|alle)\s+)?\d)", "\\1\x01", marked)
     # "käynnit vähintään 75 000 omatoimikäyttö vähintään 11 500": a value, a new noun, and its own value
-    marked = re.sub(r"(\d\s*(?:krt/v|kpl|%|MWh)?|\d\))\s+(?=(?!luok)[a-zäöå]{4,}(?:\s+[a-zäöå]{4,})?\s+"
+    # (not a comparator, "luokilla 1-6 enintään 21", nor a base year, "64 % vuoden 2050 tasosta")
+    marked = re.sub(r"(\d\s*(?:krt/v|kpl|%|MWh)?|\d\))\s+(?=(?!luok|vähintään|enintään|vuoden\s+\d{4})"
+                    r"[a-zäöå]{4,}(?:\s+[a-zäöå]{4,})?\s+"
                     r"(?:(?:vähintään|enintään|yli|alle)\s+)?\d)", "\\1\x01", marked)
     # "kysely 1 krt/v, seurafoorumi 2 krt/v": a comma after a unit, and another statement with a number follows
     marked = re.sub(r"(\d\s*(?:krt/v|kpl|%)),\s+(?=[^\d\x01]*\d)", "\\1\x01", marked)
@@ -337,8 +342,9 @@ def _words(text: str) -> list[str]:
 
 
 #: An aside that restates the target or gives an earlier year's figure: "(tavoite 1 650)", "(2071: 134)",
-#: "(ed. vuonna 37 %)", "(v. 2093: 95 %)".
-_ASIDE = re.compile(rf"\((?:tavoite|tav\.|ed\.|edellis|viime|(?:v\.\s*)?{_YEAR_DIGITS}\s*:)[^()]*\)", re.IGNORECASE)
+#: "(ed. vuonna 37 %)", "(v. 2093: 95 %)", "(v. 2091 vähenemä 56 %)".
+_ASIDE = re.compile(rf"\((?:tavoite|tav\.|ed\.|edellis|viime|v\.\s*{_YEAR_DIGITS}|{_YEAR_DIGITS}\s*:)[^()]*\)",
+                    re.IGNORECASE)
 
 
 def _numbers(text: str) -> list[tuple[float, int, int]]:
@@ -375,7 +381,7 @@ def _deadline(text: str) -> str:
     match = _MONTH_YEAR.search(text)
     if match:
         return f"{match.group(2)}-{int(match.group(1)):02d}"
-    years = _YEAR.findall(text)
+    years = [m.group(1) for m in _YEAR.finditer(text) if not _BASE_YEAR.match(text[m.end():])]
     if not years:
         return ""
     year = years[0]
@@ -386,6 +392,10 @@ def _deadline(text: str) -> str:
     if re.search(r"loppuun\s+mennessä", text, re.IGNORECASE):
         return f"{year}-12"
     return year
+
+
+#: What follows a base year, not a deadline: "vuoden 2050 tasosta", "2050 kulutuksesta", "vertailuvuodesta".
+_BASE_YEAR = re.compile(r"\s*(?:tasosta|tasoon|kulutuksesta|lukemasta|arvosta)\b", re.IGNORECASE)
 
 
 def read_statement(text: str, source_line: int, aim: str) -> Statement:
