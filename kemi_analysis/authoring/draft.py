@@ -148,8 +148,9 @@ def split_statements(cell: str) -> list[str]:
     # Nothing inside parentheses splits a statement.
     protected = re.sub(r"\([^()]*\)", lambda m: m.group(0).replace(",", "\x02").replace(".", "\0"), protected)
     marked = re.sub(r"(\d\s*(?:krt/v|kpl|%)?)\s+(?=[A-ZÄÖÅ][a-zäöå])", "\\1\x01", protected)  # "20 000 Paketteja"
-    # Run together without a full stop: "toteuma Ryhmäkoot ka …" (a capital after a lower-case word)
-    marked = re.sub(r"(?<=[a-zäöå])\s+(?=[A-ZÄÖÅ][a-zäöå]{3,})", "\x01", marked)
+    # Run together without a full stop: "toteuma Ryhmäkoot ka …" (a capital after a lower-case word, but not a name
+    # after a conjunction: "Syväkankaan ja Rytikarin leikkipuistot")
+    marked = re.sub(r"(?<=[a-zäöå])(?<!\sja)(?<!\stai)(?<!\ssekä)\s+(?=[A-ZÄÖÅ][a-zäöå]{3,})", "\x01", marked)
     marked = re.sub(r"(\d)\s+(?=\d+\s*[-–]\s*\d+\s*lk)", "\\1\x01", marked)  # "… enintään 21 7-9 lk …"
     # "3 000 joista neljännes …": the share of the whole is a statement of its own
     marked = re.sub(r"(\d\s*(?:kpl|%)?),?\s+(?=(?:joista|niistä)\s)", "\\1\x01", marked)
@@ -424,6 +425,9 @@ def read_statement(text: str, source_line: int, aim: str) -> Statement:
         statement.reasons.append(f"target {value:g} written in digits")
     else:
         _target_in_words(statement, words, forms)
+    if statement.target is None and len(names := named(text)) > 1:  # "Hepolan ja Marttalan puistot": two
+        statement.target, statement.unit, statement.comparator = float(len(names)), "kpl", ">="
+        statement.reasons.append(f"target {len(names)}: the things it names ({', '.join(names)})")
     if statement.target is not None:  # a target of none ("Koulupudokkaita 0") is at most none
         statement.comparator = statement.comparator or ("<=" if statement.target == 0 else ">=")
         if statement.unit == "kpl" and any(f & {"osuus", "prosentti"} for f in forms):
@@ -607,7 +611,7 @@ def read_realisation(window: str, statement: Statement, year: int | None = None)
             reading.reasons.append("the realisation says it is not known")  # "ei ole tiedossa", "ei saatu selvitettyä"
             return reading
         steps = (_budget, _qualified, _negated, _continues, _affirmed) if statement.kind == "yes_no" else (
-            _not_yet, _share, _respectively, _count, _qualified, _negated, _continues, _times_named, _affirmed)
+            _names_done, _not_yet, _share, _respectively, _count, _qualified, _negated, _continues, _times_named, _affirmed)
         for step in steps:
             if step(reading, text, statement, year):
                 if reading.certain and len(_clauses(part)) > 1:
@@ -1087,6 +1091,58 @@ def _times_named(reading: Reading, text: _Text, statement: Statement, year: int 
     return True
 
 
+#: Two or more names in the genitive before what they own: "Hepolan ja Marttalan leikkipuistot".
+_NAMES = re.compile(r"(?<![\w-])([A-ZÄÖÅ][a-zäöå-]+n(?:(?:,\s*|\s+ja\s+)[A-ZÄÖÅ][a-zäöå-]+n)+)\s+[a-zäöå]")
+
+
+def named(text: str) -> list[str]:
+    """The things a statement names, when it names two or more: "Hepolan ja Marttalan leikkipuistot" names
+    Hepolan and Marttalan."""
+    match = _NAMES.search(text)
+    return re.split(r",\s*|\s+ja\s+", match.group(1)) if match else []
+
+
+def _names_window(statement: Statement, realisation: str) -> tuple[str, float] | None:
+    """For a statement naming things, the realisation from the first clause naming one to the end of the last."""
+    stems = [name[:max(4, len(name) - 3)] for name in named(statement.text)]
+    clauses = [(a, b) for a, b in _clauses(realisation)
+               if any(re.search(rf"(?<!\w){re.escape(stem)}", realisation[a:b]) for stem in stems)]
+    return (realisation[clauses[0][0]:clauses[-1][1]], 80.0) if clauses else None
+
+
+def _names_done(reading: Reading, text: _Text, statement: Statement, year: int | None) -> bool:
+    """A target of the things a statement names: how many of them the text says are done ("Hepolan puisto
+    otettiin käyttöön kesäkuussa ja Marttalan syyskuussa" is 2; "Kivikko valmistui, Hepola on tilattu" is 1)."""
+    names = named(statement.text)
+    clauses = [text.window[a:b] for a, b in _clauses(text.window)]
+    verdicts = [_done_in(clause, year) for clause in clauses]
+    done = []
+    for name in names:
+        stem = name[:max(4, len(name) - 3)]  # "Syväkankaan": "Syväkangas", "Syväkankaalla"
+        at = next((i for i, clause in enumerate(clauses) if re.search(rf"(?<!\w){re.escape(stem)}", clause)), None)
+        if at is None:
+            return False  # a name the text does not speak of: the other readings decide
+        verdict = verdicts[at]
+        if verdict is None and at:  # no verb of its own: "… otettiin käyttöön kesäkuussa ja Marttalan syyskuussa"
+            verdict = verdicts[at - 1]
+        done += [name] if verdict else []
+    if not names:
+        return False
+    reading.actual, reading.certain = float(len(done)), False
+    reading.reasons.append(f"{len(done)} of the {len(names)} things it names done ({', '.join(done) or 'none'})")
+    return True
+
+
+def _done_in(clause: str, year: int | None) -> bool | None:
+    """Whether a clause says its thing is done (a deed in the past, "valmis", "käytössä"), is not (a negation, a
+    delay, an order, work under way, a later date), or neither (None)."""
+    text = _Text.read(clause)
+    later = year is not None and any(int(y) > year for y in _YEAR.findall(clause))
+    if text.negated or later or text.has(POSTPONED | CONTINUES | {"tilata"}):
+        return False
+    return True if _past_deed(text) or text.has({"valmis", "käytössä"}) else None
+
+
 def _past_deed(text: _Text) -> bool:
     """A verb in the past tense that is not one of beginning, delay or stopping ("avattiin", "hyväksyttiin")."""
     return any(is_past(word) and not forms & (NOT_DONE_VERBS | POSTPONED)
@@ -1527,6 +1583,7 @@ def _read_goal(goal, statements: list[Statement], groups: list[int], year: int) 
     answers = dict(labelled(realisation))
     if len(answers) >= 2 and all(statement.label in answers for statement in statements):
         windows = _labelled_windows(statements, answers)  # "1) 99,6 % 2) 98,8 %": answered by label
+    windows = [_names_window(statement, realisation) or window for statement, window in zip(statements, windows)]
     texts = [window for window, _ in windows]
     read = []
     for statement, (window, score) in zip(statements, windows):
