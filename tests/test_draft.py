@@ -415,6 +415,9 @@ def test_paragraphs_pair_one_to_one_when_their_counts_agree():
     ("Myynti 2 480 kpl – tavoitteesta puuttui kaksikymmentä", "Myynti 2 500 kpl", 2480.0),  # not the target
     ("Tiedotteita julkaistiin 241, niistä selkokielisiä kaikki paitsi kaksi", "Selkokielisiä 98 %", 99.2),
     ("Kulutus on enää 43 % vuoden 2050 kulutuksesta (v. 2091 vähenemä 56 %)", "Kulutus vähenee 55 %", 57.0),
+    ("Kerhoja on kaikissa kouluissa ja siihen osallistuu seitsemän oppilasta kymmenestä",
+     "Kerhoihin osallistuu 2/3 oppilaista", 70.0),  # the share in figures, not "kaikissa"
+    ("Sertifioitu kaikki päiväkodit ja kuusi koulua seitsemästä", "Vähintään 3/4 päiväkodeista", 100.0),  # not theirs
 ])
 def test_reading_values_as_the_report_writes_them(window, statement_text, actual):
     reading = read_realisation(window, read_statement(statement_text, 1, "A"), 2040)
@@ -510,7 +513,7 @@ def test_the_report_path_does_not_load_voikko():
 # it was tuned on. Held out, their rows never printed: drafting_heldout12 (2089-2091), drafting_heldout14
 # (2095-2097) and drafting_heldout19 (2110-2112, scored once, after the last change). Each year is drafted with the
 # year before it as the previous year, as the city does. Figures when this was written (benchmarks/drafting.py).
-CORPUS_PINNED = {"tuning 2051": {"right": 444 / 483, "status_right": 455 / 483, "high_right": 141 / 141,
+CORPUS_PINNED = {"tuning 2051": {"right": 445 / 483, "status_right": 455 / 483, "high_right": 141 / 141,
                                  "other_metric": 4},
                  "tuning 2068": {"right": 85 / 90, "status_right": 85 / 90, "high_right": 22 / 22,
                                  "other_metric": 0},
@@ -518,14 +521,14 @@ CORPUS_PINNED = {"tuning 2051": {"right": 444 / 483, "status_right": 455 / 483, 
                                  "other_metric": 2},
                  "tuning 2074": {"right": 93 / 108, "status_right": 93 / 108, "high_right": 23 / 23,
                                  "other_metric": 0},
-                 "tuning 2077": {"right": 88 / 109, "status_right": 92 / 109, "high_right": 32 / 32,
-                                 "other_metric": 2},
-                 "tuning 2080": {"right": 95 / 114, "status_right": 101 / 114, "high_right": 19 / 19,
+                 "tuning 2077": {"right": 89 / 109, "status_right": 92 / 109, "high_right": 32 / 32,
                                  "other_metric": 1},
+                 "tuning 2080": {"right": 96 / 114, "status_right": 102 / 114, "high_right": 19 / 19,
+                                 "other_metric": 0},
                  "tuning 2083": {"right": 97 / 114, "status_right": 100 / 114, "high_right": 30 / 30,
                                  "other_metric": 1},
-                 "tuning 2086": {"right": 100 / 120, "status_right": 109 / 120, "high_right": 29 / 29,
-                                 "other_metric": 2},
+                 "tuning 2086": {"right": 101 / 120, "status_right": 109 / 120, "high_right": 29 / 29,
+                                 "other_metric": 1},
                  "held out 2089": {"right": 83 / 119, "status_right": 91 / 119, "high_right": 28 / 28,
                                    "other_metric": 4},
                  "tuning 2092": {"right": 106 / 118, "status_right": 110 / 118, "high_right": 29 / 29,

@@ -596,12 +596,20 @@ def read_realisation(window: str, statement: Statement, year: int | None = None)
     """
     if statement.kind == "share":  # its own clause, or two ("9 with an agreement. 36 in all.")
         own = window[:_clauses(window)[0][1]].strip() if window else window
+        read = []
         for part in dict.fromkeys([own, first_clause(window), window]):
             reading = Reading(quote=part.strip(" ,;"))
             if _share(reading, _Text.read(part), statement, year):
                 reading.certain = reading.certain and len(_clauses(window)) == 1  # no other clause to mean
                 _what_is_left(reading, _Text.read(window), statement)
-                return reading
+                read.append(reading)
+        # "Kerhoja on kaikissa kouluissa ja niihin osallistuu seitsemän oppilasta kymmenestä": against a target
+        # short of all, a share said in figures, after the first clause and in the statement's words, beats "kaikissa"
+        rest = _clause_forms(window[len(own):]) & _content_forms(statement.topic)
+        said = [r for r in read if rest and statement.target != 100 and not r.reasons[-1].startswith("100 % from")]
+        if read:
+            return (said or read)[0] if read[0].actual == 100 and read[0].reasons[-1].startswith("100 % from") \
+                else read[0]
     for part in dict.fromkeys([first_clause(window), window]):  # the anchor's own clause first
         reading = Reading(quote=part.strip(" ,;"))
         text = _Text.read(part)
