@@ -418,6 +418,7 @@ def test_paragraphs_pair_one_to_one_when_their_counts_agree():
     ("Kerhoja on kaikissa kouluissa ja siihen osallistuu seitsemän oppilasta kymmenestä",
      "Kerhoihin osallistuu 2/3 oppilaista", 70.0),  # the share in figures, not "kaikissa"
     ("Sertifioitu kaikki päiväkodit ja kuusi koulua seitsemästä", "Vähintään 3/4 päiväkodeista", 100.0),  # not theirs
+    ("Tuotanto oli 5,42 gigawattituntia eli noin 180 MWh enemmän", "Aurinkosähköä 5 000 MWh", 5420.0),  # sized in MWh
 ])
 def test_reading_values_as_the_report_writes_them(window, statement_text, actual):
     reading = read_realisation(window, read_statement(statement_text, 1, "A"), 2040)
@@ -541,7 +542,7 @@ CORPUS_PINNED = {"tuning 2051": {"right": 445 / 483, "status_right": 455 / 483, 
                                    "other_metric": 2},
                  "tuning 2098": {"right": 97 / 119, "status_right": 99 / 119, "high_right": 25 / 25,
                                    "other_metric": 4},
-                 "tuning 2101": {"right": 108 / 124, "status_right": 110 / 124, "high_right": 28 / 28,
+                 "tuning 2101": {"right": 109 / 124, "status_right": 111 / 124, "high_right": 28 / 28,
                                    "other_metric": 2},
                  "tuning 2104": {"right": 106 / 126, "status_right": 110 / 126, "high_right": 25 / 25,
                                    "other_metric": 2}}
