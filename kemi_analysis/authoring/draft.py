@@ -905,8 +905,7 @@ def _count(reading: Reading, text: _Text, statement: Statement, year: int | None
                                                         statement.target / 5 <= changed[0] <= statement.target * 5):
         # "kasvoi 36 900 kirjautumisesta 41 300:aan": the 41 300
         candidates = [c for c in candidates if c[0] == changed[0]] or candidates
-    near = [c for c in candidates if statement.target  # in the target's unit: "5,42 GWh" against 5 000 MWh
-            and statement.target / 5 <= c[0] * _unit_scale(statement, text, c) <= statement.target * 5]
+    near = [c for c in candidates if _near_target(statement, text, c)]
     chosen_by_size = bool(near) and len(near) < len(candidates)
     if chosen_by_size:  # "kontakteja 1 140, eri nuoria 188" against 185: the one of the target's size
         candidates = near
@@ -971,6 +970,13 @@ def _told_apart(text: _Text, candidates: list[tuple[float, int, str]], reasons: 
     if len(kept) < len(candidates):
         reasons.append("a number the text calls the target is not the value")
     return kept
+
+
+def _near_target(statement: Statement, text: _Text, candidate: tuple[float, int, str]) -> bool:
+    """A number of the target's size (a fifth to five times it), in the target's unit: "5,42 GWh" against
+    5 000 MWh is."""
+    scaled = candidate[0] * _unit_scale(statement, text, candidate)
+    return bool(statement.target) and statement.target / 5 <= scaled <= statement.target * 5  # type: ignore[operator]
 
 
 def _unit_scale(statement: Statement, text: _Text, chosen: tuple[float, int, str]) -> float:
