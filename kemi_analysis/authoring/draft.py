@@ -85,6 +85,7 @@ FIGURED_OUT = {"eritellä", "selvittää", "tieto", "luku", "laskea", "määrä"
 SEASONS = {"kevät": "05", "kesä": "08", "syksy": "11", "talvi": "02"}
 MONTHS = {"tammikuu", "helmikuu", "maaliskuu", "huhtikuu", "toukokuu", "kesäkuu", "heinäkuu", "elokuu", "syyskuu",
           "lokakuu", "marraskuu", "joulukuu"}
+TIMES_FROM = set(SEASONS) | MONTHS | {"edellisvuosi", "vuosi"}  # "siirtyi syksystä", "edellisvuodelta siirtynyt"
 UNIT_WORDS = {"%", "kpl", "krt", "krt/v", "kertaa", "prosenttia", "mwh", "kwh", "h", "€", "eur", "euroa", "km", "vrk",
               "henkilöä", "oppilasta", "lk", "/"}
 UNIT_LEMMAS = {"prosentti", "prosenttiyksikkö", "euro", "kerta", "kappale"}  # a unit in any case: "73,1 prosentista"
@@ -640,7 +641,7 @@ def _qualified_after(rest: str, year: int | None) -> bool:
         return False
     text = _Text.read(rest)
     later = year is not None and any(int(y) > year for y in _YEAR.findall(rest))
-    return text.negated or later or text.has(POSTPONED | NOT_YET | CONTINUES | PARTLY)
+    return text.negated or later or _postponed(text) or text.has(NOT_YET - POSTPONED | CONTINUES | PARTLY)
 
 
 def first_clause(text: str) -> str:
@@ -716,7 +717,7 @@ def _qualified(reading: Reading, text: _Text, statement: Statement, year: int | 
         return True
     dates = [int(y) for y in _YEAR.findall(text.window)] + [int(m.group(2)) for m in _MONTH_YEAR.finditer(text.window)]
     later = year is not None and any(y > year for y in dates)
-    if text.has(POSTPONED) and (statement.kind == "yes_no" or not (text.numbers or text.written)):
+    if _postponed(text) and (statement.kind == "yes_no" or not (text.numbers or text.written)):
         reading.actual = 0.0
         reading.reasons.append("the realisation says it was postponed: not done in the year (0)")
         return True
@@ -728,6 +729,18 @@ def _qualified(reading: Reading, text: _Text, statement: Statement, year: int | 
         reading.status = Status.IN_PROGRESS.value
         reading.reasons.append("the realisation says it is not yet done at the year's end")
         return True
+    return False
+
+
+def _postponed(text: _Text) -> bool:
+    """A word of delay that is not a move from earlier: "siirtyy tammikuulle" is, "(siirtyi syksystä 2085)" and
+    "edellisvuodelta siirtynyt kysely tehtiin" are not (done this year, moved from before)."""
+    for index, forms in enumerate(text.forms):
+        if forms & POSTPONED:
+            near = [word for word in text.words[max(0, index - 2):index + 3]]
+            if not any(a.case in ("sisaeronto", "ulkoeronto") and a.base in TIMES_FROM
+                       for word in near for a in analyse(word)):
+                return True
     return False
 
 
@@ -1097,7 +1110,9 @@ def _negated(reading: Reading, text: _Text, statement: Statement, year: int | No
 def _times_named(reading: Reading, text: _Text, statement: Statement, year: int | None) -> bool:
     """Times a year told by the seasons, months or dates named: "kokoontui keväällä ja syksyllä", "tehtiin
     huhtikuussa ja uusittiin marraskuussa", "koolle 15.3. ja 18.10." are twice. Dates are no numbers here."""
-    times = {a.base for word in text.words for a in analyse(word) if a.base in SEASONS or a.base in MONTHS}
+    moved = {i for i, forms in enumerate(text.forms) if forms & POSTPONED}  # "siirtyi syksystä": moved from, not held
+    times = {a.base for i, word in enumerate(text.words) for a in analyse(word) if (a.base in SEASONS or a.base in
+             MONTHS) and not (a.case in ("sisaeronto", "ulkoeronto") and moved & set(range(i - 2, i + 3)))}
     times |= set(re.findall(r"(?<![\d.])\d{1,2}\.\d{1,2}\.", text.window))
     if statement.unit != "krt/v" or len(times) < 2 or text.numbers or text.written or text.negated:
         return False
