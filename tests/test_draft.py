@@ -422,6 +422,8 @@ def test_paragraphs_pair_one_to_one_when_their_counts_agree():
     ("Kysely toteutettiin helmikuussa (siirtyi syksystä 2039)", "Asiakaskysely 1 krt/v", 1.0),  # moved here, held
     ("Edellisvuodelta siirtynyt asiakaskysely tehtiin huhtikuussa", "Asiakaskysely 1 krt/v", 1.0),
     ("Asiakaskysely siirtyy tammikuulle", "Asiakaskysely 1 krt/v", 0.0),  # moved on: not held
+    ("Tiedotteita julkaistiin 248, ja niistä vain yksi ei ollut selkokielinen", "Selkokielisiä 98 %", 99.6),
+    ("Sertifikaatti on 15 päiväkodilla kuudestatoista – ei aivan tavoitteessa", "Kaikki päiväkodit", 93.8),
 ])
 def test_reading_values_as_the_report_writes_them(window, statement_text, actual):
     reading = read_realisation(window, read_statement(statement_text, 1, "A"), 2040)

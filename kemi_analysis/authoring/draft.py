@@ -787,7 +787,8 @@ def _share_value(text: _Text) -> tuple[float | None, str, bool]:
         if fraction is not None:
             return value * fraction, f"'{word} {text.words[index + 1]}': {value * fraction:.3g} %", True
     proportion = _proportion(text)
-    if proportion and text.has({"puuttua", "paitsi"}):  # "puuttuu vielä yhdeltä yhdeksästä": the others have it
+    if proportion and (text.has({"puuttua", "paitsi"}) or _part_is_not(text)):  # "puuttuu yhdeltä yhdeksästä": the
+        # others have it; "248:sta yksi ei ollut": the rest were
         return 100 - proportion[0], proportion[1] + " it is missing from: the rest have it", False
     if proportion:
         return proportion
@@ -806,6 +807,8 @@ def _share_value(text: _Text) -> tuple[float | None, str, bool]:
         part, whole = min(counts), max(counts)  # "sopimuksia seitsemälläkymmenellä, avustettavia 78"
         if text.has({"paitsi"}) and text.has(ALL_WORDS):  # "julkaistiin 241, niistä kaikki paitsi kaksi"
             return 100 * (whole - part) / whole, f"all but {part:g} of {whole:g}", False
+        if _part_is_not(text):  # "julkaistiin 248, niistä yksi ei ollut selkokielinen"
+            return 100 * (whole - part) / whole, f"{part:g} of {whole:g} not: the rest are", False
         return 100 * part / whole, f"{part:g} of {whole:g}: two counts read as a share", False
     for index, forms in enumerate(text.forms):
         before = text.forms[index - 1] if index else set()
@@ -816,6 +819,15 @@ def _share_value(text: _Text) -> tuple[float | None, str, bool]:
         if share is not None:
             return share, f"{share:.3g} % from '{text.words[index]}'", False
     return None, "", False
+
+
+def _part_is_not(text: _Text) -> bool:
+    """A number the text says is not: a negation just after it ("vain yksi ei ollut", "niistä 2 ei"; not
+    "Kahdessa koulussa kymmenestä ei ollut", where the whole comes between)."""
+    after = [(float(v), i + 1) for v, _, i in text.written] + [
+        (v, len(_words(text.window[:start]))) for v, start, _ in text.numbers]
+    whole = max((v for v, _ in after), default=0.0)  # "kuudestatoista – ei aivan": the whole is not the part
+    return text.negated and any(is_negation(word) for v, i in after if v < whole for word in text.words[i:i + 1])
 
 
 def _one_decimal(value: float) -> float:
