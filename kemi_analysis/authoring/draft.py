@@ -1357,11 +1357,13 @@ def _overlap(statement: Statement, clause: set[str]) -> float:
 
 def _value_before(text: str, clauses: list[tuple[int, int]], index: int) -> bool:
     """A clause without a value whose value ends the clause before it, in the same sentence: "Tiedotteista
-    98 % | oli selkokielisiä", "Kerhoissa kävi 2/3 | oppilaista"."""
+    98 % | oli selkokielisiä", "Kerhoissa kävi 2/3 | oppilaista", "Yhdeksän yksikköä kahdestatoista | haki"."""
     if not index or _counts(text[clauses[index][0]:clauses[index][1]]):
         return False
     before = text[clauses[index - 1][0]:clauses[index - 1][1]].rstrip()
-    return not before.endswith((".", ";", "!", "?")) and bool(re.search(r"\d\s*%?$", before))
+    last = (before.split() or [""])[-1]  # "Yhdeksän tulosyksikköä kahdestatoista | haki hankerahoitusta"
+    return not before.endswith((".", ";", "!", "?")) and bool(re.search(r"\d\s*%?$", before)
+                                                              or numeral_value(last) is not None and is_elative(last))
 
 
 AVERAGES = {"keskimäärin", "keskiarvo"}
