@@ -921,7 +921,7 @@ def _count(reading: Reading, text: _Text, statement: Statement, year: int | None
         reading.actual, reading.certain = frequency[0], False
         reading.reasons.append(frequency[1])
         return True
-    if _range(reading, text, statement):
+    if not _averaged(text) and _range(reading, text, statement):  # "vaihteli 31-44, keskimäärin 38": the 38
         return True
     candidates = _told_apart(text, [c for c in _candidates(text)  # not "30 tuhatta" % for a share
                                     if statement.kind != "share" or c[0] <= 100], reading.reasons)
@@ -973,6 +973,17 @@ def _restates_target(window: str, start: int, end: int) -> bool:
                 or re.search(r"\btavoite\s*$", window[:start], re.IGNORECASE))
 
 
+def _averaged_at(text: _Text, index: int) -> bool:
+    """The number at word ``index`` is one the text calls the average: "keskimäärin 41", "keskiarvo oli 4,1"."""
+    before = text.forms[max(0, index - 2):index]
+    return bool(before) and bool(before[-1] & AVERAGES or len(before) == 2 and before[0] & AVERAGES
+                                 and "olla" in before[1])
+
+
+def _averaged(text: _Text) -> bool:
+    return any(_averaged_at(text, len(_words(text.window[:start]))) for _, start, _ in text.numbers)
+
+
 def _told_apart(text: _Text, candidates: list[tuple[float, int, str]], reasons: list[str]
                 ) -> list[tuple[float, int, str]]:
     """Of several numbers, not one the text calls the target ("tavoite 73", "40 prosentin tavoitteesta", "(95 %
@@ -982,12 +993,7 @@ def _told_apart(text: _Text, candidates: list[tuple[float, int, str]], reasons: 
                 if _restates_target(text.window, start, end)}
     kept = [c for c in candidates if c[1] not in restated] or candidates
 
-    def averaged(index: int) -> bool:  # "keskimäärin 41", "keskiarvo oli 4,1"
-        before = text.forms[max(0, index - 2):index]
-        return bool(before) and bool(before[-1] & AVERAGES or len(before) == 2 and before[0] & AVERAGES
-                                     and "olla" in before[1])
-
-    average = [c for c in kept if averaged(c[1])]
+    average = [c for c in kept if _averaged_at(text, c[1])]
     others = [c[0] for c in kept if c not in average]
     if len(average) == 1 and others and min(others) <= average[0][0] <= max(others):  # among what it averages
         reasons.append("of several numbers, the one the text calls the average")
