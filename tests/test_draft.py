@@ -28,6 +28,7 @@ from kemi_analysis.authoring.draft import (  # noqa: E402
     _numbers,
     _one_value_per_text,
     _Proposal,
+    _propose_ids,
     _read_goal,
     _row,
     _value_before,
@@ -491,6 +492,16 @@ def test_previous_metric_ids_are_reused_and_a_dropped_metric_keeps_a_row(tmp_pat
     dropped = draft[draft["metric_id"] == "street_lamps"].iloc[0]
     assert dropped["status"] == "not_reported" and dropped["note"].startswith("DRAFT, confidence low")
     assert dropped["target_value"] == "" and dropped["evidence_actual"] == ""
+
+
+def test_statements_alike_in_characters_keep_the_previous_id_whose_words_they_share():
+    previous = pd.DataFrame({"metric_id": ["daycare_env", "school_env"],
+                             "metric": ["Ympäristösertifioitujen päiväkotien osuus",
+                                        "Ympäristösertifioitujen koulujen osuus"],
+                             "evidence_target": ["Päiväkodeista vähintään 90 % ympäristösertifoitu", "koulut kaikki"]})
+    proposals, missing = _propose_ids(["Ympäristösertifikaatti kaikille päiväkodeille",
+                                       "Ympäristösertifikaatti kaikille kouluille"], previous)
+    assert [p.metric_id for p in proposals] == ["daycare_env", "school_env"] and not missing
 
 
 def test_match_and_draft_propose_the_same_ids():

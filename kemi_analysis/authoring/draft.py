@@ -24,6 +24,7 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz, utils
 
@@ -1534,8 +1535,9 @@ def draft_annotations(report: Report, previous: pd.DataFrame | None = None) -> p
     """A draft annotation table for ``report`` in the contract's columns (plus ``confidence``).
 
     ``previous`` is the previous year's annotation table. The one matcher
-    (:func:`kemi_analysis.authoring.matching.assign`, as ``kemi-analysis match``)
-    proposes its ``metric_id`` for the statements it fits, and such a row keeps
+    (:func:`kemi_analysis.authoring.matching.assign`, as ``kemi-analysis match``,
+    with up to :data:`WORD_BONUS` points for shared base forms to tell apart
+    statements of one cell) proposes its ``metric_id`` for the statements it fits, and such a row keeps
     the previous year's short ``metric`` text; every previous metric it finds
     nowhere gets a ``not_reported`` row of its own, so none is dropped silently.
     Every row's note begins with ``DRAFT``.
@@ -1787,7 +1789,7 @@ def _propose_ids(texts: list[str], previous: pd.DataFrame | None
     previous = previous.reset_index(drop=True)
     if not texts:
         return ids, [(p, None, 0.0) for p in range(len(previous))]
-    scores = score_matrix(previous, texts)
+    scores = score_matrix(previous, texts) + _shared_word_bonus(previous, texts)
     matched: set[int] = set()
     for t, proposed in assign(scores).items():
         best = proposed[0]  # the others are proposed for this text too; the analyst sees them in 'match'
@@ -1797,6 +1799,21 @@ def _propose_ids(texts: list[str], previous: pd.DataFrame | None
         matched.add(best)
     missing = [(p, int(scores[p].argmax()), float(scores[p].max())) for p in range(len(previous)) if p not in matched]
     return ids, missing
+
+
+#: Up to how many points shared base forms add to the matcher's character score, to tell apart statements its
+#: characters find alike ("… kaikille päiväkodeille" and "… kaikille kouluille" against "päiväkotien osuus").
+WORD_BONUS = 5.0
+
+
+def _shared_word_bonus(previous: pd.DataFrame, texts: list[str]) -> np.ndarray:
+    """Previous rows x texts: :data:`WORD_BONUS` times the share of a text's content base forms its previous row
+    (short text and quoted target) shares."""
+    rows = [_content_forms(f"{m} {q}") for m, q in zip(previous["metric"].astype(str),
+                                                      previous["evidence_target"].astype(str))]
+    owns = [_content_forms(text) for text in texts]
+    return np.array([[WORD_BONUS * len(row & own) / max(len(own), 1) for own in owns] for row in rows],
+                    dtype=np.float32).reshape(len(rows), len(texts))
 
 
 def _not_found_row(previous: pd.Series, goal, year: int, score: float) -> dict:
