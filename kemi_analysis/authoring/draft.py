@@ -406,9 +406,9 @@ def read_statement(text: str, source_line: int, aim: str) -> Statement:
     statement = Statement(source_line=source_line, aim=aim, text=text, deadline=_deadline(text))
     words = _words(text)
     forms = [lemmas(w) | guesses(w) for w in words]  # a typo too: "jokaisesa koulussa" is every school
-    if any(f & AT_LEAST for f in forms):
+    if any(f & AT_LEAST for f in forms) or re.search(r"≥|>=?\s*\d", text):
         statement.comparator = ">="
-    if any(f & AT_MOST for f in forms):
+    if any(f & AT_MOST for f in forms) or re.search(r"≤|<=?\s*\d", text):  # "Ryhmäkoko ka ≤ 20"
         statement.comparator = "<="
     numbers = _numbers(re.sub(r"(?<!\S)[-–](?=\d)", " ", text))  # "Energiankulutus -40 %": a fall of 40 %
     fraction = next((m for m in _FRACTION.finditer(text) if not _MONTH_YEAR.fullmatch(m.group(0).replace(" ", ""))
