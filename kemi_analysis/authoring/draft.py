@@ -624,6 +624,8 @@ def read_realisation(window: str, statement: Statement, year: int | None = None)
             _names_done, _not_yet, _share, _respectively, _count, _qualified, _negated, _continues, _times_named, _affirmed)
         for step in steps:
             if step(reading, text, statement, year):
+                if statement.kind == "yes_no" and reading.actual == 1.0 and (later := _later_in_sentence(window, year)):
+                    return later  # "pohjatyöt tehtiin elokuussa; välineet tilattu, otetaan käyttöön 5/2109"
                 if reading.certain and len(_clauses(part)) > 1:
                     reading.certain = False  # read from a text of several clauses: another may be meant
                     reading.reasons.append("the realisation goes on past the clause the value is in")
@@ -716,8 +718,6 @@ def _qualified(reading: Reading, text: _Text, statement: Statement, year: int | 
         reading.status = Status.PARTIAL.value
         reading.reasons.append("the realisation says it was done in part")
         return True
-    dates = [int(y) for y in _YEAR.findall(text.window)] + [int(m.group(2)) for m in _MONTH_YEAR.finditer(text.window)]
-    later = year is not None and any(y > year for y in dates)
     if _postponed(text) and (statement.kind == "yes_no" or not (text.numbers or text.written)):
         reading.actual = 0.0
         reading.reasons.append("the realisation says it was postponed: not done in the year (0)")
@@ -726,11 +726,24 @@ def _qualified(reading: Reading, text: _Text, statement: Statement, year: int | 
         reading.actual, reading.status = 0.0, ""
         reading.reasons.append("the realisation says it is not done yet (ei vielä): 0")
         return True
-    if later and text.has(NOT_YET | {"käyttö", "ottaa"}):  # "tilattu, otetaan käyttöön 2/2025": under way
-        reading.status = Status.IN_PROGRESS.value
-        reading.reasons.append("the realisation says it is not yet done at the year's end")
-        return True
-    return False
+    return _under_way(reading, text, year)
+
+
+def _later_in_sentence(window: str, year: int | None) -> Reading | None:
+    """A thing read as done whose sentence goes on to say the rest is under way into a later year."""
+    sentence = re.split(r"(?<=[.!?])\s+", window.strip())[0]
+    reading, text = Reading(quote=sentence.strip(" ,;.")), _Text.read(sentence)
+    return reading if not text.negated and not _postponed(text) and _under_way(reading, text, year) else None
+
+
+def _under_way(reading: Reading, text: _Text, year: int | None) -> bool:
+    """"tilattu, otetaan käyttöön 2/2025": a date after the year with words of work not yet done, under way."""
+    dates = [int(y) for y in _YEAR.findall(text.window)] + [int(m.group(2)) for m in _MONTH_YEAR.finditer(text.window)]
+    if year is None or not any(y > year for y in dates) or not text.has(NOT_YET | {"käyttö", "ottaa"}):
+        return False
+    reading.status = Status.IN_PROGRESS.value
+    reading.reasons.append("the realisation says it is not yet done at the year's end")
+    return True
 
 
 def _postponed(text: _Text) -> bool:
