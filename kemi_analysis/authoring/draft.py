@@ -605,13 +605,12 @@ def read_realisation(window: str, statement: Statement, year: int | None = None)
                 reading.certain = reading.certain and len(_clauses(window)) == 1  # no other clause to mean
                 _what_is_left(reading, _Text.read(window), statement)
                 read.append(reading)
-        # "Kerhoja on kaikissa kouluissa ja niihin osallistuu seitsemän oppilasta kymmenestä": against a target
-        # short of all, a share said in figures, after the first clause and in the statement's words, beats "kaikissa"
-        rest = _clause_forms(window[len(own):]) & _content_forms(statement.topic)
-        said = [r for r in read if rest and statement.target != 100 and not r.reasons[-1].startswith("100 % from")]
-        if read:
-            return (said or read)[0] if read[0].actual == 100 and read[0].reasons[-1].startswith("100 % from") \
-                else read[0]
+        if read:  # "Kerhoja on kaikissa kouluissa ja niihin osallistuu seitsemän oppilasta kymmenestä": against a
+            # target short of all, a share said in figures later, in the statement's words, beats "kaikissa"
+            by_all_word = [r.actual == 100 and r.reasons[-1].startswith("100 % from") for r in read]
+            later = statement.target != 100 and _clause_forms(window[len(own):]) & _content_forms(statement.topic)
+            figures = [r for r, all_word in zip(read, by_all_word) if not all_word]
+            return figures[0] if by_all_word[0] and later and figures else read[0]
     for part in dict.fromkeys([first_clause(window), window]):  # the anchor's own clause first
         reading = Reading(quote=part.strip(" ,;"))
         text = _Text.read(part)
@@ -621,7 +620,8 @@ def read_realisation(window: str, statement: Statement, year: int | None = None)
             reading.reasons.append("the realisation says it is not known")  # "ei ole tiedossa", "ei saatu selvitettyä"
             return reading
         steps = (_budget, _qualified, _negated, _continues, _affirmed) if statement.kind == "yes_no" else (
-            _names_done, _not_yet, _share, _respectively, _count, _qualified, _negated, _continues, _times_named, _affirmed)
+            _names_done, _not_yet, _share, _respectively, _count, _qualified, _negated, _continues, _times_named,
+            _affirmed)
         for step in steps:
             if step(reading, text, statement, year):
                 if statement.kind == "yes_no" and reading.actual == 1.0 and (later := _later_in_sentence(window, year)):
@@ -751,9 +751,8 @@ def _postponed(text: _Text) -> bool:
     "edellisvuodelta siirtynyt kysely tehtiin" are not (done this year, moved from before)."""
     for index, forms in enumerate(text.forms):
         if forms & POSTPONED:
-            near = [word for word in text.words[max(0, index - 2):index + 3]]
             if not any(a.case in ("sisaeronto", "ulkoeronto") and a.base in TIMES_FROM
-                       for word in near for a in analyse(word)):
+                       for word in text.words[max(0, index - 2):index + 3] for a in analyse(word)):
                 return True
     return False
 
@@ -1006,7 +1005,6 @@ def _told_apart(text: _Text, candidates: list[tuple[float, int, str]], reasons: 
     restated = {len(_words(text.window[:start])) for _, start, end in text.numbers
                 if _restates_target(text.window, start, end)}
     kept = [c for c in candidates if c[1] not in restated] or candidates
-
     average = [c for c in kept if _averaged_at(text, c[1])]
     others = [c[0] for c in kept if c not in average]
     if len(average) == 1 and others and min(others) <= average[0][0] <= max(others):  # among what it averages
@@ -1107,9 +1105,8 @@ def _is_group(text: str, match: re.Match) -> bool:
     after = text[match.end():].split()[:1] or [""]
     label_before = before[0].casefold().startswith(("luok", "lk")) and not (  # "7-9 lk 19-21": a value
         len(words) > 1 and re.fullmatch(r"\(?\d+\s*[–-]\s*\d+\)?", words[-2]))
-    return label_before or "asteikko" in lemmas(before[0].strip(".,:;")) \
-        or "asteikko" in lemmas(words[-2].strip(".,:;") if len(words) > 1 else "") or text[:match.start()].endswith("(") \
-        or after[0].casefold().startswith(("lk", "luok"))
+    scale = any("asteikko" in lemmas(word.strip(".,:;")) for word in words[-2:])  # "asteikolla 1–5": a scale
+    return label_before or scale or text[:match.start()].endswith("(") or after[0].casefold().startswith(("lk", "luok"))
 
 
 def _per_year(text: _Text) -> tuple[float, str] | None:
@@ -1154,7 +1151,8 @@ def _times_named(reading: Reading, text: _Text, statement: Statement, year: int 
 
 
 #: Two or more names in the genitive before what they own: "Hepolan ja Marttalan leikkipuistot".
-_NAMES = re.compile(r"(?<![\w-])([A-ZÄÖÅ][a-zäöå-]+n(?:(?:,\s*|\s+ja\s+)[A-ZÄÖÅ][a-zäöå-]+n)+)\s+[a-zäöå]")
+_NAMES = re.compile(r"(?<![\w-])([A-ZÄÖÅ][a-zäöå-]+n(?:(?:,\s*|\s+ja\s+)[A-ZÄÖÅ][a-zäöå-]+n)+)"
+                    r"\s+[a-zäöå]")
 
 
 def named(text: str) -> list[str]:
