@@ -86,7 +86,7 @@ FIGURED_OUT = {"eritellä", "selvittää", "tieto", "luku", "laskea", "määrä"
 SEASONS = {"kevät": "05", "kesä": "08", "syksy": "11", "talvi": "02"}
 MONTHS = {"tammikuu", "helmikuu", "maaliskuu", "huhtikuu", "toukokuu", "kesäkuu", "heinäkuu", "elokuu", "syyskuu",
           "lokakuu", "marraskuu", "joulukuu"}
-TIMES_FROM = set(SEASONS) | MONTHS | {"edellisvuosi", "vuosi"}  # "siirtyi syksystä", "edellisvuodelta siirtynyt"
+TIMES_FROM = set(SEASONS) | MONTHS | {"edellisvuosi"}  # "siirtyi syksystä", "edellisvuodelta siirtynyt"
 UNIT_WORDS = {"%", "kpl", "krt", "krt/v", "kertaa", "prosenttia", "mwh", "kwh", "h", "€", "eur", "euroa", "km", "vrk",
               "henkilöä", "oppilasta", "lk", "/"}
 UNIT_LEMMAS = {"prosentti", "prosenttiyksikkö", "euro", "kerta", "kappale"}  # a unit in any case: "73,1 prosentista"
@@ -124,6 +124,7 @@ class Statement:
     about: str = ""  # what the statement speaks of, when not all of its text (one of two groups named together)
     label: str = ""  # its label in a list the cell numbers or letters ("2" of "1) … 2) …")
     echo: frozenset[str] = frozenset()  # words of last year's quote for it that tell its clause (``_hear_echoes``)
+    named: tuple[str, ...] = ()  # the things its target counts, when it counts things it names ("Hepolan ja …")
 
     @property
     def topic(self) -> str:
@@ -157,12 +158,13 @@ def split_statements(cell: str) -> list[str]:
     # "3 000 joista neljännes …": the share of the whole is a statement of its own
     marked = re.sub(r"(\d\s*(?:kpl|%)?),?\s+(?=(?:joista|niistä)\s)", "\\1\x01", marked)
     # "vähintään 16 % vuoden 2050 tasosta aurinkosähkön tuotanto 1 200 MWh": a base year ends its statement
-    marked = re.sub(r"(vuoden\s+\d{4}\s+[a-zäöå]+)\s+(?=[a-zäöå]{4,}(?:\s+[a-zäöå]{4,})?\s+"
+    marked = re.sub(r"(vuoden\s+\d{4}\s+(?:tasosta|tasolta|tasoon|tasolle|kulutuksesta))\s+"
+                    r"(?=(?!vähintään|enintään)[a-zäöå]{4,}(?:\s+[a-zäöå]{4,})?\s+"
                     r"(?:(?:vähintään|enintään|yli|alle)\s+)?\d)", "\\1\x01", marked)
     # "käynnit vähintään 75 000 omatoimikäyttö vähintään 11 500": a value, a new noun, and its own value
-    # (not a comparator, "luokilla 1-6 enintään 21", nor a base year, "64 % vuoden 2050 tasosta")
-    marked = re.sub(r"(\d\s*(?:krt/v|kpl|%|MWh)?|\d\))\s+(?=(?!luok|vähintään|enintään|vuoden\s+\d{4})"
-                    r"[a-zäöå]{4,}(?:\s+[a-zäöå]{4,})?\s+"
+    # (not a comparator, "luokilla 1-6 enintään 21", nor a base year, "64 % vuoden 2050 tasosta", "vuoden 2050 …")
+    marked = re.sub(r"(?<!vuoden\s\d\d\d)(\d\s*(?:krt/v|kpl|%|MWh)?|\d\))\s+"
+                    r"(?=(?!luok|vähintään|enintään|vuoden\s+\d{4})[a-zäöå]{4,}(?:\s+[a-zäöå]{4,})?\s+"
                     r"(?:(?:vähintään|enintään|yli|alle)\s+)?\d)", "\\1\x01", marked)
     # "kysely 1 krt/v, seurafoorumi 2 krt/v": a comma after a unit, and another statement with a number follows
     marked = re.sub(r"(\d\s*(?:krt/v|kpl|%)),\s+(?=[^\d\x01]*\d)", "\\1\x01", marked)
@@ -345,9 +347,8 @@ def _words(text: str) -> list[str]:
 
 
 #: An aside that restates the target or gives an earlier year's figure: "(tavoite 1 650)", "(2071: 134)",
-#: "(ed. vuonna 37 %)", "(v. 2093: 95 %)", "(v. 2091 vähenemä 56 %)".
-_ASIDE = re.compile(rf"\((?:tavoite|tav\.|ed\.|edellis|viime|v\.\s*{_YEAR_DIGITS}|{_YEAR_DIGITS}\s*:)[^()]*\)",
-                    re.IGNORECASE)
+#: "(ed. vuonna 37 %)", "(v. 2093: 95 %)".
+_ASIDE = re.compile(rf"\((?:tavoite|tav\.|ed\.|edellis|viime|(?:v\.\s*)?{_YEAR_DIGITS}\s*:)[^()]*\)", re.IGNORECASE)
 
 
 def _numbers(text: str) -> list[tuple[float, int, int]]:
@@ -384,7 +385,8 @@ def _deadline(text: str) -> str:
     match = _MONTH_YEAR.search(text)
     if match:
         return f"{match.group(2)}-{int(match.group(1)):02d}"
-    years = [m.group(1) for m in _YEAR.finditer(text) if not _BASE_YEAR.match(text[m.end():])]
+    years = [m.group(1) for m in _YEAR.finditer(text) if not _BASE_YEAR.match(text[m.end():])
+             and not re.search(r"(?:verrattuna\s+vuoteen|vuodesta)\s*$", text[:m.start()], re.IGNORECASE)]
     if not years:
         return ""
     year = years[0]
@@ -398,7 +400,8 @@ def _deadline(text: str) -> str:
 
 
 #: What follows a base year, not a deadline: "vuoden 2050 tasosta", "2050 kulutuksesta", "vertailuvuodesta".
-_BASE_YEAR = re.compile(r"\s*(?:tasosta|tasoon|kulutuksesta|lukemasta|arvosta)\b", re.IGNORECASE)
+_BASE_YEAR = re.compile(r"\s*(?:tasosta|tasolta|tasoon|tasolle|kulutuksesta|lukemasta|arvosta|verrattuna)\b",
+                        re.IGNORECASE)
 
 
 def read_statement(text: str, source_line: int, aim: str) -> Statement:
@@ -406,10 +409,13 @@ def read_statement(text: str, source_line: int, aim: str) -> Statement:
     statement = Statement(source_line=source_line, aim=aim, text=text, deadline=_deadline(text))
     words = _words(text)
     forms = [lemmas(w) | guesses(w) for w in words]  # a typo too: "jokaisesa koulussa" is every school
-    if any(f & AT_LEAST for f in forms) or re.search(r"≥|>=?\s*\d", text):
+    if any(f & AT_LEAST for f in forms):
         statement.comparator = ">="
-    if any(f & AT_MOST for f in forms) or re.search(r"≤|<=?\s*\d", text):  # "Ryhmäkoko ka ≤ 20"
+    if any(f & AT_MOST for f in forms):
         statement.comparator = "<="
+    outside = re.sub(r"\([^()]*\)", " ", text)  # "(asteikko 1-5, <3 heikko)" says nothing of the target
+    if not statement.comparator and (symbol := re.search(r"[≥≤]|[<>]=?\s*\d", outside)):  # "Ryhmäkoko ka ≤ 20"
+        statement.comparator = "<=" if symbol.group(0)[0] in "≤<" else ">="
     numbers = _numbers(re.sub(r"(?<!\S)[-–](?=\d)", " ", text))  # "Energiankulutus -40 %": a fall of 40 %
     fraction = next((m for m in _FRACTION.finditer(text) if not _MONTH_YEAR.fullmatch(m.group(0).replace(" ", ""))
                      and 0 < int(m.group(1)) < int(m.group(2))), None)
@@ -429,6 +435,7 @@ def read_statement(text: str, source_line: int, aim: str) -> Statement:
         _target_in_words(statement, words, forms)
     if statement.target is None and len(names := named(text)) > 1:  # "Hepolan ja Marttalan puistot": two
         statement.target, statement.unit, statement.comparator = float(len(names)), "kpl", ">="
+        statement.named = tuple(names)
         statement.reasons.append(f"target {len(names)}: the things it names ({', '.join(names)})")
     if statement.target is not None:  # a target of none ("Koulupudokkaita 0") is at most none
         statement.comparator = statement.comparator or ("<=" if statement.target == 0 else ">=")
@@ -608,10 +615,12 @@ def read_realisation(window: str, statement: Statement, year: int | None = None)
         if read:  # "Kerhoja on kaikissa kouluissa ja niihin osallistuu seitsemän oppilasta kymmenestä": against a
             # target short of all, a share said in figures later, in the statement's words, beats "kaikissa"
             by_all_word = [r.actual == 100 and r.reasons[-1].startswith("100 % from") for r in read]
-            later = statement.target != 100 and _clause_forms(window[len(own):]) & _content_forms(statement.topic)
+            sentence = "" if own.endswith((".", "!", "?")) else re.split(r"(?<=[.!?])\s", window[len(own):])[0]
+            later = statement.target != 100 and _clause_forms(sentence) & _content_forms(statement.topic)
             figures = [r for r, all_word in zip(read, by_all_word) if not all_word]
             return figures[0] if by_all_word[0] and later and figures else read[0]
-    for part in dict.fromkeys([first_clause(window), window]):  # the anchor's own clause first
+    # the anchor's own clause first; all the text for things it names, told in clauses of their own
+    for part in dict.fromkeys([window] if statement.named else [first_clause(window), window]):
         reading = Reading(quote=part.strip(" ,;"))
         text = _Text.read(part)
         if text.negated and (text.has(UNKNOWN) or text.has({"saada"}) and text.has(FIGURED_OUT)) \
@@ -624,7 +633,7 @@ def read_realisation(window: str, statement: Statement, year: int | None = None)
             _affirmed)
         for step in steps:
             if step(reading, text, statement, year):
-                if statement.kind == "yes_no" and reading.actual == 1.0 and (later := _later_in_sentence(window, year)):
+                if step is _affirmed and reading.actual == 1.0 and (later := _later_in_sentence(window, year)):
                     return later  # "pohjatyöt tehtiin elokuussa; välineet tilattu, otetaan käyttöön 5/2109"
                 if reading.certain and len(_clauses(part)) > 1:
                     reading.certain = False  # read from a text of several clauses: another may be meant
@@ -733,7 +742,9 @@ def _later_in_sentence(window: str, year: int | None) -> Reading | None:
     """A thing read as done whose sentence goes on to say the rest is under way into a later year."""
     sentence = re.split(r"(?<=[.!?])\s+", window.strip())[0]
     reading, text = Reading(quote=sentence.strip(" ,;.")), _Text.read(sentence)
-    return reading if not text.negated and not _postponed(text) and _under_way(reading, text, year) else None
+    ordered = text.has(NOT_YET - POSTPONED)  # "tilattu", not only "otetaan käyttöön" (results may be)
+    return reading if ordered and not text.negated and not _postponed(text) and _under_way(reading, text, year) \
+        else None
 
 
 def _under_way(reading: Reading, text: _Text, year: int | None) -> bool:
@@ -751,8 +762,10 @@ def _postponed(text: _Text) -> bool:
     "edellisvuodelta siirtynyt kysely tehtiin" are not (done this year, moved from before)."""
     for index, forms in enumerate(text.forms):
         if forms & POSTPONED:
-            if not any(a.case in ("sisaeronto", "ulkoeronto") and a.base in TIMES_FROM
-                       for word in text.words[max(0, index - 2):index + 3] for a in analyse(word)):
+            near = [a for word in text.words[max(0, index - 2):index + 4] for a in analyse(word)]
+            moved_from = any(a.case in ("sisaeronto", "ulkoeronto") and a.base in TIMES_FROM for a in near)
+            moved_to = any(a.case in ("sisatulento", "ulkotulento") and a.base in TIMES_FROM | {"vuosi"} for a in near)
+            if not moved_from or moved_to:  # "siirtyi syksyltä keväälle": a delay all the same
                 return True
     return False
 
@@ -835,12 +848,13 @@ def _share_value(text: _Text) -> tuple[float | None, str, bool]:
 
 
 def _part_is_not(text: _Text) -> bool:
-    """A number the text says is not: a negation just after it ("vain yksi ei ollut", "niistä 2 ei"; not
-    "Kahdessa koulussa kymmenestä ei ollut", where the whole comes between)."""
+    """Of a part and its whole, the part is what the text says is not: a negation just after it ("vain yksi ei
+    ollut"; not "Kahdessa koulussa kymmenestä ei ollut", where the whole comes between, nor "8 koulussa 10:stä,
+    yksi ei ilmoittanut", a third number)."""
     after = [(float(v), i + 1) for v, _, i in text.written] + [
         (v, len(_words(text.window[:start]))) for v, start, _ in text.numbers]
     whole = max((v for v, _ in after), default=0.0)  # "kuudestatoista – ei aivan": the whole is not the part
-    return text.negated and any(is_negation(word) for v, i in after if v < whole for word in text.words[i:i + 1])
+    return text.negated and len(after) == 2 and any(is_negation(word) for v, i in after if v < whole for word in text.words[i:i + 1])
 
 
 def _one_decimal(value: float) -> float:
@@ -851,7 +865,8 @@ def _one_decimal(value: float) -> float:
 def _what_is_left(reading: Reading, text: _Text, statement: Statement) -> None:
     """Against a fall, a share said as what is left ("on enää 43 %", "oli 26,9 % vuoden 2050 tasosta") is a fall
     of the rest."""
-    if reading.actual is not None and text.has({"enää", "taso"}) and not text.has(FALLS) and _falls_by(statement):
+    plain = _Text.read(re.sub(r"\([^()]*\)", " ", text.window))  # "(v. 2091 vähenemä 56 %)" is an aside
+    if reading.actual is not None and plain.has({"enää", "taso"}) and not plain.has(FALLS) and _falls_by(statement):
         reading.actual, reading.certain = _one_decimal(100 - reading.actual), False
         reading.reasons.append(f"what is left ('enää', 'tasosta'), so a fall of {reading.actual:g} %")
 
@@ -980,9 +995,12 @@ def _count(reading: Reading, text: _Text, statement: Statement, year: int | None
 
 
 def _restates_target(window: str, start: int, end: int) -> bool:
-    """The number at ``start:end`` is the target said again: "tavoite 73", "40 prosentin tavoitteesta",
-    "(95 % tavoitteesta)"."""
-    return bool(re.match(r"\s*(?:%|prosent\w*)?\s*tavoit", window[end:], re.IGNORECASE)
+    """The number at ``start:end`` is the target said again or a difference from it: "tavoite 73", "40 prosentin
+    tavoitteesta", "(95 % tavoitteesta)", "150 tavoitetta vähemmän"; not "4 800, tavoitteesta jäätiin 200"."""
+    after = window[end:]
+    return bool(re.match(r"(?::n|\s*%:n|\s+prosentin)\s+tavoit", after, re.IGNORECASE)  # "40 prosentin tavoitteesta"
+                or re.match(r"\s*%?\s*tavoit\w*\s*\)", after, re.IGNORECASE)  # "(95 % tavoitteesta)"
+                or re.match(r"\s+tavoitetta\s+(?:vähemmän|enemmän)", after, re.IGNORECASE)  # a difference
                 or re.search(r"\btavoite\s*$", window[:start], re.IGNORECASE))
 
 
@@ -1013,6 +1031,10 @@ def _told_apart(text: _Text, candidates: list[tuple[float, int, str]], reasons: 
     if len(kept) < len(candidates):
         reasons.append("a number the text calls the target is not the value")
     return kept
+
+
+def _is_verb(word: str) -> bool:
+    return any(a.word_class == "teonsana" for a in analyse(word))
 
 
 def _near_target(statement: Statement, text: _Text, candidate: tuple[float, int, str]) -> bool:
@@ -1156,33 +1178,42 @@ _NAMES = re.compile(r"(?<![\w-])([A-ZÄÖÅ][a-zäöå-]+n(?:(?:,\s*|\s+ja\s+)[A
 
 
 def named(text: str) -> list[str]:
-    """The things a statement names, when it names two or more: "Hepolan ja Marttalan leikkipuistot" names
-    Hepolan and Marttalan."""
+    """The things a statement names, when it names two or more before a plural: "Hepolan ja Marttalan
+    leikkipuistot" names Hepolan and Marttalan ("Kemin ja Tornion yhteinen suunnitelma" names no things)."""
     match = _NAMES.search(text)
-    return re.split(r",\s*|\s+ja\s+", match.group(1)) if match else []
+    following = _words(text[match.end() - 1:])[:1] if match else []
+    return re.split(r",\s*|\s+ja\s+", match.group(1)) if following and is_plural_noun(following[0]) else []
+
+
+def _name_at(name: str, clause: str) -> bool:
+    """The clause speaks of the name, in any case: "Syväkankaan" is found in "Syväkangas", "Syväkankaalla"."""
+    stems = {name[:max(4, len(name) - 3)].casefold()} | {
+        form[:max(4, len(form) - 2)] for form in lemmas(name) if form != name.casefold()}
+    return any(word.casefold().startswith(tuple(stems)) for word in _words(clause))
 
 
 def _names_window(statement: Statement, realisation: str) -> tuple[str, float] | None:
-    """For a statement naming things, the realisation from the first clause naming one to the end of the last."""
-    stems = [name[:max(4, len(name) - 3)] for name in named(statement.text)]
-    clauses = [(a, b) for a, b in _clauses(realisation)
-               if any(re.search(rf"(?<!\w){re.escape(stem)}", realisation[a:b]) for stem in stems)]
-    return (realisation[clauses[0][0]:clauses[-1][1]], 80.0) if clauses else None
+    """For a statement counting things it names, the realisation from the first clause naming one to the end of
+    the last (and the clause after, which may carry their verb: "Hepolan ja | Marttalan puistot kunnostettiin")."""
+    spans = _clauses(realisation)
+    at = [i for i, (a, b) in enumerate(spans) if any(_name_at(name, realisation[a:b]) for name in statement.named)]
+    return (realisation[spans[at[0]][0]:spans[min(at[-1] + 1, len(spans) - 1)][1]], 80.0) if at else None
 
 
 def _names_done(reading: Reading, text: _Text, statement: Statement, year: int | None) -> bool:
     """A target of the things a statement names: how many of them the text says are done ("Hepolan puisto
     otettiin käyttöön kesäkuussa ja Marttalan syyskuussa" is 2; "Kivikko valmistui, Hepola on tilattu" is 1)."""
-    names = named(statement.text)
+    names = statement.named
     clauses = [text.window[a:b] for a, b in _clauses(text.window)]
     verdicts = [_done_in(clause, year) for clause in clauses]
     done = []
     for name in names:
-        stem = name[:max(4, len(name) - 3)]  # "Syväkankaan": "Syväkangas", "Syväkankaalla"
-        at = next((i for i, clause in enumerate(clauses) if re.search(rf"(?<!\w){re.escape(stem)}", clause)), None)
+        at = next((i for i, clause in enumerate(clauses) if _name_at(name, clause)), None)
         if at is None:
             return False  # a name the text does not speak of: the other readings decide
         verdict = verdicts[at]
+        if verdict is None and clauses[at].rstrip().endswith(" ja") and at + 1 < len(clauses):
+            verdict = verdicts[at + 1]  # "Hepolan ja | Marttalan puistot kunnostettiin": the verb after
         if verdict is None and at:  # no verb of its own: "… otettiin käyttöön kesäkuussa ja Marttalan syyskuussa"
             verdict = verdicts[at - 1]
         done += [name] if verdict else []
@@ -1200,7 +1231,10 @@ def _done_in(clause: str, year: int | None) -> bool | None:
     later = year is not None and any(int(y) > year for y in _YEAR.findall(clause))
     if text.negated or later or text.has(POSTPONED | CONTINUES | {"tilata"}):
         return False
-    return True if _past_deed(text) or text.has({"valmis", "käytössä"}) else None
+    if _past_deed(text) or text.has({"valmis", "käytössä"}):
+        return True
+    # a verb of its own, not past ("suunnitellaan", "odottaa rahoitusta"): not done
+    return False if any(_is_verb(word) and "olla" not in lemmas(word) for word in text.words) else None
 
 
 def _past_deed(text: _Text) -> bool:
@@ -1232,6 +1266,11 @@ def _affirmed(reading: Reading, text: _Text, statement: Statement, year: int | N
     if statement.unit == "krt/v" and statement.target == 1 and done and not (text.numbers or text.written):
         reading.actual = 1.0  # "Kysely 1 krt/v" / "Kysely tehtiin keväällä": done, once
         reading.reasons.append("the realisation says it was done: once")
+        return True
+    dated = [m for m in re.finditer(rf"\b\d{{1,2}}\.\d{{1,2}}\.({_YEAR_DIGITS})\b", text.window)]
+    if statement.kind == "yes_no" and dated and all(int(m.group(1)) == year for m in dated) and not text.negated:
+        reading.actual = 1.0  # "Vuosiraportti lautakunnassa 20.5.2087.": dated within the year, no verb
+        reading.reasons.append(f"the realisation dates it within the year ({dated[0].group(0)}): yes (check it)")
         return True
     return False
 
@@ -1289,7 +1328,8 @@ def _paragraph_scores(statement: Statement, paragraphs: list[str]) -> tuple[list
     ``echo`` a little), the fuzzy anchor score, and the two combined (0-100)."""
     shared = [_overlap(statement, _clause_forms(paragraph)) for paragraph in paragraphs]
     fuzzy = [_anchor(statement.topic, paragraph)[1] for paragraph in paragraphs]
-    return shared, fuzzy, [max(f, 60 + 40 * o) if o else f for f, o in zip(fuzzy, shared)]
+    own = [_overlap(replace(statement, echo=frozenset()), _clause_forms(paragraph)) for paragraph in paragraphs]
+    return shared, fuzzy, [max(f, 60 + 40 * o) if o else f for f, o in zip(fuzzy, own)]  # last year's words: no score
 
 
 def _pair_paragraphs(scored: list[tuple[list[float], list[float], list[float]]], written_in: list[int]
@@ -1320,7 +1360,7 @@ def _anchor_windows(statements: list[Statement], text: str) -> list[tuple[str, f
     clauses = _clauses(text)
     if len(statements) == 1:  # the one statement of this paragraph: from the clause that speaks of it
         shared = [_overlap(statements[0], _clause_forms(text[a:b])) for a, b in clauses]
-        index = max(range(len(clauses)), key=shared.__getitem__) if max(shared) else 0
+        index = max(range(len(clauses)), key=shared.__getitem__) if max(shared) > 1 / ECHO_SHARE else 0
         index -= _refers_back(statements[0], text, clauses, index, len(text)) or _value_before(text, clauses, index)
         return [(text[clauses[index][0]:], _anchor(statements[0].topic, text)[1])]
     overlaps = [[_overlap(statement, _clause_forms(text[a:b])) for a, b in clauses] for statement in statements]
@@ -1579,6 +1619,10 @@ def draft_annotations(report: Report, previous: pd.DataFrame | None = None) -> p
     return pd.DataFrame(rows, columns=[*COLUMNS, "confidence"])
 
 
+#: Words that tell no clause from another: units, bounds, "kaikki", "olla".
+UNTOLD = UNIT_LEMMAS | AT_LEAST | AT_MOST | ALL_WORDS | {"olla", "kanssa", "vuosi", "tavoite"}
+
+
 def _hear_echoes(rows: list[list[Statement]], previous: pd.DataFrame | None) -> None:
     """Give each statement, as its ``echo``, the words of the previous year's realisation quote for the metric
     it continues that tell its clause from its row's others: an author tends to tell a metric in last year's
@@ -1590,8 +1634,8 @@ def _hear_echoes(rows: list[list[Statement]], previous: pd.DataFrame | None) -> 
     statements = [statement for row in rows for statement in row]
     proposals, _ = _propose_ids([statement.topic for statement in statements], previous)
     quotes = dict(zip(previous["metric_id"].astype(str), previous["evidence_actual"].astype(str)))
-    heard = {id(statement): [_content_forms(w) for w in _words(quotes.get(proposal.metric_id, ""))
-                             if numeral_value(w) is None and not lemmas(w) & UNIT_LEMMAS]
+    heard = {id(statement): [lemmas(w) | guesses(w) for w in _words(quotes.get(proposal.metric_id, ""))  # no parts
+                             if len(w) > 3 and numeral_value(w) is None and not lemmas(w) & UNTOLD]
              for statement, proposal in zip(statements, proposals) if proposal.metric_id}
     for row in rows:
         words = [heard.get(id(statement), []) for statement in row]
@@ -1646,7 +1690,8 @@ def _read_goal(goal, statements: list[Statement], groups: list[int], year: int) 
     answers = dict(labelled(realisation))
     if len(answers) >= 2 and all(statement.label in answers for statement in statements):
         windows = _labelled_windows(statements, answers)  # "1) 99,6 % 2) 98,8 %": answered by label
-    windows = [_names_window(statement, realisation) or window for statement, window in zip(statements, windows)]
+    windows = [statement.named and _names_window(statement, realisation) or window
+               for statement, window in zip(statements, windows)]
     texts = [window for window, _ in windows]
     read = []
     for statement, (window, score) in zip(statements, windows):
