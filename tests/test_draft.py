@@ -549,6 +549,9 @@ def test_statements_alike_in_characters_keep_the_previous_id_whose_words_they_sh
     proposals, missing = _propose_ids(["Ympäristösertifikaatti kaikille päiväkodeille",
                                        "Ympäristösertifikaatti kaikille kouluille"], previous)
     assert [p.metric_id for p in proposals] == ["daycare_env", "school_env"] and not missing
+    same, _ = _propose_ids(["Uusien yhdistysten määrä"], pd.DataFrame({
+        "metric_id": ["new_associations"], "metric": ["Uusien yhdistysten määrä"], "evidence_target": [""]}))
+    assert same[0].reason.endswith("(score 100)")  # the matcher's score, 0-100, in the note
 
 
 def test_match_and_draft_propose_the_same_ids():

@@ -36,6 +36,7 @@ from ..schemas import Status
 
 from .finnish import (analyse, approximate, guesses, head, is_elative, is_negation, is_past, is_plural_noun, lemmas,
                       numeral_value, once)
+from . import MATCH_THRESHOLD
 from .matching import assign, score_matrix
 
 #: A draft annotation file's name ends so: ``2023.draft.csv``.
@@ -1845,13 +1846,14 @@ def _propose_ids(texts: list[str], previous: pd.DataFrame | None
     previous = previous.reset_index(drop=True)
     if not texts:
         return ids, [(p, None, 0.0) for p in range(len(previous))]
-    scores = score_matrix(previous, texts) + _shared_word_bonus(previous, texts)
+    characters = score_matrix(previous, texts)  # the matcher's score; shared words only rank what passes it
+    scores = np.where(characters >= MATCH_THRESHOLD, characters + _shared_word_bonus(previous, texts), characters)
     matched: set[int] = set()
     for t, proposed in assign(scores).items():
         best = proposed[0]  # the others are proposed for this text too; the analyst sees them in 'match'
         metric_id = previous["metric_id"].iloc[best]
-        ids[t] = _Proposal(metric_id, f"metric_id from {metric_id!r} of the previous year (score {scores[best, t]:.0f})",
-                           previous["metric"].iloc[best])
+        ids[t] = _Proposal(metric_id, f"metric_id from {metric_id!r} of the previous year "
+                                      f"(score {characters[best, t]:.0f})", previous["metric"].iloc[best])
         matched.add(best)
     missing = [(p, int(scores[p].argmax()), float(scores[p].max())) for p in range(len(previous)) if p not in matched]
     return ids, missing
