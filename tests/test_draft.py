@@ -394,6 +394,13 @@ def test_last_years_words_for_a_metric_decide_what_its_own_words_cannot():
     assert [reading.actual for _, reading in _read_goal(goal, statements, [0, 0], 2040)] == [93.8, 100.0]
 
 
+def test_a_previous_year_without_a_quote_gives_no_echo():
+    statements = [read_statement("Uusien yhdistysten määrä", 1, "A")]
+    _hear_echoes([statements], pd.DataFrame({"metric_id": ["new"], "metric": ["Uusien yhdistysten määrä"],
+                                             "evidence_target": [""], "evidence_actual": [float("nan")]}))
+    assert statements[0].echo == frozenset()  # an empty cell read by pandas as NaN is no text
+
+
 def test_a_change_from_one_value_to_another_is_one_clause():
     text = "Vähenemä kasvoi edellisvuoden 73,1 prosentista 73,6 prosenttiin, tavoite 73 ylittyi."
     assert [text[a:b].strip(" ,") for a, b in _clauses(text)][0].endswith("73,6 prosenttiin")

@@ -1634,7 +1634,7 @@ def _hear_echoes(rows: list[list[Statement]], previous: pd.DataFrame | None) -> 
         return
     statements = [statement for row in rows for statement in row]
     proposals, _ = _propose_ids([statement.topic for statement in statements], previous)
-    quotes = dict(zip(previous["metric_id"].astype(str), previous["evidence_actual"].astype(str)))
+    quotes = dict(zip(previous["metric_id"].astype(str), previous["evidence_actual"].fillna("").astype(str)))
     heard = {id(statement): [lemmas(w) | guesses(w) for w in _words(quotes.get(proposal.metric_id, ""))  # no parts
                              if len(w) > 3 and numeral_value(w) is None and not lemmas(w) & UNTOLD]
              for statement, proposal in zip(statements, proposals) if proposal.metric_id}
