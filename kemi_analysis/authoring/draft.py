@@ -855,7 +855,8 @@ def _part_is_not(text: _Text) -> bool:
     after = [(float(v), i + 1) for v, _, i in text.written] + [
         (v, len(_words(text.window[:start]))) for v, start, _ in text.numbers]
     whole = max((v for v, _ in after), default=0.0)  # "kuudestatoista – ei aivan": the whole is not the part
-    return text.negated and len(after) == 2 and any(is_negation(word) for v, i in after if v < whole for word in text.words[i:i + 1])
+    return text.negated and len(after) == 2 and any(is_negation(word) for v, i in after if v < whole
+                                                    for word in text.words[i:i + 1])
 
 
 def _one_decimal(value: float) -> float:
@@ -1634,7 +1635,8 @@ def _hear_echoes(rows: list[list[Statement]], previous: pd.DataFrame | None) -> 
         return
     statements = [statement for row in rows for statement in row]
     proposals, _ = _propose_ids([statement.topic for statement in statements], previous)
-    quotes = dict(zip(previous["metric_id"].astype(str), previous["evidence_actual"].fillna("").astype(str)))
+    said = previous["evidence_actual"].astype(object).fillna("").astype(str)  # NaN in a table built by hand
+    quotes = dict(zip(previous["metric_id"].astype(str), said))
     heard = {id(statement): [lemmas(w) | guesses(w) for w in _words(quotes.get(proposal.metric_id, ""))  # no parts
                              if len(w) > 3 and numeral_value(w) is None and not lemmas(w) & UNTOLD]
              for statement, proposal in zip(statements, proposals) if proposal.metric_id}
