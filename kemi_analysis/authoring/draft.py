@@ -34,8 +34,8 @@ from ..read.parser import Report
 from ..schemas import ANNOTATION_COLUMNS as COLUMNS
 from ..schemas import Status
 
-from .finnish import (analyse, approximate, guesses, head, is_elative, is_negation, is_past, is_plural_noun, lemmas,
-                      numeral_value, once)
+from .finnish import (analyse, approximate, guesses, head, is_elative, is_negation, is_past, is_plural_noun, is_verb,
+                      lemmas, numeral_value, once)
 from . import MATCH_THRESHOLD
 from .matching import assign, score_matrix
 
@@ -653,8 +653,12 @@ def _qualified_after(rest: str, year: int | None) -> bool:
     if not rest.strip(" ,;."):
         return False
     text = _Text.read(rest)
-    later = year is not None and any(int(y) > year for y in _YEAR.findall(rest))
-    return text.negated or later or _postponed(text) or text.has(NOT_YET - POSTPONED | CONTINUES | PARTLY)
+    return text.negated or _later_year(rest, year) or _postponed(text) or text.has(NOT_YET - POSTPONED | CONTINUES | PARTLY)
+
+
+def _later_year(text: str, year: int | None) -> bool:
+    """The text names a year after the report's ("siirtyy vuodelle 2026")."""
+    return year is not None and any(int(y) > year for y in _YEAR.findall(text))
 
 
 def first_clause(text: str) -> str:
@@ -1035,10 +1039,6 @@ def _told_apart(text: _Text, candidates: list[tuple[float, int, str]], reasons: 
     return kept
 
 
-def _is_verb(word: str) -> bool:
-    return any(a.word_class == "teonsana" for a in analyse(word))
-
-
 def _near_target(statement: Statement, text: _Text, candidate: tuple[float, int, str]) -> bool:
     """A number of the target's size (a fifth to five times it), in the target's unit: "5,42 GWh" against
     5 000 MWh is."""
@@ -1230,13 +1230,12 @@ def _done_in(clause: str, year: int | None) -> bool | None:
     """Whether a clause says its thing is done (a deed in the past, "valmis", "käytössä"), is not (a negation, a
     delay, an order, work under way, a later date), or neither (None)."""
     text = _Text.read(clause)
-    later = year is not None and any(int(y) > year for y in _YEAR.findall(clause))
-    if text.negated or later or text.has(POSTPONED | CONTINUES | {"tilata"}):
+    if text.negated or _later_year(clause, year) or text.has(POSTPONED | CONTINUES | {"tilata"}):
         return False
     if _past_deed(text) or text.has({"valmis", "käytössä"}):
         return True
     # a verb of its own, not past ("suunnitellaan", "odottaa rahoitusta"): not done
-    return False if any(_is_verb(word) and "olla" not in lemmas(word) for word in text.words) else None
+    return False if any(is_verb(word) and "olla" not in lemmas(word) for word in text.words) else None
 
 
 def _past_deed(text: _Text) -> bool:
@@ -1448,12 +1447,16 @@ def _word_forms(word: str) -> set[str]:
     return lemmas(word).union(head(word), guesses(word), *[lemmas(part) for part in parts])
 
 
+#: Words that say how much or that something is, not what: no statement is found by them.
+FUNCTION_WORDS = AT_LEAST | AT_MOST | ALL_WORDS | {"olla", "kanssa", "vuosi"}
+
+
 def _content_forms(text: str) -> set[str]:
     """The base forms (and compound parts) of a statement's content words, for matching clauses."""
     forms: set[str] = _group_labels(text)  # "1-6 lk", "7-9 lk": which group
     for word in _words(text):
         word_forms = _word_forms(word)
-        if len(word) > 3 and not word_forms & (AT_LEAST | AT_MOST | ALL_WORDS | {"olla", "kanssa", "vuosi"}):
+        if len(word) > 3 and not word_forms & FUNCTION_WORDS:
             forms |= word_forms - {word.casefold()} or word_forms
     return forms
 
@@ -1622,7 +1625,7 @@ def draft_annotations(report: Report, previous: pd.DataFrame | None = None) -> p
 
 
 #: Words that tell no clause from another: units, bounds, "kaikki", "olla".
-UNTOLD = UNIT_LEMMAS | AT_LEAST | AT_MOST | ALL_WORDS | {"olla", "kanssa", "vuosi", "tavoite"}
+UNTOLD = FUNCTION_WORDS | UNIT_LEMMAS | {"tavoite"}
 
 
 def _hear_echoes(rows: list[list[Statement]], previous: pd.DataFrame | None) -> None:

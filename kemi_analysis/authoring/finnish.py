@@ -184,6 +184,11 @@ def is_plural_noun(word: str) -> bool:
                for a in analyse(word))
 
 
+def is_verb(word: str) -> bool:
+    """True for a verb in any form ("suunnitellaan", "odottaa")."""
+    return any(analysis.word_class == "teonsana" for analysis in analyse(word))
+
+
 def once(word: str) -> bool:
     """True for "kerran" (once): the genitive of *kerta*, a count of 1."""
     return any(a.base == "kerta" and a.case == "omanto" and a.number == "singular" for a in analyse(word))
