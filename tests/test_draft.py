@@ -224,6 +224,17 @@ def test_run_together_statements_split_without_last_year():
         "Ryhmäkoko enintään 22 luokilla 1–6", "ja enintään 21 luokilla 7–9"]
 
 
+def test_a_list_of_targets_splits_at_commas_when_each_piece_has_a_quantity_of_its_own():
+    # "kaikissa" is a target as much as a number is: a piece with it starts a statement of its own
+    assert split_statements("Kerhotoimintaa kaikissa päiväkodeissa, kerhoissa 40 % lapsista, kyselyn tulokset "
+                            "käsitelty kaikissa yksiköissä 5/2090") == [
+        "Kerhotoimintaa kaikissa päiväkodeissa", "kerhoissa 40 % lapsista",
+        "kyselyn tulokset käsitelty kaikissa yksiköissä 5/2090"]
+    # a piece with neither stays with the one before
+    assert split_statements("Sertifikaatti kaikille päiväkodeille, kouluille ja kirjastoille") == [
+        "Sertifikaatti kaikille päiväkodeille, kouluille ja kirjastoille"]
+
+
 def test_a_target_for_all_of_two_groups_is_two_statements():
     both = split_groups(read_statement("Esteettömyyskartoitus kaikissa kirjastoissa ja nuorisotiloissa", 1, "A"))
     assert [s.text for s in both] == ["Esteettömyyskartoitus kaikissa kirjastoissa ja nuorisotiloissa"] * 2

@@ -247,11 +247,11 @@ def _split_counted(part: str) -> list[str]:
         return [part]
     merged: list[str] = []
     for piece in pieces:
-        if merged and not _counts(piece):
+        if merged and not (_counts(piece) or _has_quantity(piece)):
             merged[-1] += ", " + piece
         else:
             merged.append(piece)
-    return merged if len(merged) > 1 and all(_counts(m) for m in merged) else [part]
+    return merged if len(merged) > 1 and all(_counts(m) or _has_quantity(m) for m in merged) else [part]
 
 
 def _counts(text: str) -> bool:
