@@ -24,6 +24,7 @@ from kemi_analysis.authoring.draft import (  # noqa: E402
     _clause_forms,
     _clauses,
     _content_forms,
+    _group_labels,
     _hear_echoes,
     _numbers,
     _one_value_per_text,
@@ -233,6 +234,52 @@ def test_a_list_of_targets_splits_at_commas_when_each_piece_has_a_quantity_of_it
     # a piece with neither stays with the one before
     assert split_statements("Sertifikaatti kaikille päiväkodeille, kouluille ja kirjastoille") == [
         "Sertifikaatti kaikille päiväkodeille, kouluille ja kirjastoille"]
+
+
+def _values(statements: list, realisation: str, year: int = 2100) -> list:
+    goal = SimpleNamespace(realisation=realisation)
+    return [reading.actual for _, reading in _read_goal(goal, statements, [0] * len(statements), year)]
+
+
+def test_a_grading_scale_is_no_group_of_pupils():
+    assert _group_labels("tyytyväisyys vähintään 4,0 (1–5)") == set()
+    assert _group_labels("arvosana 3,8 asteikolla 1–5") == _group_labels("Asteikko 1-10") == set()
+    assert _group_labels("Ryhmäkoot 20–21 (1–6 lk) ja 20,2 (7–9 lk)") == {"20-21", "1-6", "7-9"}
+    assert _group_labels("yläluokilla 19,1") == {"7-9"}  # a stage by its name
+
+
+def test_between_clauses_a_statement_names_equally_it_leaves_the_one_another_statement_names():
+    pilots = read_statement("Chat 12 palvelussa", 1, "A")
+    grade = replace(read_statement("Chatin asiakastyytyväisyys vähintään 4,0 (1–5)", 1, "A"),
+                    echo=frozenset({"arvosana"}))  # last year: "Chatin arvosana oli 4,1"
+    assert _values([pilots, grade], "Chat-palvelun arvosana oli 3,9 asteikolla 1–5, ja chat on käytössä "
+                                    "kahdessatoista palvelussa.") == [12.0, 3.9]
+
+
+def test_a_part_its_noun_and_its_whole_are_one_clause():
+    text = "Sähköisiä ajanvarauksia 99,4 %; chat käytössä 38 palvelussa 40:stä"
+    assert [text[a:b].strip() for a, b in _clauses(text)] == ["Sähköisiä ajanvarauksia 99,4 %;",
+                                                              "chat käytössä 38 palvelussa 40:stä"]
+
+
+def test_a_word_the_other_statements_share_counts_less_in_finding_a_statements_paragraph():
+    # "ajanvaraus" is the booking share's word too: the app's own word "mobiilisovellus" tells its paragraph
+    statements = [read_statement(t, 1, "A") for t in ("Sähköinen ajanvaraus vähintään 98 %", "Chat kaikissa palveluissa",
+                                                      "Ajanvarauksen mobiilisovellus käytössä 2100")]
+    windows = _windows(statements, ["Mobiilisovellus hankittu, otetaan käyttöön 3/2101",
+                                    "Sähköisiä ajanvarauksia 98,8 %; chat käytössä 30 palvelussa 40:stä"], [0, 1, 2])
+    assert windows[2][0].startswith("Mobiilisovellus")
+
+
+def test_a_target_for_both_of_two_groups_told_with_seka_etta_is_two_statements():
+    text = "Ryhmäkoko on keskimäärin enintään 21 oppilasta sekä luokilla 1–6 että luokilla 7–9"
+    assert split_statements(text) == [text]
+    both = split_groups(read_statement(text, 1, "A"))
+    assert [(s.topic, s.target) for s in both] == [
+        ("Ryhmäkoko on keskimäärin enintään 21 oppilasta luokilla 1–6", 21.0),
+        ("Ryhmäkoko on keskimäärin enintään 21 oppilasta luokilla 7–9", 21.0)]
+    assert _values(both, "Yläluokkien ryhmissä oli keskimäärin 19,4 oppilasta, alaluokilla keskikoko nousi "
+                         "21,5 oppilaaseen.") == [21.5, 19.4]
 
 
 def test_a_target_for_all_of_two_groups_is_two_statements():

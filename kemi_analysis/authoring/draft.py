@@ -126,6 +126,7 @@ class Statement:
     label: str = ""  # its label in a list the cell numbers or letters ("2" of "1) … 2) …")
     echo: frozenset[str] = frozenset()  # words of last year's quote for it that tell its clause (``_hear_echoes``)
     named: tuple[str, ...] = ()  # the things its target counts, when it counts things it names ("Hepolan ja …")
+    common: frozenset[str] = frozenset()  # its words its row's other statements say too (``_windows``)
 
     @property
     def topic(self) -> str:
@@ -165,7 +166,7 @@ def split_statements(cell: str) -> list[str]:
     # "käynnit vähintään 75 000 omatoimikäyttö vähintään 11 500": a value, a new noun, and its own value
     # (not a comparator, "luokilla 1-6 enintään 21", nor a base year, "64 % vuoden 2050 tasosta", "vuoden 2050 …")
     marked = re.sub(r"(?<!vuoden\s\d\d\d)(\d\s*(?:krt/v|kpl|%|MWh)?|\d\))\s+"
-                    r"(?=(?!luok|vähintään|enintään|vuoden\s+\d{4})[a-zäöå]{4,}(?:\s+[a-zäöå]{4,})?\s+"
+                    r"(?=(?!luok|vähintään|enintään|vuoden\s+\d{4}|että\s)[a-zäöå]{4,}(?:\s+[a-zäöå]{4,})?\s+"
                     r"(?:(?:vähintään|enintään|yli|alle)\s+)?\d)", "\\1\x01", marked)
     # "kysely 1 krt/v, seurafoorumi 2 krt/v": a comma after a unit, and another statement with a number follows
     marked = re.sub(r"(\d\s*(?:krt/v|kpl|%)),\s+(?=[^\d\x01]*\d)", "\\1\x01", marked)
@@ -304,6 +305,11 @@ def split_groups(statement: Statement) -> list[Statement]:
     """A target for all of two groups named together ("Ympäristösertifikaatti kaikille päiväkodeille ja
     kouluille") is two metrics, each reported on its own: two statements quoting the same text, each about
     one group."""
+    both = re.fullmatch(r"(.+?)\s+sekä\s+(.+?)\s+että\s+(.+)", statement.text)
+    if both and all(_group_labels(group) for group in both.group(2, 3)):  # "… sekä luokilla 1–6 että luokilla 7–9"
+        return [replace(statement, about=f"{both.group(1)} {group}", reasons=[*statement.reasons,
+                                                                               f"one of two groups: {group}"])
+                for group in both.group(2, 3)]
     words = statement.text.split()
     if "ja" not in words[2:-1] or statement.text.count(" ja ") != 1:
         return [statement]
@@ -1290,6 +1296,9 @@ def _windows(statements: list[Statement], paragraphs: list[str], written_in: lis
     realisation = " ".join(paragraphs)
     if len(statements) == 1:  # one statement: the whole realisation speaks of it
         return [(realisation, 100.0)]
+    forms = [_content_forms(statement.topic) for statement in statements]
+    statements = [replace(statement, common=frozenset(own & set().union(*forms[:i], *forms[i + 1:])))
+                  for i, (statement, own) in enumerate(zip(statements, forms))]
     if len(paragraphs) <= 1:
         return _anchor_windows(statements, realisation)
     windows: list[tuple[str, float] | None] = [None] * len(statements)
@@ -1372,14 +1381,8 @@ def _anchor_windows(statements: list[Statement], text: str) -> list[tuple[str, f
     if len(unmatched) == len(statements) or any(statements[i].target is None for i in unmatched) \
             or len(unmatched) > len(clauses) - (len(statements) - len(unmatched)):
         return _fuzzy_windows(statements, text)
-    # Best pairs first, each clause to one statement while a free one speaks of it; ties go to the earlier.
-    best: list[tuple[int, float] | None] = [None] * len(statements)
-    taken_by: set[int] = set()
-    for overlap, _, i, c in sorted(((o, -c, i, c) for i, row in enumerate(overlaps) for c, o in enumerate(row) if o),
-                                   reverse=True):
-        if best[i] is None and c not in taken_by:
-            best[i] = (c, overlap)
-            taken_by.add(c)
+    best = _best_pairs(overlaps)
+    taken_by = {pair[0] for pair in best if pair}
     free = [c for c in range(len(clauses)) if c not in taken_by]
     for i, row in enumerate(overlaps):
         if best[i] is None and max(row) <= 1 / ECHO_SHARE and free:  # no own word: the free clause a typo'd word is
@@ -1403,15 +1406,40 @@ def _anchor_windows(statements: list[Statement], text: str) -> list[tuple[str, f
     return windows
 
 
+def _best_pairs(overlaps: list[list[float]]) -> list[tuple[int, float] | None]:
+    """Each statement's clause, one clause to a statement, among the clauses that speak of it (``overlaps``:
+    statement by clause): the best pairs first. Between clauses a statement's words name equally, it takes the
+    one the other statements' words name least, then the earlier: "chat 14 palvelussa" leaves "Chat-palvelun
+    arvosana oli 3,8" to the statement on the chat's grade."""
+    best: list[tuple[int, float] | None] = [None] * len(overlaps)
+    taken: set[int] = set()
+    for overlap, _, i, c in sorted(((o, -c, i, c) for i, row in enumerate(overlaps) for c, o in enumerate(row) if o),
+                                   reverse=True):
+        if best[i] is not None or c in taken:
+            continue
+        ties = [t for t, o in enumerate(overlaps[i]) if o == overlap and t not in taken]
+        wanted = {t: sum(row[t] for j, row in enumerate(overlaps) if j != i and best[j] is None) for t in ties}
+        c = min(ties, key=lambda t: (wanted[t], t))
+        best[i] = (c, overlap)
+        taken.add(c)
+    return best
+
+
 #: What last year's quote counts in pairing against the statement's own words: all its words together weigh
 #: less than any one word of the statement, so they only decide between clauses the statement's words cannot.
 ECHO_SHARE = 1000
+
+#: What a word the row's other statements say too counts against a word of the statement's own.
+COMMON_WEIGHT = 0.5
 
 
 def _overlap(statement: Statement, clause: set[str]) -> float:
     """The share of a statement's words a clause names, plus the share of its echo's over :data:`ECHO_SHARE`."""
     own, echo = _content_forms(statement.topic), statement.echo
-    return len(own & clause) / max(len(own), 1) + len(echo & clause) / max(len(echo), 1) / ECHO_SHARE
+
+    def weight(forms: set[str]) -> float:
+        return len(forms - statement.common) + COMMON_WEIGHT * len(forms & statement.common)
+    return weight(own & clause) / max(weight(own), 1e-9) + len(echo & clause) / max(len(echo), 1) / ECHO_SHARE
 
 
 def _value_before(text: str, clauses: list[tuple[int, int]], index: int) -> bool:
@@ -1427,13 +1455,18 @@ def _value_before(text: str, clauses: list[tuple[int, int]], index: int) -> bool
 
 AVERAGES = {"keskimäärin", "keskiarvo"}
 
+#: A grading scale is no group: "asteikolla 1–5", "4,0 (1–5)".
+_SCALE = re.compile(r"asteik\w*\s*\d{1,2}\s*[-–]\s*\d{1,2}|\d,\d+\s*\(\s*[01]\s*[-–]\s*(?:4|5|7|10)\s*\)",
+                    re.IGNORECASE)
+
 #: School stages by the grades they are: "alakoulussa" is grades 1-6.
-STAGES = {"alakoulu": "1-6", "yläkoulu": "7-9"}
+STAGES = {"alakoulu": "1-6", "yläkoulu": "7-9", "alaluokka": "1-6", "yläluokka": "7-9"}
 
 
 def _group_labels(text: str) -> set[str]:
     """The groups a text names, alike however written: "1-6 lk", "1–6", "1.–6. luokat", "alakoulu" are all 1-6."""
-    labels = {f"{a}-{b}" for a, b in re.findall(r"(?<![\d,.])(\d{1,2})\.?\s*[-–]\s*(\d{1,2})(?![\d,])", text)}
+    labels = {f"{a}-{b}" for a, b in re.findall(r"(?<![\d,.])(\d{1,2})\.?\s*[-–]\s*(\d{1,2})(?![\d,])",
+                                                _SCALE.sub(" ", text))}
     return labels | {STAGES[form] for word in _words(text) for form in lemmas(word) if form in STAGES}
 
 
@@ -1549,6 +1582,8 @@ def _after_value(tokens: list[re.Match], values: list[bool], index: int) -> bool
     ahead = values[index + 1:index + (3 if counted else 4)]
     if (first == 0 or tokens[first - 1].group(0)[-1:] in ".,;:") and not any(ahead):
         return False
+    if index + 1 < len(tokens) and _of_a_whole(tokens[index + 1].group(0)):
+        return False  # "39 palvelussa 40:stä": a part, its noun and the whole it is of
     if unit_between:  # "kymmenen kertaa vammaisneuvosto"
         return True
     if re.search(r"\d:\w+$", tokens[last].group(0)):  # "38:ssa palvelussa", "45:stä avustettavasta": its noun
@@ -1560,6 +1595,13 @@ def _after_value(tokens: list[re.Match], values: list[bool], index: int) -> bool
     cases = {a.case for a in analyse(counted)} - {"", "nimento"} if counted.isalpha() else set()
     return not ({a.case for a in analyses} & cases or any(a.case == "osanto" and a.number == "singular"
                                                           for a in analyses))
+
+
+def _of_a_whole(token: str) -> bool:
+    """A whole a part is told of: "40:stä", "neljästäkymmenestä"."""
+    word = token.strip(".,;:()")
+    return bool(re.fullmatch(r"\d+(?:[ \u00a0]\d{3})*:st[äa]", word)) or (
+        word.isalpha() and numeral_value(word) is not None and is_elative(word))
 
 
 def _fuzzy_windows(statements: list[Statement], text: str) -> list[tuple[str, float]]:
