@@ -282,6 +282,13 @@ def test_a_target_for_both_of_two_groups_told_with_seka_etta_is_two_statements()
                          "21,5 oppilaaseen.") == [21.5, 19.4]
 
 
+def test_of_counts_alike_the_one_in_the_clause_of_the_statements_verb_is_the_value():
+    statement = read_statement("Liikuntaseteleitä käytetään 400", 1, "A")
+    assert read_realisation("Liikuntaseteleitä jaettiin 420, ja käytettyjä oli 388.", statement).actual == 388.0
+    assert read_realisation("Seteleitä käytti 388 nuorta, vaikka jaettiin 420.", statement).actual == 388.0
+    assert read_realisation("Seteleitä jaettiin 420 ja niitä käytettiin runsaasti.", statement).actual == 420.0
+
+
 def test_a_target_for_all_of_two_groups_is_two_statements():
     both = split_groups(read_statement("Esteettömyyskartoitus kaikissa kirjastoissa ja nuorisotiloissa", 1, "A"))
     assert [s.text for s in both] == ["Esteettömyyskartoitus kaikissa kirjastoissa ja nuorisotiloissa"] * 2
