@@ -289,6 +289,15 @@ def test_of_counts_alike_the_one_in_the_clause_of_the_statements_verb_is_the_val
     assert read_realisation("Seteleitä jaettiin 420 ja niitä käytettiin runsaasti.", statement).actual == 420.0
 
 
+def test_a_count_told_as_a_share_of_a_whole_said_before():
+    statement = read_statement("Liikuntaseteleitä käytetään 250", 1, "A")
+    assert read_realisation("Liikuntaseteleitä jaettiin 400, joista käytettiin kolme neljästä.",
+                            statement).actual == 300.0
+    # a share of another measure, not in the statement's verb: the whole is the value
+    assert read_realisation("Liikuntaseteleitä käytettiin 400, joista puolet kuntosaleilla.",
+                            statement).actual == 400.0
+
+
 def test_a_target_for_all_of_two_groups_is_two_statements():
     both = split_groups(read_statement("Esteettömyyskartoitus kaikissa kirjastoissa ja nuorisotiloissa", 1, "A"))
     assert [s.text for s in both] == ["Esteettömyyskartoitus kaikissa kirjastoissa ja nuorisotiloissa"] * 2

@@ -636,8 +636,8 @@ def read_realisation(window: str, statement: Statement, year: int | None = None)
             reading.reasons.append("the realisation says it is not known")  # "ei ole tiedossa", "ei saatu selvitettyä"
             return reading
         steps = (_budget, _qualified, _negated, _continues, _affirmed) if statement.kind == "yes_no" else (
-            _names_done, _not_yet, _share, _respectively, _count, _qualified, _negated, _continues, _times_named,
-            _affirmed)
+            _names_done, _not_yet, _share, _respectively, _part_of_whole, _count, _qualified, _negated, _continues,
+            _times_named, _affirmed)
         for step in steps:
             if step(reading, text, statement, year):
                 if step is _affirmed and reading.actual == 1.0 and (later := _later_in_sentence(window, year)):
@@ -1004,6 +1004,25 @@ def _count(reading: Reading, text: _Text, statement: Statement, year: int | None
                                                    f" ({'fits the statement' if fitting else 'the first'} "
                                                    f"of {len(candidates)} numbers)"))
     return True
+
+
+def _part_of_whole(reading: Reading, text: _Text, statement: Statement, year: int | None) -> bool:
+    """A count told as a share of a whole said just before, in the clause of the statement's verb: "Seteleitä
+    jaettiin 200, ja niistä käytettiin yhdeksän kymmenestä" for "seteleitä käytetään 180" is 180."""
+    verbs = {a.base for w in _words(statement.topic) for a in analyse(w) if a.word_class == "teonsana"} - {"olla"}
+    clauses = [text.window[a:b] for a, b in _clauses(text.window)]
+    for before, clause in zip(clauses, clauses[1:]):
+        words = [w.casefold() for w in _words(clause)]
+        wholes = _numbers(before)
+        if not (verbs & _clause_forms(clause) and {"niistä", "joista"} & set(words[:3]) and wholes):
+            continue
+        share, how, _ = _share_value(_Text.read(clause))
+        if share is not None and 0 < share < 100:
+            whole = wholes[-1][0]
+            reading.actual, reading.certain = round(whole * share / 100), False
+            reading.reasons.append(f"{how} of the {whole:g} said before: {reading.actual:g}")
+            return True
+    return False
 
 
 def _by_the_verb(statement: Statement, text: _Text, candidates: list[tuple[float, int, str]]
