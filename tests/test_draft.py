@@ -264,7 +264,8 @@ def test_a_part_its_noun_and_its_whole_are_one_clause():
 
 def test_a_word_the_other_statements_share_counts_less_in_finding_a_statements_paragraph():
     # "ajanvaraus" is the booking share's word too: the app's own word "mobiilisovellus" tells its paragraph
-    statements = [read_statement(t, 1, "A") for t in ("Sähköinen ajanvaraus vähintään 98 %", "Chat kaikissa palveluissa",
+    statements = [read_statement(t, 1, "A") for t in ("Sähköinen ajanvaraus vähintään 98 %",
+                                                      "Chat kaikissa palveluissa",
                                                       "Ajanvarauksen mobiilisovellus käytössä 2100")]
     windows = _windows(statements, ["Mobiilisovellus hankittu, otetaan käyttöön 3/2101",
                                     "Sähköisiä ajanvarauksia 98,8 %; chat käytössä 30 palvelussa 40:stä"], [0, 1, 2])
@@ -296,6 +297,31 @@ def test_a_count_told_as_a_share_of_a_whole_said_before():
     # a share of another measure, not in the statement's verb: the whole is the value
     assert read_realisation("Liikuntaseteleitä käytettiin 400, joista puolet kuntosaleilla.",
                             statement).actual == 400.0
+
+
+def test_whom_a_share_is_of_stays_in_its_clause_and_a_full_stop_ends_one_after_a_single_word():
+    text = "Kuntosaleilla kävi 41 prosenttia aikuisista, uimahallissa 12 % lapsista."
+    assert [text[a:b].strip() for a, b in _clauses(text)] == ["Kuntosaleilla kävi 41 prosenttia aikuisista,",
+                                                              "uimahallissa 12 % lapsista."]
+    text = "tuotanto 3 100 MWh eli 94 % tavoitteesta kulutuksen vähenemä oli 51,2 %"  # run together
+    assert [text[a:b].strip() for a, b in _clauses(text)][1].startswith("tavoitteesta kulutuksen")
+    text = "Käyttäjiä oli 9 800, mikä on 98 % tavoitteesta. Laskuista sähköisiä oli 97 %."
+    assert [text[a:b].strip() for a, b in _clauses(text)][-1] == "Laskuista sähköisiä oli 97 %."
+
+
+def test_a_share_of_the_target_is_not_the_value():
+    statement = read_statement("Aurinkosähkön osuus vähintään 20 %", 1, "A")
+    assert read_realisation("tuotettiin 3 100 MWh eli 94 % tavoitteesta", statement).actual is None
+
+
+@pytest.mark.parametrize("realisation", [
+    "Laskuista ja tilauksista sähköisiä oli vastaavasti 98,1 ja 96,4 prosenttia.",
+    "Sähköisten laskujen ja tilausten osuudet olivat 98,1 ja 96,4 prosenttia.",
+    "Tilausten ja laskujen osuudet olivat 96,4 ja 98,1 %.",
+])
+def test_two_things_named_and_then_two_values_are_each_ones_in_order(realisation):
+    statements = [read_statement(t, 1, "A") for t in ("Sähköiset laskut 97 %", "sähköiset tilaukset 95 %")]
+    assert _values(statements, realisation) == [98.1, 96.4]
 
 
 def test_a_target_for_all_of_two_groups_is_two_statements():

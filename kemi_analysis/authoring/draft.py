@@ -838,15 +838,9 @@ def _share_value(text: _Text) -> tuple[float | None, str, bool]:
         left = numeral_value(remaining.group(1)) or (int(remaining.group(1)) if remaining.group(1).isdigit() else None)
         if left is not None and done + left > 0:
             return 100 * done / (done + left), f"{done:g} done and {left} remaining", True
-    written = [float(v) for v, word, _ in text.written if not once(word)]  # "kerran" (once) is no count of things
-    counts = [float(n[0]) for n in text.numbers if float(n[0]).is_integer()] + written
-    if len(counts) == 2 and len(text.numbers) + len(written) == 2 and 0 < min(counts) < max(counts):
-        part, whole = min(counts), max(counts)  # "sopimuksia seitsemälläkymmenellä, avustettavia 78"
-        if text.has({"paitsi"}) and text.has(ALL_WORDS):  # "julkaistiin 241, niistä kaikki paitsi kaksi"
-            return 100 * (whole - part) / whole, f"all but {part:g} of {whole:g}", False
-        if _part_is_not(text):  # "julkaistiin 248, niistä yksi ei ollut selkokielinen"
-            return 100 * (whole - part) / whole, f"{part:g} of {whole:g} not: the rest are", False
-        return 100 * part / whole, f"{part:g} of {whole:g}: two counts read as a share", False
+    two = _two_counts(text)
+    if two:
+        return two
     for index, forms in enumerate(text.forms):
         before = text.forms[index - 1] if index else set()
         if forms & ALL_WORDS and before & NEARLY:
@@ -856,6 +850,21 @@ def _share_value(text: _Text) -> tuple[float | None, str, bool]:
         if share is not None:
             return share, f"{share:.3g} % from '{text.words[index]}'", False
     return None, "", False
+
+
+def _two_counts(text: _Text) -> tuple[float, str, bool] | None:
+    """Two counts read as a share: "sopimuksia seitsemälläkymmenellä, avustettavia 78"."""
+    written = [float(v) for v, word, _ in text.written if not once(word)]  # "kerran" (once) is no count of things
+    numbers = [n for n in text.numbers if not _restates_target(text.window, n[1], n[2])]  # "eli 94 % tavoitteesta"
+    counts = [float(n[0]) for n in numbers if float(n[0]).is_integer()] + written
+    if not (len(counts) == 2 and len(numbers) + len(written) == 2 and 0 < min(counts) < max(counts)):
+        return None
+    part, whole = min(counts), max(counts)
+    if text.has({"paitsi"}) and text.has(ALL_WORDS):  # "julkaistiin 241, niistä kaikki paitsi kaksi"
+        return 100 * (whole - part) / whole, f"all but {part:g} of {whole:g}", False
+    if _part_is_not(text):  # "julkaistiin 248, niistä yksi ei ollut selkokielinen"
+        return 100 * (whole - part) / whole, f"{part:g} of {whole:g} not: the rest are", False
+    return 100 * part / whole, f"{part:g} of {whole:g}: two counts read as a share", False
 
 
 def _part_is_not(text: _Text) -> bool:
@@ -1040,12 +1049,17 @@ def _by_the_verb(statement: Statement, text: _Text, candidates: list[tuple[float
     return said if said else candidates
 
 
+_OF_TARGET = re.compile(r"\s*(?:%|prosenttia)\s+tavoitteesta\b", re.IGNORECASE)
+
+
 def _restates_target(window: str, start: int, end: int) -> bool:
     """The number at ``start:end`` is the target said again or a difference from it: "tavoite 73", "40 prosentin
-    tavoitteesta", "(95 % tavoitteesta)", "150 tavoitetta vähemmän"; not "4 800, tavoitteesta jäätiin 200"."""
+    tavoitteesta", "(95 % tavoitteesta)", "eli 90 % tavoitteesta", "150 tavoitetta vähemmän"; not "4 800,
+    tavoitteesta jäätiin 200"."""
     after = window[end:]
     return bool(re.match(r"(?::n|\s*%:n|\s+prosentin)\s+tavoit", after, re.IGNORECASE)  # "40 prosentin tavoitteesta"
                 or re.match(r"\s*%?\s*tavoit\w*\s*\)", after, re.IGNORECASE)  # "(95 % tavoitteesta)"
+                or _OF_TARGET.match(after)  # "eli 90 % tavoitteesta"
                 or re.match(r"\s+tavoitetta\s+(?:vähemmän|enemmän)", after, re.IGNORECASE)  # a difference
                 or re.search(r"\btavoite\s*$", window[:start], re.IGNORECASE))
 
@@ -1068,6 +1082,8 @@ def _told_apart(text: _Text, candidates: list[tuple[float, int, str]], reasons: 
     why goes to ``reasons``."""
     restated = {len(_words(text.window[:start])) for _, start, end in text.numbers
                 if _restates_target(text.window, start, end)}
+    of_target = {len(_words(text.window[:end])) for _, _, end in text.numbers if _OF_TARGET.match(text.window[end:])}
+    candidates = [c for c in candidates if c[1] not in of_target]  # "eli 94 % tavoitteesta": never the value
     kept = [c for c in candidates if c[1] not in restated] or candidates
     average = [c for c in kept if _averaged_at(text, c[1])]
     others = [c[0] for c in kept if c not in average]
@@ -1436,6 +1452,9 @@ def _anchor_windows(statements: list[Statement], text: str) -> list[tuple[str, f
         if _refers_back(statement, text, clauses, index, end) or (
                 index - 1 not in taken and _value_before(text, clauses, index)):
             start = clauses[index - 1][0]
+        if end < len(text) and text[start:end].rstrip().endswith(" ja") and not _counts(text[start:end]):
+            end = next((b for a, b in clauses if a == end), end)  # "Ajanvarauksen ja | palautteiden osuudet 99,7
+            # ja 99,5 %": both told in the clause after
         windows.append((text[start:end], 60 + 40 * overlap))
     return windows
 
@@ -1538,14 +1557,16 @@ def _clauses(text: str) -> list[tuple[int, int]]:
     words = depth = 0
     for index, match in enumerate(tokens):
         before = text[:match.start()].rstrip()
-        if words >= 2 and not depth and (_capitalised(match.group(0)) or _sentence_end(before, match.group(0))
-                                         or before.endswith((",", ")"))
-                                         or re.search(r"\s[-–]$", before) and not match.group(0)[:1].isdigit()
-                                         or (before.endswith(" ja") and words >= 3)
-                                         or _after_value(tokens, values, index)
-                                         or _group_of_values(tokens, values, index)
-                                         or _numeral_after_digits(tokens, index)
-                                         or _group_label_after_value(tokens, values, index)):
+        word = match.group(0)
+        ends = _sentence_end(before, word)
+        ready = words >= 2 or words and ends and _capitalised(word)  # a full stop splits even after one word
+        if ready and not depth and (_capitalised(word) or ends or before.endswith((",", ")"))
+                                    or re.search(r"\s[-–]$", before) and not word[:1].isdigit()
+                                    or (before.endswith(" ja") and words >= 3)
+                                    or _after_value(tokens, values, index)
+                                    or _group_of_values(tokens, values, index)
+                                    or _numeral_after_digits(tokens, index)
+                                    or _group_label_after_value(tokens, values, index)):
             starts.append(match.start())
             words = 0
         words += 1
@@ -1618,6 +1639,11 @@ def _after_value(tokens: list[re.Match], values: list[bool], index: int) -> bool
         return False
     if index + 1 < len(tokens) and _of_a_whole(tokens[index + 1].group(0)):
         return False  # "39 palvelussa 40:stä": a part, its noun and the whole it is of
+    percent = tokens[index - 1].group(0).strip(".,")
+    if unit and (percent == "%" or lemmas(percent) & PERCENT_WORDS) and _is_elative_noun(word) and (
+            "tavoite" not in lemmas(word.strip(".,;:")) or word[-1] in ".,;:" or index + 1 == len(tokens)):
+        return False  # "73 prosenttia oppilaista", "94 % tavoitteesta.": what the share is of; but "90 % |
+        # tavoitteesta energiankulutuksen vähenemä …" runs on into the next item
     if unit_between:  # "kymmenen kertaa vammaisneuvosto"
         return True
     if re.search(r"\d:\w+$", tokens[last].group(0)):  # "38:ssa palvelussa", "45:stä avustettavasta": its noun
@@ -1629,6 +1655,11 @@ def _after_value(tokens: list[re.Match], values: list[bool], index: int) -> bool
     cases = {a.case for a in analyse(counted)} - {"", "nimento"} if counted.isalpha() else set()
     return not ({a.case for a in analyses} & cases or any(a.case == "osanto" and a.number == "singular"
                                                           for a in analyses))
+
+
+def _is_elative_noun(word: str) -> bool:
+    return any(a.case == "sisaeronto" and a.word_class in ("nimisana", "laatusana", "nimisana_laatusana")
+               for a in analyse(word.strip(".,;:")))
 
 
 def _of_a_whole(token: str) -> bool:
@@ -1789,6 +1820,7 @@ def _read_goal(goal, statements: list[Statement], groups: list[int], year: int) 
             reading.certain = False
             reading.reasons.append(doubt)
         read.append((statement, window, readings))
+    _told_in_order(read)
     _one_value_per_text(read)
     _leftover(read, realisation, year)
     return [pair for _, _, readings in read for pair in readings]
@@ -1860,6 +1892,36 @@ def _labelled_windows(statements: list[Statement], answers: dict[str, str]) -> l
         for i, window in zip(members, shared):
             windows[i] = window
     return windows
+
+
+_TWO_VALUES = re.compile(r"(?<![\d,])(\d+(?:,\d+)?)\s*(?:%|prosenttia)?\s+ja\s+(\d+(?:,\d+)?)(?![\d,])")
+
+
+def _told_in_order(read: list[tuple[Statement, str, list[tuple[Statement, Reading]]]]) -> None:
+    """Two statements given one text that names both and then two values ("Ajanvarauksista ja palautteista
+    sähköisiä oli vastaavasti 99,7 ja 99,4 prosenttia"): each value is the statement's named in its place."""
+    by_window: dict[str, list[tuple[Statement, Reading]]] = {}
+    for statement, window, readings in read:
+        if window and len(readings) == 1:
+            by_window.setdefault(window, []).append(readings[0])
+    for window in sorted(by_window, key=len):  # "Ajanvarauksen ja | palautteiden osuudet 99,7 ja 99,5 %"
+        longer = [other for other in by_window if other != window and other.endswith(window)
+                  and not _TWO_VALUES.search(other[:len(other) - len(window)])]
+        if len(longer) == 1 and len(by_window[window]) == len(by_window[longer[0]]) == 1:
+            by_window[longer[0]] += by_window.pop(window)
+    for window, members in by_window.items():
+        values = _TWO_VALUES.findall(window)
+        if len(members) != 2 or len(values) != 1 or members[0][0].kind != members[1][0].kind:
+            continue
+        forms = [_content_forms(statement.topic) for statement, _ in members]
+        words = [_word_forms(w) for w in _words(window[:window.find(values[0][0])])]
+        named = [next((i for i, f in enumerate(words) if f & (own - other)), None)
+                 for own, other in (forms, forms[::-1])]
+        if None in named or named[0] == named[1]:
+            continue
+        for (_, reading), value in zip(members, values[0] if named[0] < named[1] else values[0][::-1]):
+            reading.actual, reading.certain, reading.status = float(value.replace(",", ".")), False, ""
+            reading.reasons.append(f"'{value}' of two values, in the order the text names the two")
 
 
 def _one_value_per_text(read: list[tuple[Statement, str, list[tuple[Statement, Reading]]]]) -> None:
