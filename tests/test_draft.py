@@ -324,6 +324,14 @@ def test_two_things_named_and_then_two_values_are_each_ones_in_order(realisation
     assert _values(statements, realisation) == [98.1, 96.4]
 
 
+@pytest.mark.parametrize("realisation, expected", [
+    ("Toteuma oli talousarvion mukainen, kun lisätalousarvio otetaan huomioon.", 1.0),
+    ("Toteuma ei ollut TA:n mukainen: menot ylittyivät 2 %.", 0.0),
+])
+def test_a_budget_said_to_be_kept_as_toteuma_mukainen(realisation, expected):
+    assert read_realisation(realisation, read_statement("Toteuma TA:n mukainen", 1, "A")).actual == expected
+
+
 def test_a_target_for_all_of_two_groups_is_two_statements():
     both = split_groups(read_statement("Esteettömyyskartoitus kaikissa kirjastoissa ja nuorisotiloissa", 1, "A"))
     assert [s.text for s in both] == ["Esteettömyyskartoitus kaikissa kirjastoissa ja nuorisotiloissa"] * 2

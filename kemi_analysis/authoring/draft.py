@@ -62,7 +62,8 @@ POSTPONED = {"siirtyä", "peruuntua", "perua", "lykkääntyä", "lykätä"}
 BACK_REFERENCES = {"joka", "jok", "ne", "niistä", "se", "tämä", "nämä"}  # "joista", "niistä": of which
 BUDGET = {"talousarvio", "ta", "budjetti"}
 #: Over the budget first: "ylittyi, koska hankkeet toteutuivat" is over.
-BUDGET_VERBS = {"ylittyä": 0.0, "ylittää": 0.0, "alittua": 1.0, "pysyä": 1.0, "pitää": 1.0, "toteutua": 1.0}
+BUDGET_VERBS = {"ylittyä": 0.0, "ylittää": 0.0, "alittua": 1.0, "pysyä": 1.0, "pitää": 1.0, "toteutua": 1.0,
+                "mukainen": 1.0}  # "toteuma oli talousarvion mukainen"
 #: How often a year: "joka toinen kuukausi" is 12 / 2 = 6 times a year.
 PER_YEAR = {"kuukausi": 12, "viikko": 52, "kuukausittain": 12, "viikoittain": 52}
 PERCENT_WORDS = {"prosentti", "%"}
