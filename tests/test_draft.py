@@ -332,6 +332,12 @@ def test_a_budget_said_to_be_kept_as_toteuma_mukainen(realisation, expected):
     assert read_realisation(realisation, read_statement("Toteuma TA:n mukainen", 1, "A")).actual == expected
 
 
+def test_not_a_single_one_is_none():
+    statement = read_statement("Koulupudokkaita enintään 2", 1, "A")
+    assert read_realisation("Yksikään oppilas ei jäänyt ilman jatko-opiskelupaikkaa.", statement).actual == 0.0
+    assert read_realisation("Vain yksi oppilas jäi ilman paikkaa.", statement).actual == 1.0
+
+
 def test_a_target_for_all_of_two_groups_is_two_statements():
     both = split_groups(read_statement("Esteettömyyskartoitus kaikissa kirjastoissa ja nuorisotiloissa", 1, "A"))
     assert [s.text for s in both] == ["Esteettömyyskartoitus kaikissa kirjastoissa ja nuorisotiloissa"] * 2

@@ -580,8 +580,8 @@ class _Text:
     def read(cls, window: str) -> "_Text":
         window = _ASIDE.sub(lambda aside: " " * len(aside.group(0)), window)  # "(2071: kolmannes)" is not read
         words = _words(window)
-        written = [(v, w, i) for i, w in enumerate(words)
-                   if (v := numeral_value(w) if not once(w) else 1) is not None]
+        written = [(0 if v == 1 and w.casefold().endswith(("kään", "kaan")) else v, w, i)  # "yksikään … ei": none
+                   for i, w in enumerate(words) if (v := numeral_value(w) if not once(w) else 1) is not None]
         written += [(ABOUT[f], w, i) for i, w in enumerate(words) for f in lemmas(w) if f in ABOUT]
         written = _join_numerals(sorted(written, key=lambda item: item[2]))
         return cls(window, words, [lemmas(w) for w in words], _numbers(window), written,
