@@ -338,6 +338,14 @@ def test_not_a_single_one_is_none():
     assert read_realisation("Vain yksi oppilas jäi ilman paikkaa.", statement).actual == 1.0
 
 
+def test_bullets_and_a_comma_after_whom_a_share_is_of_end_clauses():
+    text = "* Kävijöitä oli 4 100 * seuroja tuettiin kahdeksan * uusia ohjaajia ei saatu"
+    assert [text[a:b].strip() for a, b in _clauses(text)] == [
+        "* Kävijöitä oli 4 100", "* seuroja tuettiin kahdeksan", "* uusia ohjaajia ei saatu"]
+    text = "Uimakouluun osallistui 64 prosenttia oppilaista, kaksi prosenttiyksikköä alle tavoitteen."
+    assert [text[a:b].strip() for a, b in _clauses(text)][0] == "Uimakouluun osallistui 64 prosenttia oppilaista,"
+
+
 def test_a_target_for_all_of_two_groups_is_two_statements():
     both = split_groups(read_statement("Esteettömyyskartoitus kaikissa kirjastoissa ja nuorisotiloissa", 1, "A"))
     assert [s.text for s in both] == ["Esteettömyyskartoitus kaikissa kirjastoissa ja nuorisotiloissa"] * 2

@@ -1561,7 +1561,10 @@ def _clauses(text: str) -> list[tuple[int, int]]:
         word = match.group(0)
         ends = _sentence_end(before, word)
         ready = words >= 2 or words and ends and _capitalised(word)  # a full stop splits even after one word
-        if ready and not depth and (_capitalised(word) or ends or before.endswith((",", ")"))
+        if word in ("*", "•") and words:  # a bullet list: "* koulupudokkaita ei ollut * koulutuksia …"
+            starts.append(match.start())
+            words = -1
+        elif ready and not depth and (_capitalised(word) or ends or before.endswith((",", ")"))
                                     or re.search(r"\s[-–]$", before) and not word[:1].isdigit()
                                     or (before.endswith(" ja") and words >= 3)
                                     or _after_value(tokens, values, index)
@@ -1608,7 +1611,8 @@ def _group_of_values(tokens: list[re.Match], values: list[bool], index: int) -> 
     """A plural noun in the elative with a value just after it starts a clause of its own: "Kouluissa toteutui
     päiväkodeista 14 viidestätoista" (of the day-care centres, 14 out of 15)."""
     word = tokens[index].group(0).strip(".,;:")
-    if not word.isalpha() or not word[:1].islower() or not any(values[index + 1:index + 3]):
+    if not word.isalpha() or not word[:1].islower() or not any(values[index + 1:index + 3]) \
+            or tokens[index].group(0)[-1] in ".,;:":  # "71 prosenttia oppilaista, kolme …": it ends a clause
         return False
     return any(a.case == "sisaeronto" and a.number == "plural" and a.word_class == "nimisana" for a in analyse(word))
 
