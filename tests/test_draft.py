@@ -346,6 +346,20 @@ def test_bullets_and_a_comma_after_whom_a_share_is_of_end_clauses():
     assert [text[a:b].strip() for a, b in _clauses(text)][0] == "Uimakouluun osallistui 64 prosenttia oppilaista,"
 
 
+def test_statements_run_together_split_at_a_slash_a_parenthesis_and_a_thing_due_by_a_date():
+    assert split_statements("Toteuma TA:n mukainen / Ryhmäkoko enintään 21") == [
+        "Toteuma TA:n mukainen", "Ryhmäkoko enintään 21"]
+    assert split_statements("Päästöt -20 % (vertailuvuosi 2050) Tuulivoimaa 300 MWh") == [
+        "Päästöt -20 % (vertailuvuosi 2050)", "Tuulivoimaa 300 MWh"]
+    assert split_statements("uimakoulut 40 kpl laaja liikuntaselvitys lautakunnalle 5/2090") == [
+        "uimakoulut 40 kpl", "laaja liikuntaselvitys lautakunnalle 5/2090"]
+    assert split_statements("Kävijöitä 300, hallin kuntoarvio valmis 9/2090") == [
+        "Kävijöitä 300", "hallin kuntoarvio valmis 9/2090"]
+    # not the thing counted, what a share is of, a year, nor a thing done by a year
+    assert len(split_statements("kyselyn 2089 tulokset käsitelty kaikissa kouluissa 3/2090")) == 1
+    assert len(split_statements("Liikuntaohjelma 2091-2094 hyväksytty 2090")) == 1
+
+
 def test_a_target_for_all_of_two_groups_is_two_statements():
     both = split_groups(read_statement("Esteettömyyskartoitus kaikissa kirjastoissa ja nuorisotiloissa", 1, "A"))
     assert [s.text for s in both] == ["Esteettömyyskartoitus kaikissa kirjastoissa ja nuorisotiloissa"] * 2

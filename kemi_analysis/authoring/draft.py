@@ -168,11 +168,19 @@ def split_statements(cell: str) -> list[str]:
     # (not a comparator, "luokilla 1-6 enintään 21", nor a base year, "64 % vuoden 2050 tasosta", "vuoden 2050 …")
     marked = re.sub(r"(?<!vuoden\s\d\d\d)(\d\s*(?:krt/v|kpl|%|MWh)?|\d\))\s+"
                     r"(?=(?!luok|vähintään|enintään|vuoden\s+\d{4}|että\s)[a-zäöå]{4,}(?:\s+[a-zäöå]{4,})?\s+"
-                    r"(?:(?:vähintään|enintään|yli|alle)\s+)?\d)", "\\1\x01", marked)
+                    r"(?:(?:vähintään|enintään|yli|alle)\s+)?(?!(?:19|20|21)\d\d(?![\d/]))\d)", "\\1\x01", marked)
+    # (nor a thing done by a year: "Ympäristöohjelma 2077-2080 hyväksytty 2076")
+    # "asiakkaita 230 laaja hyvinvointikertomus valtuustolle 5/2094": after a value, a thing to do by a deadline
+    marked = re.sub(r"(\d\s*(?:krt/v|kpl|%|MWh)?),?\s+(?=([a-zäöå][\w-]*)\s+(?:[a-zäöå][\w-]*\s+){1,3}\d{1,2}/\d{4}\b)",
+                    lambda m: m.group(0) if _counted_noun(m.group(2)) or _is_elative_noun(m.group(2)) or
+                    _YEAR.search(m.string[max(0, m.end(1) - 5):m.end(1)]) else m.group(1) + "\x01", marked)
+    # (not "40 % kouluista …", nor after a year: "kouluterveyskyselyn 2112 tulokset käsitelty … 3/2113")
     # "kysely 1 krt/v, seurafoorumi 2 krt/v": a comma after a unit, and another statement with a number follows
     marked = re.sub(r"(\d\s*(?:krt/v|kpl|%)),\s+(?=[^\d\x01]*\d)", "\\1\x01", marked)
     marked = re.sub(r"(?<=[.;])\s+(?=[A-ZÄÖÅ])|;\s*|,\s+(?=[A-ZÄÖÅ][a-zäöå])", "\x01", marked)
     marked = re.sub(r"\s+[-–]\s+(?!\d)", "\x01", marked)  # "Käynnit 88 000 - Kirjautumiset 17 500": a dash between
+    marked = re.sub(r"\s+/\s+(?=[A-ZÄÖÅ][a-zäöå])", "\x01", marked)  # "Toteuma TA:n mukainen / Ryhmäkoko …"
+    marked = re.sub(r"(?<=\))\s+(?=[A-ZÄÖÅ][a-zäöå]{3,})", "\x01", marked)  # "(vertailuvuosi 2050) Aurinkosähköä …"
     parts = marked.split("\x01")
     parts = [p.replace("\0", ".").replace("\x02", ",").strip(" .;,") for p in parts if p and p.strip(" .;,")]
     return [segment for part in parts for segment in _split_counted(part)]
