@@ -305,6 +305,10 @@ def test_whom_a_share_is_of_stays_in_its_clause_and_a_full_stop_ends_one_after_a
                                                               "uimahallissa 12 % lapsista."]
     text = "tuotanto 3 100 MWh eli 94 % tavoitteesta kulutuksen vähenemä oli 51,2 %"  # run together
     assert [text[a:b].strip() for a, b in _clauses(text)][1].startswith("tavoitteesta kulutuksen")
+    text = "Sähköisiä olivat 98,1 % laskuista ja 96,4 % tilauksista."
+    assert [text[a:b].strip() for a, b in _clauses(text)][0] == "Sähköisiä olivat 98,1 % laskuista ja"
+    text = "Sähköisten laskujen osuus 98,1 % tilauksista 96,4 prosenttia"  # run together: a new group
+    assert [text[a:b].strip() for a, b in _clauses(text)][-1] == "tilauksista 96,4 prosenttia"
     text = "Käyttäjiä oli 9 800, mikä on 98 % tavoitteesta. Laskuista sähköisiä oli 97 %."
     assert [text[a:b].strip() for a, b in _clauses(text)][-1] == "Laskuista sähköisiä oli 97 %."
 
@@ -318,6 +322,7 @@ def test_a_share_of_the_target_is_not_the_value():
     "Laskuista ja tilauksista sähköisiä oli vastaavasti 98,1 ja 96,4 prosenttia.",
     "Sähköisten laskujen ja tilausten osuudet olivat 98,1 ja 96,4 prosenttia.",
     "Tilausten ja laskujen osuudet olivat 96,4 ja 98,1 %.",
+    "Sähköisiä olivat 98,1 % laskuista ja 96,4 % tilauksista.",  # each value before whom it is of
 ])
 def test_two_things_named_and_then_two_values_are_each_ones_in_order(realisation):
     statements = [read_statement(t, 1, "A") for t in ("Sähköiset laskut 97 %", "sähköiset tilaukset 95 %")]

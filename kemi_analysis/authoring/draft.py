@@ -1622,6 +1622,9 @@ def _group_of_values(tokens: list[re.Match], values: list[bool], index: int) -> 
     if not word.isalpha() or not word[:1].islower() or not any(values[index + 1:index + 3]) \
             or tokens[index].group(0)[-1] in ".,;:":  # "71 prosenttia oppilaista, kolme …": it ends a clause
         return False
+    percent = tokens[index - 1].group(0).strip(".,") if index >= 2 and values[index - 2] else ""
+    if (percent == "%" or lemmas(percent) & PERCENT_WORDS) and not values[index + 1]:  # "99,8 % ajanvarauksista
+        return False  # ja 99,3 % palautteista", but "98,8 % | palautteista 96 prosenttia"
     return any(a.case == "sisaeronto" and a.number == "plural" and a.word_class == "nimisana" for a in analyse(word))
 
 
