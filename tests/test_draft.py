@@ -449,6 +449,10 @@ def test_a_clause_without_a_value_takes_in_the_value_just_before_it():
     text = "Päiväkodeista kymmenen auditoitu jäljellä viisi koulut toteutui"
     assert [text[a:b].strip() for a, b in _clauses(text)][-1] == "koulut toteutui"
     assert not _value_before(text, _clauses(text), len(_clauses(text)) - 1)  # "viisi" is no whole out of which
+    text = "Koulutuksia 16, mukaan lukien tammikuulle siirtynyt tietosuojakoulutus."  # a comma between
+    assert _value_before(text, _clauses(text), 1)
+    text = "Kävijöitä oli 16 000, ja paketteja, joita kysyttiin kesällä, myytiin 2 600."  # a value of its own later
+    assert not any(_value_before(text, _clauses(text), i) for i in range(1, len(_clauses(text))))
 
 
 def test_a_list_answered_by_its_labels_pairs_by_label():

@@ -1511,7 +1511,10 @@ def _value_before(text: str, clauses: list[tuple[int, int]], index: int) -> bool
         return False
     before = text[clauses[index - 1][0]:clauses[index - 1][1]].rstrip()
     last = (before.split() or [""])[-1]  # "Yhdeksän tulosyksikköä kahdestatoista | haki hankerahoitusta"
-    return not before.endswith((".", ";", "!", "?")) and bool(re.search(r"\d\s*%?$", before)
+    rest = re.split(r"(?<=[.;!?])\s", text[clauses[index][0]:])[0]
+    if before.endswith(",") and _counts(rest):  # "oli 16 000, | ja paketteja, … myytiin 2 600": its own value
+        return False  # after a comma; "Koulutuksia 16, | mukaan lukien siirtynyt koulutus": the one before
+    return not before.endswith((".", ";", "!", "?")) and bool(re.search(r"\d\s*%?,?$", before)
                                                               or numeral_value(last) is not None and is_elative(last))
 
 
