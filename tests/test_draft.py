@@ -378,6 +378,11 @@ def test_a_run_together_realisation_breaks_after_each_value():
     assert [text[a:b].strip() for a, b in _clauses(text)] == [
         "Uimakouluja pidettiin neljäkymmentä", "kävijöitä 91 200", "lainoja noin 118 000"]
     # the thing counted stays with its number
+    text = "nuorisotyö tavoitti 152 nuorta koulupudokkaita ei vielä tiedossa"  # an adjective as the thing counted
+    assert [text[a:b].strip() for a, b in _clauses(text)] == ["nuorisotyö tavoitti 152 nuorta",
+                                                              "koulupudokkaita ei vielä tiedossa"]
+    text = "Yrityksille 1 090 kolme uutta kulttuurialan yritystä aloitti"  # but not an adjective before its noun
+    assert [text[a:b].strip() for a, b in _clauses(text)][-1] == "kolme uutta kulttuurialan yritystä aloitti"
     text = "Uusia kerhoja perustettiin kolme kuuteentoista kouluun ja uusia ohjaajia 12"
     assert "kuuteentoista kouluun" in [text[a:b].strip() for a, b in _clauses(text)][0]
     text = "Lippuja myytiin 4 120 kpl, niistä verkossa 1 030 kaksi uutta myyntipistettä avattiin"

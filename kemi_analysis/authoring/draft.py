@@ -1589,9 +1589,11 @@ def _clauses(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in zip(starts, [*starts[1:], len(text)])]
 
 
-def _counted_noun(word: str) -> bool:
-    """A noun in the partitive singular, as after a number: "134 nuorta", "24 tapahtumaa"."""
-    return any(a.case == "osanto" and a.number == "singular" and a.word_class == "nimisana"
+def _counted_noun(word: str, adjective: bool = False) -> bool:
+    """A noun (or, with ``adjective``, an adjective) in the partitive singular, as after a number: "24 tapahtumaa",
+    "134 nuorta"."""
+    classes = ("laatusana", "nimisana_laatusana") if adjective else ("nimisana",)
+    return any(a.case == "osanto" and a.number == "singular" and a.word_class in classes
                for a in analyse(word.strip(".,;:")))
 
 
@@ -1644,7 +1646,10 @@ def _after_value(tokens: list[re.Match], values: list[bool], index: int) -> bool
         return False
     last = index - 1
     unit = last >= 0 and tokens[last].group(0).casefold().strip(".,") in UNIT_WORDS
-    counted = not unit and last >= 1 and values[last - 1] and not values[last] and _counted_noun(tokens[last].group(0))
+    counted = not unit and last >= 1 and values[last - 1] and not values[last] and (
+        _counted_noun(tokens[last].group(0)) or _counted_noun(tokens[last].group(0), adjective=True)
+        and not any(a.case == "omanto" or a.case == "osanto" and a.number == "singular"
+                    for a in analyse(word.strip(".,;:"))))  # "152 nuorta | koulupudokkaita", not "kolme uutta yritystä"
     unit_between = unit or counted  # "134 nuorta koulupudokkaita …": the thing counted stands where a unit would
     last -= unit_between
     if last < 0 or not values[last] or (unit_between and tokens[index - 1].group(0).casefold() == "lk"):
