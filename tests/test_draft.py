@@ -365,6 +365,18 @@ def test_statements_run_together_split_at_a_slash_a_parenthesis_and_a_thing_due_
     assert len(split_statements("Liikuntaohjelma 2091-2094 hyväksytty 2090")) == 1
 
 
+@pytest.mark.parametrize("statement_text, realisation, expected", [
+    ("Toteuma TA:n mukainen", "Talousarvio toteutui osin.", (None, "partial")),  # kept in part: no yes or no
+    ("Uimahallin kävijät vähintään 9 000", "Kävijämäärät eivät ole käytettävissä kassavian vuoksi.", (None, "")),
+    ("Lainaukset vähintään 7 000", "Lainauksia ei saatu eriteltyä järjestelmän vuoksi.", (None, "")),
+    ("Salien käyttöaste vähintään 60 %", "Käyttöastetta ei tänä vuonna ole.", (None, "")),
+    ("Sopimus kaikkien seurojen kanssa", "Sopimuksia ei ole vielä tehty.", (0.0, "")),  # none done: a zero
+])
+def test_a_figure_not_to_be_had_is_no_zero(statement_text, realisation, expected):
+    reading = read_realisation(realisation, read_statement(statement_text, 1, "A"))
+    assert (reading.actual, reading.status) == expected
+
+
 def test_a_target_for_all_of_two_groups_is_two_statements():
     both = split_groups(read_statement("Esteettömyyskartoitus kaikissa kirjastoissa ja nuorisotiloissa", 1, "A"))
     assert [s.text for s in both] == ["Esteettömyyskartoitus kaikissa kirjastoissa ja nuorisotiloissa"] * 2

@@ -82,9 +82,9 @@ NOT_DONE_VERBS = {"aloittaa", "alkaa", "käynnistyä", "käynnistää", "viiväs
                   "peruuttaa", "pohtia", "harkita", "ehdottaa", "esittää"}
 CONTINUES = {"jatkua", "jatkaa", "menossa", "meneillään", "menellään", "käynnissä", "kesken", "valmistella"}
 AFFIRMS = {"käyttö", "käytössä", "valmis", "toteutua", "toteutunut", "otettu", "hyväksyä", "tehty"}
-UNKNOWN = {"tieto", "tiedossa"}  # "ei ole tiedossa": not known
+UNKNOWN = {"tieto", "tiedossa", "käytettävissä"}  # "ei ole tiedossa", "eivät ole käytettävissä": not known
 # "ei saatu eriteltyä", "kävijämäärää ei saatu": not known either
-FIGURED_OUT = {"eritellä", "selvittää", "tieto", "luku", "laskea", "määrä"}
+FIGURED_OUT = {"eritellä", "eritelty", "selvittää", "tieto", "luku", "laskea", "määrä"}
 SEASONS = {"kevät": "05", "kesä": "08", "syksy": "11", "talvi": "02"}
 MONTHS = {"tammikuu", "helmikuu", "maaliskuu", "huhtikuu", "toukokuu", "kesäkuu", "heinäkuu", "elokuu", "syyskuu",
           "lokakuu", "marraskuu", "joulukuu"}
@@ -639,7 +639,8 @@ def read_realisation(window: str, statement: Statement, year: int | None = None)
     for part in dict.fromkeys([window] if statement.named else [first_clause(window), window]):
         reading = Reading(quote=part.strip(" ,;"))
         text = _Text.read(part)
-        if text.negated and (text.has(UNKNOWN) or text.has({"saada"}) and text.has(FIGURED_OUT)) \
+        if text.negated and (text.has(UNKNOWN) or text.has({"saada"}) and text.has(FIGURED_OUT)
+                             or _rate_missing(text, statement)) \
                 and not any(not _YEAR.fullmatch(m.group(1)) for m in _RANGE.finditer(part)):  # "180–190 nuorta,
             # tarkkaa lukua ei saatu": the range is read; "vuosina 2038–2040 ei tiedossa" is not known
             reading.reasons.append("the realisation says it is not known")  # "ei ole tiedossa", "ei saatu selvitettyä"
@@ -661,6 +662,16 @@ def read_realisation(window: str, statement: Statement, year: int | None = None)
     reading = Reading(quote=window.strip(" ,;"))
     reading.reasons.append("no measurable outcome found")
     return reading
+
+
+def _rate_missing(text: _Text, statement: Statement) -> bool:
+    """A rate said not to exist ("Vastausprosenttia ei siis ole"): there is no figure, not a zero."""
+    own = _content_forms(statement.topic)
+    verbs = [w for w in text.words if is_verb(w) and "olla" not in lemmas(w)  # a verb, or a participle ("tehty")
+             or any(a.word_class == "laatusana" for a in analyse(w)) and any(map(is_verb, lemmas(w) - {w.casefold()}))]
+    return statement.kind == "share" and text.has({"olla"}) and not (text.numbers or text.written or verbs) and any(
+        forms & own and any(a.case == "osanto" for a in analyse(word)) for word, forms in zip(text.words, text.forms))
+    # (not "Sopimuksia ei ole vielä tehty": none done)
 
 
 def _qualified_after(rest: str, year: int | None) -> bool:
@@ -724,6 +735,10 @@ def _budget(reading: Reading, text: _Text, statement: Statement, year: int | Non
     """A budget kept or not: "talousarvio alittui" (under budget: yes), "ylittyi" (over: no)."""
     if not {f for w in _words(statement.text) for f in lemmas(w)} & BUDGET:
         return False
+    if text.has(PARTLY) and text.has(BUDGET):  # "Talousarvio toteutui osin": no yes or no
+        reading.status = Status.PARTIAL.value
+        reading.reasons.append("the budget kept only in part ('osin')")
+        return True
     for verb, value in BUDGET_VERBS.items():
         at = next((i for i, forms in enumerate(text.forms) if verb in forms), None)
         if at is not None:
