@@ -377,6 +377,16 @@ def test_a_figure_not_to_be_had_is_no_zero(statement_text, realisation, expected
     assert (reading.actual, reading.status) == expected
 
 
+@pytest.mark.parametrize("realisation, expected", [
+    ("Kuntoilijafoorumit touko- ja marraskuussa.", 2.0),  # the first of a pair by its first part
+    ("Foorumi kokoontui sekä kevät- että syyskauden alussa.", 2.0),  # a season's term is the season
+    ("Foorumi pidettiin toukokuussa; syksyn foorumi siirtyy helmikuulle 2101.", 1.0),  # one held, one moved
+    ("Foorumi vain keväällä.", 1.0),  # one season against twice a year: once
+])
+def test_times_a_year_told_by_the_seasons_and_months_named(realisation, expected):
+    assert read_realisation(realisation, read_statement("Kuntoilijafoorumi 2 krt/v", 1, "A"), 2100).actual == expected
+
+
 def test_a_target_for_all_of_two_groups_is_two_statements():
     both = split_groups(read_statement("Esteettömyyskartoitus kaikissa kirjastoissa ja nuorisotiloissa", 1, "A"))
     assert [s.text for s in both] == ["Esteettömyyskartoitus kaikissa kirjastoissa ja nuorisotiloissa"] * 2

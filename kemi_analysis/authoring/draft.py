@@ -88,6 +88,7 @@ FIGURED_OUT = {"eritellä", "eritelty", "selvittää", "tieto", "luku", "laskea"
 SEASONS = {"kevät": "05", "kesä": "08", "syksy": "11", "talvi": "02"}
 MONTHS = {"tammikuu", "helmikuu", "maaliskuu", "huhtikuu", "toukokuu", "kesäkuu", "heinäkuu", "elokuu", "syyskuu",
           "lokakuu", "marraskuu", "joulukuu"}
+SEASON_TERMS = {"kevät": "kevät", "kesä": "kesä", "syys": "syksy", "talvi": "talvi"}  # "syyskausi": autumn term
 TIMES_FROM = set(SEASONS) | MONTHS | {"edellisvuosi"}  # "siirtyi syksystä", "edellisvuodelta siirtynyt"
 UNIT_WORDS = {"%", "kpl", "krt", "krt/v", "kertaa", "prosenttia", "mwh", "kwh", "h", "€", "eur", "euroa", "km", "vrk",
               "henkilöä", "oppilasta", "lk", "/"}
@@ -1244,14 +1245,35 @@ def _times_named(reading: Reading, text: _Text, statement: Statement, year: int 
     """Times a year told by the seasons, months or dates named: "kokoontui keväällä ja syksyllä", "tehtiin
     huhtikuussa ja uusittiin marraskuussa", "koolle 15.3. ja 18.10." are twice. Dates are no numbers here."""
     moved = {i for i, forms in enumerate(text.forms) if forms & POSTPONED}  # "siirtyi syksystä": moved from, not held
-    times = {a.base for i, word in enumerate(text.words) for a in analyse(word) if (a.base in SEASONS or a.base in
-             MONTHS) and not (a.case in ("sisaeronto", "ulkoeronto") and moved & set(range(i - 2, i + 3)))}
+    times = {base for i, word in enumerate(text.words) for base, case in _time_analyses(word, text.words[i + 1:i + 3])
+             if not (case in _MOVED_CASES and moved & set(range(i - 3, i + 4)))}
     times |= set(re.findall(r"(?<![\d.])\d{1,2}\.\d{1,2}\.", text.window))
-    if statement.unit != "krt/v" or len(times) < 2 or text.numbers or text.written or text.negated:
+    if statement.unit != "krt/v" or len(times) < (2 if (statement.target or 0) < 2 else 1) or text.numbers \
+            or text.written or text.negated:  # "pidettiin huhtikuussa" against twice a year: once
         return False
     reading.actual = float(len(times))
-    reading.reasons.append(f"{len(times)} times, one for each season, month or date named ({', '.join(sorted(times))})")
+    reading.reasons.append(f"{len(times)} time{'s' * (len(times) > 1)}, one for each season, month or date named "
+                           f"({', '.join(sorted(times))})")
     return True
+
+
+#: A season or month near a move in these cases is when it was moved from or to ("syksyn foorumi siirtyy
+#: tammikuulle"), not when it was held.
+_MOVED_CASES = ("omanto", "sisaeronto", "ulkoeronto", "sisatulento", "ulkotulento")
+
+
+def _time_analyses(word: str, following: list[str]) -> list[tuple[str, str]]:
+    """(season or month, case) for a word naming one, the first part of a pair too: "huhti- ja lokakuussa",
+    "kevät- että syyskauden" (a season's term, "syyskausi", is the season)."""
+    if word.endswith("-") and len(word) > 2:
+        month = next((w[w.find("kuu"):] for w in following if "kuu" in w), "")
+        word = word[:-1] + month if month else word[:-1]
+    found = []
+    for a in analyse(word):
+        base = SEASON_TERMS.get(a.base[:-len("kausi")], "") if a.base.endswith("kausi") else a.base
+        if base in SEASONS or base in MONTHS:
+            found.append((base, a.case))
+    return found
 
 
 #: Two or more names in the genitive before what they own: "Hepolan ja Marttalan leikkipuistot".
