@@ -382,6 +382,9 @@ def test_a_figure_not_to_be_had_is_no_zero(statement_text, realisation, expected
     ("Foorumi kokoontui sekä kevät- että syyskauden alussa.", 2.0),  # a season's term is the season
     ("Foorumi pidettiin toukokuussa; syksyn foorumi siirtyy helmikuulle 2101.", 1.0),  # one held, one moved
     ("Foorumi vain keväällä.", 1.0),  # one season against twice a year: once
+    ("Foorumi kokoontui uimahallissa, kirjastossa ja nuorisotalolla.", 3.0),  # once in each place named
+    ("Kirjaston ja uimahallin foorumit pidettiin.", 2.0),
+    ("Foorumi pidettiin syyskuussa kirjastossa ja nuorisotalolla.", 2.0),  # a month is no place
 ])
 def test_times_a_year_told_by_the_seasons_and_months_named(realisation, expected):
     assert read_realisation(realisation, read_statement("Kuntoilijafoorumi 2 krt/v", 1, "A"), 2100).actual == expected

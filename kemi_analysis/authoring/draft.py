@@ -1248,6 +1248,11 @@ def _times_named(reading: Reading, text: _Text, statement: Statement, year: int 
     times = {base for i, word in enumerate(text.words) for base, case in _time_analyses(word, text.words[i + 1:i + 3])
              if not (case in _MOVED_CASES and moved & set(range(i - 3, i + 4)))}
     times |= set(re.findall(r"(?<![\d.])\d{1,2}\.\d{1,2}\.", text.window))
+    if statement.unit == "krt/v" and len(times) < 2 and not (text.numbers or text.written or text.negated) and (
+            places := _places_listed(text)):  # "Kysely tehtiin kotihoidossa, kirjastossa ja liikuntapalveluissa"
+        reading.actual = float(len(places))
+        reading.reasons.append(f"{len(places)} times, once in each place named ({', '.join(places)})")
+        return True
     if statement.unit != "krt/v" or len(times) < (2 if (statement.target or 0) < 2 else 1) or text.numbers \
             or text.written or text.negated:  # "pidettiin huhtikuussa" against twice a year: once
         return False
@@ -1255,6 +1260,24 @@ def _times_named(reading: Reading, text: _Text, statement: Statement, year: int 
     reading.reasons.append(f"{len(times)} time{'s' * (len(times) > 1)}, one for each season, month or date named "
                            f"({', '.join(sorted(times))})")
     return True
+
+
+def _places_listed(text: _Text) -> list[str]:
+    """Two or more places listed in one case ("kotihoidossa, kirjastossa ja liikuntapalveluissa", "kirjaston ja
+    uimahallin kyselyt"), each where the thing was done once; [] for none."""
+    tokens = [*re.findall(r"[^\W\d_][\w-]*|,", text.window), "."]
+    for cases in ({"sisaolento", "ulkoolento"}, {"omanto"}):  # "kirjastossa ja nuorisotalolla", "kirjaston ja …"
+        run: list[str] = []
+        for index, token in enumerate(tokens):
+            in_case = any(a.case in cases and a.word_class == "nimisana" and a.base not in MONTHS and a.base not in
+                          SEASONS for a in analyse(token))  # a place, not a time ("syyskuussa")
+            if in_case and (not run or tokens[index - 1] in (",", "ja")):
+                run.append(token)
+            elif token not in (",", "ja"):
+                if len(run) >= 2:
+                    return run
+                run = [token] if in_case else []
+    return []
 
 
 #: A season or month near a move in these cases is when it was moved from or to ("syksyn foorumi siirtyy
