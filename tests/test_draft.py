@@ -390,6 +390,22 @@ def test_times_a_year_told_by_the_seasons_and_months_named(realisation, expected
     assert read_realisation(realisation, read_statement("Kuntoilijafoorumi 2 krt/v", 1, "A"), 2100).actual == expected
 
 
+@pytest.mark.parametrize("statement_text, realisation, expected", [
+    ("Esteettömiä tiedotteita 98 %", "Julkaistuista 150 tiedotteesta kahta lukuun ottamatta kaikki olivat "
+     "esteettömiä.", 98.7),  # all but two
+    ("Esteettömiä tiedotteita 98 %", "Tiedotteista vain yksi sadasta ei ollut esteetön.", 99.0),
+    ("Kerhoja kaikissa kouluissa", "Kolmessa koulussa kymmenestä ei ollut kerhoja.", 70.0),  # the whole between
+    ("Kerhoja kaikissa kouluissa", "Kerhoja oli yhdeksällä koululla kymmenestä – ei aivan tavoitteessa.", 90.0),
+    ("Tuulisähkö vähintään 6 000 MWh", "Tuulisähköä tuotettiin noin kuusi gigawattituntia.", 6000.0),
+    ("Toteuma TA:n mukainen", "Nettomenot jäivät talousarvion sisään.", 1.0),
+    ("Hepolan ja Marttalan leikkipuistot kunnostettu", "Kumpikin puisto otettiin käyttöön, Hepola kesäkuussa ja "
+     "Marttala elokuussa.", 2.0),  # the verb before both names
+    ("Hepolan ja Marttalan leikkipuistot kunnostettu", "Kumpikin puisto otettiin käyttöön kesällä.", 2.0),
+])
+def test_parts_not_done_units_in_words_budgets_and_both_named_things(statement_text, realisation, expected):
+    assert read_realisation(realisation, read_statement(statement_text, 1, "A"), 2100).actual == expected
+
+
 def test_a_target_for_all_of_two_groups_is_two_statements():
     both = split_groups(read_statement("Esteettömyyskartoitus kaikissa kirjastoissa ja nuorisotiloissa", 1, "A"))
     assert [s.text for s in both] == ["Esteettömyyskartoitus kaikissa kirjastoissa ja nuorisotiloissa"] * 2

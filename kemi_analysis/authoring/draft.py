@@ -63,7 +63,7 @@ BACK_REFERENCES = {"joka", "jok", "ne", "niistä", "se", "tämä", "nämä"}  # 
 BUDGET = {"talousarvio", "ta", "budjetti"}
 #: Over the budget first: "ylittyi, koska hankkeet toteutuivat" is over.
 BUDGET_VERBS = {"ylittyä": 0.0, "ylittää": 0.0, "alittua": 1.0, "pysyä": 1.0, "pitää": 1.0, "toteutua": 1.0,
-                "mukainen": 1.0}  # "toteuma oli talousarvion mukainen"
+                "mukainen": 1.0, "sisään": 1.0, "sisällä": 1.0}  # "talousarvion mukainen", "… sisään"
 #: How often a year: "joka toinen kuukausi" is 12 / 2 = 6 times a year.
 PER_YEAR = {"kuukausi": 12, "viikko": 52, "kuukausittain": 12, "viikoittain": 52}
 PERCENT_WORDS = {"prosentti", "%"}
@@ -849,8 +849,9 @@ def _share_value(text: _Text) -> tuple[float | None, str, bool]:
         if fraction is not None:
             return value * fraction, f"'{word} {text.words[index + 1]}': {value * fraction:.3g} %", True
     proportion = _proportion(text)
-    if proportion and (text.has({"puuttua", "paitsi"}) or _part_is_not(text)):  # "puuttuu yhdeltä yhdeksästä": the
-        # others have it; "248:sta yksi ei ollut": the rest were
+    if proportion and (text.has({"puuttua", "paitsi"}) or _part_is_not(text) or _EXCEPT.search(window)):
+        # "puuttuu yhdeltä yhdeksästä", "yhtä lukuun ottamatta": the others have it; "248:sta yksi ei ollut": the
+        # rest were
         return 100 - proportion[0], proportion[1] + " it is missing from: the rest have it", False
     if proportion:
         return proportion
@@ -892,15 +893,22 @@ def _two_counts(text: _Text) -> tuple[float, str, bool] | None:
     return 100 * part / whole, f"{part:g} of {whole:g}: two counts read as a share", False
 
 
+_EXCEPT = re.compile(r"\blukuun\s+ottamatta\b", re.IGNORECASE)  # "yhtä lukuun ottamatta kaikki": all but one
+
+
 def _part_is_not(text: _Text) -> bool:
     """Of a part and its whole, the part is what the text says is not: a negation just after it ("vain yksi ei
     ollut"; not "Kahdessa koulussa kymmenestä ei ollut", where the whole comes between, nor "8 koulussa 10:stä,
     yksi ei ilmoittanut", a third number)."""
-    after = [(float(v), i + 1) for v, _, i in text.written] + [
-        (v, len(_words(text.window[:start]))) for v, start, _ in text.numbers]
-    whole = max((v for v, _ in after), default=0.0)  # "kuudestatoista – ei aivan": the whole is not the part
-    return text.negated and len(after) == 2 and any(is_negation(word) for v, i in after if v < whole
-                                                    for word in text.words[i:i + 1])
+    after = [(float(v), i + 1, w) for v, w, i in text.written] + [
+        (v, len(_words(text.window[:start])), text.window[start:end]) for v, start, end in text.numbers]
+    if not text.negated or len(after) != 2:
+        return False
+    part, whole = sorted(after)
+    # the whole may come between: "yksi sadasta ei ollut", "Kahdessa koulussa kymmenestä ei ollut"; but not with
+    # a stop between ("kuudestatoista – ei aivan tavoitteessa": the whole is not the part)
+    between = whole[1] > part[1] and re.search(rf"{re.escape(whole[2])}\s+(?:ei|eivät|eikä)\b", text.window)
+    return part[0] < whole[0] and any(is_negation(word) for word in text.words[part[1]:part[1] + 1]) or bool(between)
 
 
 def _one_decimal(value: float) -> float:
@@ -1129,7 +1137,8 @@ def _near_target(statement: Statement, text: _Text, candidate: tuple[float, int,
 
 def _unit_scale(statement: Statement, text: _Text, chosen: tuple[float, int, str]) -> float:
     """A value in another unit of energy than its target: "5,48 GWh" against MWh is 5 480 MWh."""
-    following = (text.words[chosen[1]:chosen[1] + 1] or [""])[0].casefold()
+    at = chosen[1] + (numeral_value((text.words[chosen[1]:] or [""])[0]) is not None)  # after "seitsemän"
+    following = (text.words[at:at + 1] or [""])[0].casefold()
     following = next((unit for word, unit in (("kilowatti", "kwh"), ("megawatti", "mwh"), ("gigawatti", "gwh"))
                       if following.startswith(word)), following)  # "5,42 gigawattituntia"
     scales = {"kwh": 1.0, "mwh": 1e3, "gwh": 1e6}
@@ -1321,10 +1330,14 @@ def _name_at(name: str, clause: str) -> bool:
 
 def _names_window(statement: Statement, realisation: str) -> tuple[str, float] | None:
     """For a statement counting things it names, the realisation from the first clause naming one to the end of
-    the last (and the clause after, which may carry their verb: "Hepolan ja | Marttalan puistot kunnostettiin")."""
+    the last, and the clauses around them in their sentence, which may carry their verb ("Hepolan ja | Marttalan
+    puistot kunnostettiin", "Kumpikin puisto otettiin käyttöön, | Hepola kesäkuussa ja Marttala elokuussa")."""
     spans = _clauses(realisation)
     at = [i for i, (a, b) in enumerate(spans) if any(_name_at(name, realisation[a:b]) for name in statement.named)]
-    return (realisation[spans[at[0]][0]:spans[min(at[-1] + 1, len(spans) - 1)][1]], 80.0) if at else None
+    if not at:
+        return None
+    first = at[0] - (at[0] > 0 and not realisation[:spans[at[0]][0]].rstrip().endswith((".", "!", "?", ";")))
+    return realisation[spans[first][0]:spans[min(at[-1] + 1, len(spans) - 1)][1]], 80.0
 
 
 def _names_done(reading: Reading, text: _Text, statement: Statement, year: int | None) -> bool:
@@ -1333,6 +1346,12 @@ def _names_done(reading: Reading, text: _Text, statement: Statement, year: int |
     names = statement.named
     clauses = [text.window[a:b] for a, b in _clauses(text.window)]
     verdicts = [_done_in(clause, year) for clause in clauses]
+    both = [i for i, clause in enumerate(clauses) if any(
+        w.casefold() in ("kumpikin", "kummatkin", "molemmat", "molempien") for w in _words(clause))]
+    if names and both and not any(_name_at(name, text.window) for name in names) and verdicts[both[0]]:
+        reading.actual, reading.certain = float(len(names)), False  # "Kumpikin puisto otettiin käyttöön"
+        reading.reasons.append(f"both of the {len(names)} things it names done ('{_words(clauses[both[0]])[0]}')")
+        return True
     done = []
     for name in names:
         at = next((i for i, clause in enumerate(clauses) if _name_at(name, clause)), None)
@@ -1341,8 +1360,9 @@ def _names_done(reading: Reading, text: _Text, statement: Statement, year: int |
         verdict = verdicts[at]
         if verdict is None and clauses[at].rstrip().endswith(" ja") and at + 1 < len(clauses):
             verdict = verdicts[at + 1]  # "Hepolan ja | Marttalan puistot kunnostettiin": the verb after
-        if verdict is None and at:  # no verb of its own: "… otettiin käyttöön kesäkuussa ja Marttalan syyskuussa"
-            verdict = verdicts[at - 1]
+        if verdict is None and at:  # no verb of its own: "… otettiin käyttöön kesäkuussa ja Marttalan syyskuussa",
+            # "Kumpikin puisto otettiin käyttöön, Hepola kesäkuussa ja | Marttala elokuussa": the nearest before
+            verdict = next((v for v in reversed(verdicts[:at]) if v is not None), None)
         done += [name] if verdict else []
     if not names:
         return False
@@ -1721,8 +1741,8 @@ def _after_value(tokens: list[re.Match], values: list[bool], index: int) -> bool
     ahead = values[index + 1:index + (3 if counted else 4)]
     if (first == 0 or tokens[first - 1].group(0)[-1:] in ".,;:") and not any(ahead):
         return False
-    if index + 1 < len(tokens) and _of_a_whole(tokens[index + 1].group(0)):
-        return False  # "39 palvelussa 40:stä": a part, its noun and the whole it is of
+    if index + 1 < len(tokens) and _of_a_whole(tokens[index + 1].group(0)) or is_negation(word.strip(".,;:")):
+        return False  # "39 palvelussa 40:stä": a part, its noun and the whole; "yksi sadasta ei ollut": what is not
     percent = tokens[index - 1].group(0).strip(".,")
     if unit and (percent == "%" or lemmas(percent) & PERCENT_WORDS) and _is_elative_noun(word) and (
             "tavoite" not in lemmas(word.strip(".,;:")) or word[-1] in ".,;:" or index + 1 == len(tokens)):
