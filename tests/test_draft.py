@@ -382,6 +382,7 @@ def test_a_figure_not_to_be_had_is_no_zero(statement_text, realisation, expected
     ("Foorumi kokoontui sekä kevät- että syyskauden alussa.", 2.0),  # a season's term is the season
     ("Foorumi pidettiin toukokuussa; syksyn foorumi siirtyy helmikuulle 2101.", 1.0),  # one held, one moved
     ("Foorumi vain keväällä.", 1.0),  # one season against twice a year: once
+    ("Foorumi 10/2100", 1.0),  # a month of the report's year
     ("Foorumi kokoontui uimahallissa, kirjastossa ja nuorisotalolla.", 3.0),  # once in each place named
     ("Kirjaston ja uimahallin foorumit pidettiin.", 2.0),
     ("Foorumi pidettiin syyskuussa kirjastossa ja nuorisotalolla.", 2.0),  # a month is no place
@@ -395,6 +396,7 @@ def test_times_a_year_told_by_the_seasons_and_months_named(realisation, expected
      "esteettömiä.", 98.7),  # all but two
     ("Esteettömiä tiedotteita 98 %", "Tiedotteista vain yksi sadasta ei ollut esteetön.", 99.0),
     ("Kerhoja kaikissa kouluissa", "Kolmessa koulussa kymmenestä ei ollut kerhoja.", 70.0),  # the whole between
+    ("Esteettömiä tiedotteita 98 %", "Esteettömiä olivat lähes kaikki, 150 tiedotteesta 148.", 98.7),  # the figures
     ("Kerhoja kaikissa kouluissa", "Kerhoja oli yhdeksällä koululla kymmenestä – ei aivan tavoitteessa.", 90.0),
     ("Tuulisähkö vähintään 6 000 MWh", "Tuulisähköä tuotettiin noin kuusi gigawattituntia.", 6000.0),
     ("Toteuma TA:n mukainen", "Nettomenot jäivät talousarvion sisään.", 1.0),

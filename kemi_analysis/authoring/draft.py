@@ -635,6 +635,9 @@ def read_realisation(window: str, statement: Statement, year: int | None = None)
             sentence = "" if own.endswith((".", "!", "?")) else re.split(r"(?<=[.!?])\s", window[len(own):])[0]
             later = statement.target != 100 and _clause_forms(sentence) & _content_forms(statement.topic)
             figures = [r for r, all_word in zip(read, by_all_word) if not all_word]
+            if read[0].actual is None and read[0].status == Status.PARTIAL.value:  # "lähes kaikki, 212:sta 210"
+                figures = [r for r in read[1:] if r.actual is not None]
+                return figures[0] if figures else read[0]
             return figures[0] if by_all_word[0] and later and figures else read[0]
     # the anchor's own clause first; all the text for things it names, told in clauses of their own
     for part in dict.fromkeys([window] if statement.named else [first_clause(window), window]):
@@ -1257,13 +1260,14 @@ def _times_named(reading: Reading, text: _Text, statement: Statement, year: int 
     times = {base for i, word in enumerate(text.words) for base, case in _time_analyses(word, text.words[i + 1:i + 3])
              if not (case in _MOVED_CASES and moved & set(range(i - 3, i + 4)))}
     times |= set(re.findall(r"(?<![\d.])\d{1,2}\.\d{1,2}\.", text.window))
+    times |= {m.group(0) for m in _MONTH_YEAR.finditer(text.window) if year and int(m.group(2)) == year}  # "9/2105"
     if statement.unit == "krt/v" and len(times) < 2 and not (text.numbers or text.written or text.negated) and (
             places := _places_listed(text)):  # "Kysely tehtiin kotihoidossa, kirjastossa ja liikuntapalveluissa"
         reading.actual = float(len(places))
         reading.reasons.append(f"{len(places)} times, once in each place named ({', '.join(places)})")
         return True
-    if statement.unit != "krt/v" or len(times) < (2 if (statement.target or 0) < 2 else 1) or text.numbers \
-            or text.written or text.negated:  # "pidettiin huhtikuussa" against twice a year: once
+    if statement.unit != "krt/v" or len(times) < (1 if (statement.target or 0) <= 2 else 2) or text.numbers \
+            or text.written or text.negated:  # "pidettiin huhtikuussa" against twice a year: once; "Kysely 9/2105"
         return False
     reading.actual = float(len(times))
     reading.reasons.append(f"{len(times)} time{'s' * (len(times) > 1)}, one for each season, month or date named "
