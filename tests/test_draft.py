@@ -400,6 +400,9 @@ def test_times_a_year_told_by_the_seasons_and_months_named(realisation, expected
     ("Kerhoja kaikissa kouluissa", "Kerhoja oli yhdeksällä koululla kymmenestä – ei aivan tavoitteessa.", 90.0),
     ("Tuulisähkö vähintään 6 000 MWh", "Tuulisähköä tuotettiin noin kuusi gigawattituntia.", 6000.0),
     ("Toteuma TA:n mukainen", "Nettomenot jäivät talousarvion sisään.", 1.0),
+    ("Kierrätysaste vähintään 60 %", "Kierrätysaste parani edellisvuoden 58 prosentista 1,5 prosenttiyksikköä.",
+     59.5),  # told as a change from last year
+    ("Kierrätysaste vähintään 60 %", "Kierrätysaste laski 62 prosentista 3 prosenttiyksikköä.", 59.0),
     ("Hepolan ja Marttalan leikkipuistot kunnostettu", "Kumpikin puisto otettiin käyttöön, Hepola kesäkuussa ja "
      "Marttala elokuussa.", 2.0),  # the verb before both names
     ("Hepolan ja Marttalan leikkipuistot kunnostettu", "Kumpikin puisto otettiin käyttöön kesällä.", 2.0),

@@ -815,7 +815,9 @@ def _share(reading: Reading, text: _Text, statement: Statement, year: int | None
     if statement.kind != "share":
         return False
     value, why, certain = _share_value(text)
-    if (changed := _changed_to(text)) is not None and changed[0] <= 100:
+    if (points := _by_points(text)) is not None:  # "parani 74 prosentista 0,9 prosenttiyksikköä": 74.9
+        value, why, certain = points[0], points[1], False
+    elif (changed := _changed_to(text)) is not None and changed[0] <= 100:
         value, why, certain = changed[0], f"'{changed[1]}': the share it ended at", False
     if value is None and statement.target == 100 and text.has(AFFIRMS) and not text.negated \
             and not (text.numbers or text.written):  # "koulut toteutui": done for all
@@ -933,6 +935,22 @@ def _falls_by(statement: Statement) -> bool:
     "laskee 8 %:iin")."""
     words = _words(statement.text)
     return any(lemmas(w) & FALLS for w in words) and statement.comparator != "<=" and ":iin" not in statement.text
+
+
+_BY_POINTS = re.compile(r"(\d+(?:,\d+)?)\s*(?:%:sta|prosentista)\s+(\d+(?:,\d+)?)\s*(?:prosenttiyksik|%-yksik)",
+                        re.IGNORECASE)
+RISES = {"parantua", "parata", "kasvaa", "nousta", "lisääntyä"}
+
+
+def _by_points(text: _Text) -> tuple[float, str] | None:
+    """A share told as a change from where it was: "parani edellisvuoden 74 prosentista 0,9 prosenttiyksikköä"
+    is 74.9, "laski 80 prosentista 2 prosenttiyksikköä" 78."""
+    match = _BY_POINTS.search(text.window)
+    if not match or not (text.has(RISES) or text.has(FALLS)):  # the verb first: "vähenemä parani"
+        return None
+    start, change = (float(g.replace(",", ".")) for g in match.groups())
+    value = start + change if text.has(RISES) else start - change
+    return _one_decimal(value), f"'{match.group(0)}…' from {start:g} by {change:g} points: {_one_decimal(value):g}"
 
 
 def _changed_to(text: _Text) -> tuple[float, str] | None:
