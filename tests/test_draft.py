@@ -385,7 +385,7 @@ def test_a_figure_not_to_be_had_is_no_zero(statement_text, realisation, expected
     ("Foorumi 10/2100", 1.0),  # a month of the report's year
     ("Foorumi kokoontui uimahallissa, kirjastossa ja nuorisotalolla.", 3.0),  # once in each place named
     ("Kirjaston ja uimahallin foorumit pidettiin.", 2.0),
-    ("Foorumi pidettiin syyskuussa kirjastossa ja nuorisotalolla.", 2.0),  # a month is no place
+    ("Foorumi pidettiin syyskuussa kirjastossa, uimahallissa ja nuorisotalolla.", 3.0),  # a month is no place
 ])
 def test_times_a_year_told_by_the_seasons_and_months_named(realisation, expected):
     assert read_realisation(realisation, read_statement("Kuntoilijafoorumi 2 krt/v", 1, "A"), 2100).actual == expected
@@ -409,6 +409,45 @@ def test_times_a_year_told_by_the_seasons_and_months_named(realisation, expected
 ])
 def test_parts_not_done_units_in_words_budgets_and_both_named_things(statement_text, realisation, expected):
     assert read_realisation(realisation, read_statement(statement_text, 1, "A"), 2100).actual == expected
+
+
+@pytest.mark.parametrize("statement_text, realisation, expected", [  # found by review of the new readings
+    ("Toteuma TA:n mukainen", "Toteuma ei ollut talousarvion mukainen.", (0.0, "")),
+    ("Toteuma TA:n mukainen", "Menot eivät mahtuneet talousarvion sisään.", (0.0, "")),
+    ("Toteuma TA:n mukainen", "Talousarvio alittui, vaikka investoinnit toteutuivat vain osin.", (1.0, "")),
+    ("Kerhoja kaikissa kouluissa", "Kerhotoimintaa oli 9 koulussa 10:stä eikä ohjaajapulaa ollut.", (90.0, "")),
+    ("Kerhoja kaikissa kouluissa", "Heinäkuuta lukuun ottamatta kerhoja oli yhdeksässä koulussa kymmenestä.",
+     (90.0, "")),
+    ("Kerhoja kaikissa kouluissa", "Kouluissa ei ole kerhoja.", (0.0, "")),  # none: not a figure not had
+    ("Asukaskysely 1 krt/v", "Kysely toteutettiin verkossa ja kirjastossa.", (1.0, "")),  # two places: anything
+    ("Asukaskysely 1 krt/v", "Kysely tehtiin yhteistyössä kaupungin ja seurakunnan kanssa.", (1.0, "")),
+    ("Asukaskysely 1 krt/v", "Kysely toteutettiin touko- ja kesäkuun aikana.", (1.0, "")),  # one period
+    ("Asukaskysely 1 krt/v", "Kysely tehty 9/2100, tulokset lautakunnassa 11/2100.", (1.0, "")),
+    ("Foorumi 2 krt/v", "Foorumin suunnittelu aloitettiin syksyllä.", (None, "")),  # begun, not held
+    ("Liikuntaseteleitä käytetään 400", "Seteleitä lunastettiin 410, kun edellisvuonna niitä käytettiin 380.",
+     (410.0, "")),  # last year's verb is not this year's value
+    ("Liikuntaseteleitä käytetään 400", "Seteleitä jaettiin 520, joista käytettiin 410 eli 79 %.", (410.0, "")),
+    ("Esteettömiä tiedotteita 98 %", "Esteettömiä olivat lähes kaikki tiedotteet. Kyselyyn vastasi 212 asukasta, "
+     "joista 150 oli tyytyväisiä.", (None, "partial")),  # another sentence's figures are not these
+    ("Kierrätysaste vähintään 60 %", "Aste nousi 1,5 prosenttiyksikköä edellisvuoden 58 prosentista.", (59.5, "")),
+    ("Kierrätysaste vähintään 60 %", "Aste laski kasvaneen jätemäärän vuoksi 62 prosentista 3 prosenttiyksikköä.",
+     (59.0, "")),
+    ("Hepolan ja Marttalan leikkipuistot kunnostettu", "Kummankin puiston kunnostus valmistui kesällä.", (2.0, "")),
+])
+def test_new_readings_the_review_found_wrong(statement_text, realisation, expected):
+    reading = read_realisation(realisation, read_statement(statement_text, 1, "A"), 2100)
+    assert (reading.actual, reading.status) == expected
+
+
+def test_new_splits_and_pairs_the_review_found_wrong():
+    assert split_statements("Vähintään 3 uutta harrastusryhmää käynnissä 9/2100") == [
+        "Vähintään 3 uutta harrastusryhmää käynnissä 9/2100"]
+    statements = [read_statement(t, 1, "A") for t in ("Kävijöitä uimahallissa 90 000", "kävijöitä kirjastossa 60 000")]
+    assert _values(statements, "Uimahallin ja kirjaston kävijämäärät olivat 92 000 ja 58 000.") == [92000.0, 58000.0]
+    shares = [read_statement(t, 1, "A") for t in ("Sähköiset laskut 97 %", "sähköiset tilaukset 95 %")]
+    assert _values(shares, "Laskuista ja tilauksista sähköisiä oli 98 %, edellisvuonna 97 ja 96 %.") != [97.0, 96.0]
+    text = "Kävijöitä 92 000, seuratuen haku siirtyi ensi vuoteen."  # a new subject after the comma
+    assert not _value_before(text, _clauses(text), 1)
 
 
 def test_a_target_for_all_of_two_groups_is_two_statements():

@@ -173,7 +173,8 @@ def split_statements(cell: str) -> list[str]:
     # (nor a thing done by a year: "Ympäristöohjelma 2077-2080 hyväksytty 2076")
     # "asiakkaita 230 laaja hyvinvointikertomus valtuustolle 5/2094": after a value, a thing to do by a deadline
     marked = re.sub(r"(\d\s*(?:krt/v|kpl|%|MWh)?),?\s+(?=([a-zäöå][\w-]*)\s+(?:[a-zäöå][\w-]*\s+){1,3}\d{1,2}/\d{4}\b)",
-                    lambda m: m.group(0) if _counted_noun(m.group(2)) or _is_elative_noun(m.group(2)) or
+                    lambda m: m.group(0) if _counted_noun(m.group(2)) or _counted_noun(m.group(2), adjective=True)
+                    or _is_elative_noun(m.group(2)) or
                     _YEAR.search(m.string[max(0, m.end(1) - 5):m.end(1)]) else m.group(1) + "\x01", marked)
     # (not "40 % kouluista …", nor after a year: "kouluterveyskyselyn 2112 tulokset käsitelty … 3/2113")
     # "kysely 1 krt/v, seurafoorumi 2 krt/v": a comma after a unit, and another statement with a number follows
@@ -181,7 +182,8 @@ def split_statements(cell: str) -> list[str]:
     marked = re.sub(r"(?<=[.;])\s+(?=[A-ZÄÖÅ])|;\s*|,\s+(?=[A-ZÄÖÅ][a-zäöå])", "\x01", marked)
     marked = re.sub(r"\s+[-–]\s+(?!\d)", "\x01", marked)  # "Käynnit 88 000 - Kirjautumiset 17 500": a dash between
     marked = re.sub(r"\s+/\s+(?=[A-ZÄÖÅ][a-zäöå])", "\x01", marked)  # "Toteuma TA:n mukainen / Ryhmäkoko …"
-    marked = re.sub(r"(?<=\))\s+(?=[A-ZÄÖÅ][a-zäöå]{3,})", "\x01", marked)  # "(vertailuvuosi 2050) Aurinkosähköä …"
+    marked = re.sub(r"(?<=\))\s+(?=[A-ZÄÖÅ][a-zäöå]{3,}[^()\x01]*?\d)", "\x01", marked)  # "(vertailuvuosi 2050)
+    # Aurinkosähköä 1 900 MWh": a statement with its own number after a parenthesis
     parts = marked.split("\x01")
     parts = [p.replace("\0", ".").replace("\x02", ",").strip(" .;,") for p in parts if p and p.strip(" .;,")]
     return [segment for part in parts for segment in _split_counted(part)]
@@ -636,7 +638,7 @@ def read_realisation(window: str, statement: Statement, year: int | None = None)
             later = statement.target != 100 and _clause_forms(sentence) & _content_forms(statement.topic)
             figures = [r for r, all_word in zip(read, by_all_word) if not all_word]
             if read[0].actual is None and read[0].status == Status.PARTIAL.value:  # "lähes kaikki, 212:sta 210"
-                figures = [r for r in read[1:] if r.actual is not None]
+                figures = [r for r in read[1:] if r.actual is not None and not re.search(r"[.!?]\s", r.quote)]
                 return figures[0] if figures else read[0]
             return figures[0] if by_all_word[0] and later and figures else read[0]
     # the anchor's own clause first; all the text for things it names, told in clauses of their own
@@ -668,9 +670,13 @@ def read_realisation(window: str, statement: Statement, year: int | None = None)
     return reading
 
 
+#: What a figure is called: "vastausprosentti", "käyttöaste", "osuus", "arvosana".
+FIGURES = {"prosentti", "osuus", "aste", "arvosana", "keskiarvo", "luku"}
+
+
 def _rate_missing(text: _Text, statement: Statement) -> bool:
     """A rate said not to exist ("Vastausprosenttia ei siis ole"): there is no figure, not a zero."""
-    own = _content_forms(statement.topic)
+    own = _content_forms(statement.topic) & FIGURES
     verbs = [w for w in text.words if is_verb(w) and "olla" not in lemmas(w)  # a verb, or a participle ("tehty")
              or any(a.word_class == "laatusana" for a in analyse(w)) and any(map(is_verb, lemmas(w) - {w.casefold()}))]
     return statement.kind == "share" and text.has({"olla"}) and not (text.numbers or text.written or verbs) and any(
@@ -739,14 +745,18 @@ def _budget(reading: Reading, text: _Text, statement: Statement, year: int | Non
     """A budget kept or not: "talousarvio alittui" (under budget: yes), "ylittyi" (over: no)."""
     if not {f for w in _words(statement.text) for f in lemmas(w)} & BUDGET:
         return False
-    if text.has(PARTLY) and text.has(BUDGET):  # "Talousarvio toteutui osin": no yes or no
+    if any(forms & {"toteutua"} and set().union(*text.forms[i + 1:i + 3]) & PARTLY
+           and set().union(*text.forms[max(0, i - 2):i]) & BUDGET
+           for i, forms in enumerate(text.forms)):  # "Talousarvio toteutui osin": no yes or no
         reading.status = Status.PARTIAL.value
         reading.reasons.append("the budget kept only in part ('osin')")
         return True
     for verb, value in BUDGET_VERBS.items():
         at = next((i for i, forms in enumerate(text.forms) if verb in forms), None)
         if at is not None:
-            negated = any(is_negation(w) for w in text.words[max(0, at - 2):at])  # not "ei pitänyt: menot ylittyivät"
+            reach = 2 if verb.endswith(("a", "ä")) else 4  # "ei ollut talousarvion mukainen": past a verb and a noun
+            negated = any(is_negation(w) for w in text.words[max(0, at - reach):at])  # "ei pitänyt: menot ylittyivät"
+            # is one negation, of "pitää", not of "ylittyä"
             value = 1.0 - value if negated else value  # "talousarviossa ei pysytty": not kept
             reading.actual, reading.certain = value, not text.negated
             reading.reasons.append(f"the budget '{verb}': {'kept' if value else 'not kept'}")
@@ -838,7 +848,8 @@ def _share(reading: Reading, text: _Text, statement: Statement, year: int | None
 def _share_value(text: _Text) -> tuple[float | None, str, bool]:
     window = text.window
     for value, start, end in text.numbers:
-        if re.match(r"\s*(%|prosent)", window[end:], re.IGNORECASE) and not _restates_target(window, start, end):
+        if re.match(r"\s*(%(?!-yksik)|prosent(?!tiyksik))", window[end:], re.IGNORECASE) \
+                and not _restates_target(window, start, end):  # not "1,5 prosenttiyksikköä", a change
             return value, f"{value:g} % written in the realisation", len(text.numbers) == 1
     for value, word, index in text.written:
         if index + 1 < len(text.forms) and text.forms[index + 1] & PERCENT_WORDS:
@@ -854,7 +865,8 @@ def _share_value(text: _Text) -> tuple[float | None, str, bool]:
         if fraction is not None:
             return value * fraction, f"'{word} {text.words[index + 1]}': {value * fraction:.3g} %", True
     proportion = _proportion(text)
-    if proportion and (text.has({"puuttua", "paitsi"}) or _part_is_not(text) or _EXCEPT.search(window)):
+    if proportion and (text.has({"puuttua", "paitsi"}) or _part_is_not(text)
+                       or _EXCEPT.search(window) and text.has(ALL_WORDS)):
         # "puuttuu yhdeltä yhdeksästä", "yhtä lukuun ottamatta": the others have it; "248:sta yksi ei ollut": the
         # rest were
         return 100 - proportion[0], proportion[1] + " it is missing from: the rest have it", False
@@ -912,7 +924,8 @@ def _part_is_not(text: _Text) -> bool:
     part, whole = sorted(after)
     # the whole may come between: "yksi sadasta ei ollut", "Kahdessa koulussa kymmenestä ei ollut"; but not with
     # a stop between ("kuudestatoista – ei aivan tavoitteessa": the whole is not the part)
-    between = whole[1] > part[1] and re.search(rf"{re.escape(whole[2])}\s+(?:ei|eivät|eikä)\b", text.window)
+    between = whole[1] > part[1] and re.search(rf"(?<![\w,]){re.escape(whole[2])}\s+(?:ei|eivät)\s+(?:ole|ollut|"
+                                               rf"olleet)\b", text.window)  # not "… eikä ohjaajapulaa ollut"
     return part[0] < whole[0] and any(is_negation(word) for word in text.words[part[1]:part[1] + 1]) or bool(between)
 
 
@@ -937,19 +950,26 @@ def _falls_by(statement: Statement) -> bool:
     return any(lemmas(w) & FALLS for w in words) and statement.comparator != "<=" and ":iin" not in statement.text
 
 
-_BY_POINTS = re.compile(r"(\d+(?:,\d+)?)\s*(?:%:sta|prosentista)\s+(\d+(?:,\d+)?)\s*(?:prosenttiyksik|%-yksik)",
-                        re.IGNORECASE)
+_FROM = r"(\d+(?:,\d+)?)\s*(?:%:sta|prosentista)"
+_POINTS = r"(\d+(?:,\d+)?)\s*(?:prosenttiyksik|%-yksik)\w*"
+_BY_POINTS = re.compile(rf"{_FROM}\s+{_POINTS}|{_POINTS}\s+(?:\w+\s+)?{_FROM}", re.IGNORECASE)
 RISES = {"parantua", "parata", "kasvaa", "nousta", "lisääntyä"}
+WORSENS = {"heiketä", "heikentyä", "huonontua", "laskea", "vähetä", "vähentyä", "pienetä", "pienentyä"}
 
 
 def _by_points(text: _Text) -> tuple[float, str] | None:
     """A share told as a change from where it was: "parani edellisvuoden 74 prosentista 0,9 prosenttiyksikköä"
     is 74.9, "laski 80 prosentista 2 prosenttiyksikköä" 78."""
     match = _BY_POINTS.search(text.window)
-    if not match or not (text.has(RISES) or text.has(FALLS)):  # the verb first: "vähenemä parani"
+    before = _Text.read(text.window[:match.start()]) if match else None
+    verbs = [forms for word, forms in zip(before.words, before.forms) if forms & (RISES | WORSENS)] if before else []
+    finite = [forms for word, forms in zip(before.words, before.forms) if forms & (RISES | WORSENS) and is_verb(word)
+              ] if before else []
+    verb = (finite or verbs or [set()])[-1]  # the nearest verb before, "laski" before "kasvaneen jätemäärän vuoksi"
+    if not verb:
         return None
-    start, change = (float(g.replace(",", ".")) for g in match.groups())
-    value = start + change if text.has(RISES) else start - change
+    start, change = (_number_value(g) for g in (match.group(1, 2) if match.group(1) else match.group(4, 3)))
+    value = start + change if verb & RISES else start - change
     return _one_decimal(value), f"'{match.group(0)}…' from {start:g} by {change:g} points: {_one_decimal(value):g}"
 
 
@@ -1069,20 +1089,26 @@ def _count(reading: Reading, text: _Text, statement: Statement, year: int | None
     return True
 
 
+def _verbs_of(statement: Statement) -> set[str]:
+    """The base forms of a statement's verbs ("käytetään": käyttää), "olla" aside."""
+    return {a.base for w in _words(statement.topic) for a in analyse(w) if a.word_class == "teonsana"} - {"olla"}
+
+
 def _part_of_whole(reading: Reading, text: _Text, statement: Statement, year: int | None) -> bool:
     """A count told as a share of a whole said just before, in the clause of the statement's verb: "Seteleitä
     jaettiin 200, ja niistä käytettiin yhdeksän kymmenestä" for "seteleitä käytetään 180" is 180."""
-    verbs = {a.base for w in _words(statement.topic) for a in analyse(w) if a.word_class == "teonsana"} - {"olla"}
+    verbs = _verbs_of(statement)
     clauses = [text.window[a:b] for a, b in _clauses(text.window)]
     for before, clause in zip(clauses, clauses[1:]):
         words = [w.casefold() for w in _words(clause)]
         wholes = _numbers(before)
-        if not (verbs & _clause_forms(clause) and {"niistä", "joista"} & set(words[:3]) and wholes):
+        if not (verbs & _clause_forms(clause) and {"niistä", "joista"} & set(words[:3]) and wholes) \
+                or _numbers(clause):  # "joista käytettiin 410": the count is said
             continue
         share, how, _ = _share_value(_Text.read(clause))
         if share is not None and 0 < share < 100:
             whole = wholes[-1][0]
-            reading.actual, reading.certain = round(whole * share / 100), False
+            reading.actual, reading.certain = float(round(whole * share / 100)), False
             reading.reasons.append(f"{how} of the {whole:g} said before: {reading.actual:g}")
             return True
     return False
@@ -1092,12 +1118,12 @@ def _by_the_verb(statement: Statement, text: _Text, candidates: list[tuple[float
                  ) -> list[tuple[float, int, str]]:
     """Of numbers that fit a statement alike, those in the clause of its verb: "Seteleitä myönnettiin 205, ja
     käytettyjä oli 190" for "seteleitä käytetään 180" (all of them when the verb tells none apart)."""
-    verbs = {a.base for w in _words(statement.topic) for a in analyse(w) if a.word_class == "teonsana"} - {"olla"}
+    verbs = _verbs_of(statement)
     if len(candidates) < 2 or not verbs:
         return candidates
     clauses = [text.window[a:b] for a, b in _clauses(text.window)]
-    values = [({c[0] for c in _candidates(_Text.read(clause))}, bool(_clause_forms(clause) & verbs))
-              for clause in clauses]
+    values = [({c[0] for c in _candidates(_Text.read(clause))}, bool(_clause_forms(clause) & verbs)
+               and not _clause_forms(clause) & LAST_YEAR) for clause in clauses]  # not "edellisvuonna käytettiin"
     said = [c for c in candidates if any(c[0] in found for found, verb in values if verb)
             and not any(c[0] in found for found, verb in values if not verb)]
     return said if said else candidates
@@ -1278,14 +1304,17 @@ def _times_named(reading: Reading, text: _Text, statement: Statement, year: int 
     times = {base for i, word in enumerate(text.words) for base, case in _time_analyses(word, text.words[i + 1:i + 3])
              if not (case in _MOVED_CASES and moved & set(range(i - 3, i + 4)))}
     times |= set(re.findall(r"(?<![\d.])\d{1,2}\.\d{1,2}\.", text.window))
-    times |= {m.group(0) for m in _MONTH_YEAR.finditer(text.window) if year and int(m.group(2)) == year}  # "9/2105"
-    if statement.unit == "krt/v" and len(times) < 2 and not (text.numbers or text.written or text.negated) and (
-            places := _places_listed(text)):  # "Kysely tehtiin kotihoidossa, kirjastossa ja liikuntapalveluissa"
+    dates = {m.group(0) for m in _MONTH_YEAR.finditer(text.window) if year and int(m.group(2)) == year}
+    times |= dates if len(dates) == 1 else set()  # "Kysely 9/2105"; not "tehty 9/2100, käsitelty 11/2100"
+    places = _places_listed(text, statement) if statement.unit == "krt/v" else []
+    if len(places) > len(times) and not (text.numbers or text.written or text.negated):  # "Kysely tehtiin
+        # kotihoidossa, kirjastossa ja liikuntapalveluissa", "Kirjaston ja uimahallin kyselyt tehtiin syksyllä"
         reading.actual = float(len(places))
         reading.reasons.append(f"{len(places)} times, once in each place named ({', '.join(places)})")
         return True
     if statement.unit != "krt/v" or len(times) < (1 if (statement.target or 0) <= 2 else 2) or text.numbers \
-            or text.written or text.negated:  # "pidettiin huhtikuussa" against twice a year: once; "Kysely 9/2105"
+            or text.written or text.negated or text.has(NOT_DONE_VERBS):  # not "suunnittelu aloitettiin syksyllä";
+        # "pidettiin huhtikuussa" against twice a year: once; "Kysely 9/2105"
         return False
     reading.actual = float(len(times))
     reading.reasons.append(f"{len(times)} time{'s' * (len(times) > 1)}, one for each season, month or date named "
@@ -1293,11 +1322,13 @@ def _times_named(reading: Reading, text: _Text, statement: Statement, year: int 
     return True
 
 
-def _places_listed(text: _Text) -> list[str]:
-    """Two or more places listed in one case ("kotihoidossa, kirjastossa ja liikuntapalveluissa", "kirjaston ja
-    uimahallin kyselyt"), each where the thing was done once; [] for none."""
+def _places_listed(text: _Text, statement: Statement) -> list[str]:
+    """Places listed where the thing was done, once in each: three or more in one case ("kotihoidossa, kirjastossa
+    ja liikuntapalveluissa"; two may be anything, "verkossa ja kirjastossa"), or owners of the things themselves,
+    named in the plural ("kirjaston ja uimahallin asiakaskyselyt"); [] for none."""
     tokens = [*re.findall(r"[^\W\d_][\w-]*|,", text.window), "."]
-    for cases in ({"sisaolento", "ulkoolento"}, {"omanto"}):  # "kirjastossa ja nuorisotalolla", "kirjaston ja …"
+    own = _content_forms(statement.topic)
+    for cases, least in (({"sisaolento", "ulkoolento"}, 3), ({"omanto"}, 2)):
         run: list[str] = []
         for index, token in enumerate(tokens):
             in_case = any(a.case in cases and a.word_class == "nimisana" and a.base not in MONTHS and a.base not in
@@ -1305,7 +1336,8 @@ def _places_listed(text: _Text) -> list[str]:
             if in_case and (not run or tokens[index - 1] in (",", "ja")):
                 run.append(token)
             elif token not in (",", "ja"):
-                if len(run) >= 2:
+                owned = cases != {"omanto"} or is_plural_noun(token) and bool(_word_forms(token) & own)
+                if len(run) >= least and owned:
                     return run
                 run = [token] if in_case else []
     return []
@@ -1321,6 +1353,8 @@ def _time_analyses(word: str, following: list[str]) -> list[tuple[str, str]]:
     "kevät- että syyskauden" (a season's term, "syyskausi", is the season)."""
     if word.endswith("-") and len(word) > 2:
         month = next((w[w.find("kuu"):] for w in following if "kuu" in w), "")
+        if month and any(a.case == "omanto" for a in analyse("huhti" + month)):
+            return []  # "touko- ja kesäkuun aikana": one period, not two times
         word = word[:-1] + month if month else word[:-1]
     found = []
     for a in analyse(word):
@@ -1368,8 +1402,8 @@ def _names_done(reading: Reading, text: _Text, statement: Statement, year: int |
     names = statement.named
     clauses = [text.window[a:b] for a, b in _clauses(text.window)]
     verdicts = [_done_in(clause, year) for clause in clauses]
-    both = [i for i, clause in enumerate(clauses) if any(
-        w.casefold() in ("kumpikin", "kummatkin", "molemmat", "molempien") for w in _words(clause))]
+    both = [i for i, clause in enumerate(clauses) if len(names) == 2 and any(
+        lemmas(w) & {"kumpikin", "kummankin", "molempi"} for w in _words(clause))]  # "Kummankin puiston …"
     if names and both and not any(_name_at(name, text.window) for name in names) and verdicts[both[0]]:
         reading.actual, reading.certain = float(len(names)), False  # "Kumpikin puisto otettiin käyttöön"
         reading.reasons.append(f"both of the {len(names)} things it names done ('{_words(clauses[both[0]])[0]}')")
@@ -1614,13 +1648,17 @@ def _value_before(text: str, clauses: list[tuple[int, int]], index: int) -> bool
     before = text[clauses[index - 1][0]:clauses[index - 1][1]].rstrip()
     last = (before.split() or [""])[-1]  # "Yhdeksän tulosyksikköä kahdestatoista | haki hankerahoitusta"
     rest = re.split(r"(?<=[.;!?])\s", text[clauses[index][0]:])[0]
-    if before.endswith(",") and _counts(rest):  # "oli 16 000, | ja paketteja, … myytiin 2 600": its own value
-        return False  # after a comma; "Koulutuksia 16, | mukaan lukien siirtynyt koulutus": the one before
+    if before.endswith(",") and (_counts(rest) or (_words(rest) or [""])[0].casefold() not in GOES_ON):
+        return False  # after a comma only what goes on of it ("Koulutuksia 16, | mukaan lukien …"), not "oli
+        # 16 000, | ja paketteja, … myytiin 2 600" nor "Kävijöitä 92 000, | seuratuen haku siirtyi …"
     return not before.endswith((".", ";", "!", "?")) and bool(re.search(r"\d\s*%?,?$", before)
                                                               or numeral_value(last) is not None and is_elative(last))
 
 
 AVERAGES = {"keskimäärin", "keskiarvo"}
+
+#: Words that go on of what was just said: "Koulutuksia 16, mukaan lukien …", "…, eli kaikki".
+GOES_ON = {"mukaan", "eli", "mikä", "joista", "niistä", "josta", "joka", "jotka"}
 
 #: A grading scale is no group: "asteikolla 1–5", "4,0 (1–5)".
 _SCALE = re.compile(r"asteik\w*\s*\d{1,2}\s*[-–]\s*\d{1,2}|\d,\d+\s*\(\s*[01]\s*[-–]\s*(?:4|5|7|10)\s*\)",
@@ -2020,7 +2058,21 @@ def _labelled_windows(statements: list[Statement], answers: dict[str, str]) -> l
     return windows
 
 
-_TWO_VALUES = re.compile(r"(?<![\d,])(\d+(?:,\d+)?)\s*(?:%|prosenttia)?\s+ja\s+(\d+(?:,\d+)?)(?![\d,])")
+_VALUE = r"(\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:,\d+)?"
+_TWO_VALUES = re.compile(rf"(?<![\d,])({_VALUE})\s*(?:%|prosenttia)?\s+ja\s+({_VALUE})(?![\d,])")
+
+
+#: Words that tell of an earlier year: "edellisvuonna", "viime vuonna", "aiemmin".
+LAST_YEAR = {"edellisvuosi", "edellinen", "viime", "aiemmin", "aiempi"}
+
+
+def _number_value(text: str) -> float:
+    return float(re.sub(r"[ \u00a0]", "", text).replace(",", "."))
+
+
+def _near(statement: Statement, value: float) -> bool:
+    """A value of the target's size (within a factor of five), or any value for a statement without one."""
+    return not statement.target or statement.target / 5 <= value <= statement.target * 5
 
 
 def _told_in_order(read: list[tuple[Statement, str, list[tuple[Statement, Reading]]]]) -> None:
@@ -2036,18 +2088,22 @@ def _told_in_order(read: list[tuple[Statement, str, list[tuple[Statement, Readin
         if len(longer) == 1 and len(by_window[window]) == len(by_window[longer[0]]) == 1:
             by_window[longer[0]] += by_window.pop(window)
     for window, members in by_window.items():
-        values = _TWO_VALUES.findall(window)
-        if len(members) != 2 or len(values) != 1 or members[0][0].kind != members[1][0].kind:
+        found = list(_TWO_VALUES.finditer(window))
+        if len(members) != 2 or len(found) != 1 or members[0][0].kind != members[1][0].kind:
             continue
+        values = [_number_value(found[0].group(1)), _number_value(found[0].group(3))]
+        before = _Text.read(window[:found[0].start()])
+        if before.has(LAST_YEAR) or not all(_near(statement, value) for (statement, _), value in zip(members, values)):
+            continue  # "edellisvuonna 97 ja 96 %", "kasvoivat 4 ja 6 %" against 90 000
         forms = [_content_forms(statement.topic) for statement, _ in members]
-        words = [_word_forms(w) for w in _words(window[:window.find(values[0][0])])]
+        words = before.forms
         named = [next((i for i, f in enumerate(words) if f & (own - other)), None)
                  for own, other in (forms, forms[::-1])]
         if None in named or named[0] == named[1]:
             continue
-        for (_, reading), value in zip(members, values[0] if named[0] < named[1] else values[0][::-1]):
-            reading.actual, reading.certain, reading.status = float(value.replace(",", ".")), False, ""
-            reading.reasons.append(f"'{value}' of two values, in the order the text names the two")
+        for (_, reading), value in zip(members, values if named[0] < named[1] else values[::-1]):
+            reading.actual, reading.certain = value, False
+            reading.reasons.append(f"{value:g} of two values, in the order the text names the two")
 
 
 def _one_value_per_text(read: list[tuple[Statement, str, list[tuple[Statement, Reading]]]]) -> None:
