@@ -73,7 +73,7 @@ PARTS = {"2022 (real)": [(ROOT / "data", 2022)],
          "tuning 2107-2109": [(HELD_OUT_14, year) for year in (2107, 2108, 2109)],
          "tuning 2110-2112": [(HELD_OUT_15, year) for year in (2110, 2111, 2112)],
          "tuning 2113-2115": [(HELD_OUT_16, year) for year in (2113, 2114, 2115)],
-         "held out 2116-2118": [(HELD_OUT_17, year) for year in (2116, 2117, 2118)]}
+         "tuning 2116-2118": [(HELD_OUT_17, year) for year in (2116, 2117, 2118)]}
 
 
 def graded_year(data_dir: Path, year: int) -> pd.DataFrame:

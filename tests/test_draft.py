@@ -450,6 +450,22 @@ def test_new_splits_and_pairs_the_review_found_wrong():
     assert not _value_before(text, _clauses(text), 1)
 
 
+@pytest.mark.parametrize("statement_text, realisation, expected", [
+    ("Päästöjen vähenemä väh. 60 % vuoden 2050 tasosta", "Päästöt vuoden 2050 tasoon verrattuna: −61,2 %", 61.2),
+    ("Lippuja myydään 20 000", "Lippuja myytiin kaksikymmentätuhatta viisisataa", 20500.0),
+    ("Lippuja myydään 10 000", "Lippuja myytiin kymmenentuhatta kolmesataa", 10300.0),  # Voikko: an ash
+    ("Etäpalvelua 12 palvelussa", "etäpalvelu poistui yhdestä palvelusta (12 → 11)", 11.0),  # where it went
+    ("Hakemuksen jättää 80 % seuroista", "Hakemuksen jätti kahdeksan seuraa; kaksi jätti hakematta.", 80.0),
+    ("Kyselyn tulokset käsitelty kaikissa kouluissa", "Tulokset käsiteltiin seitsemässä koulussa; kolmessa "
+     "käsittely siirtyi syksyyn.", 70.0),  # done and not: of all
+    ("Liikuntaseteleitä käytetään 250", "Jaetuista 300 setelistä käytettiin kaikki paitsi kuusi.", 294.0),
+    ("Liikuntaseteleitä käytetään 250", "Jaetuista 300 setelistä 20 jäi käyttämättä.", 280.0),
+    ("Liikuntaseteleitä käytetään 250", "Seteleitä käytettiin 281 eli kaikki paitsi neljä.", 281.0),  # the count
+])
+def test_signed_falls_numerals_arrows_and_what_was_not_done(statement_text, realisation, expected):
+    assert read_realisation(realisation, read_statement(statement_text, 1, "A"), 2100).actual == expected
+
+
 def test_a_target_for_all_of_two_groups_is_two_statements():
     both = split_groups(read_statement("Esteettömyyskartoitus kaikissa kirjastoissa ja nuorisotiloissa", 1, "A"))
     assert [s.text for s in both] == ["Esteettömyyskartoitus kaikissa kirjastoissa ja nuorisotiloissa"] * 2

@@ -104,6 +104,7 @@ _FRACTION = re.compile(r"(?<![\w/.,-])(\d{1,3}(?:[ \u00a0]\d{3})+|\d+)\s*/\s*(\d
                        r"(?![\w/]|[.,]\d)")
 _RANGE = re.compile(r"(?<![\w/.,-])((?:\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:[,.]\d+)?)\s*[–-]\s*"
                     r"((?:\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:[,.]\d+)?)(?!\s*(?:lk|luok|v\b))(?![\w/])")
+_VALUE = r"(\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:,\d+)?"  # "1 234,5": a number as written, its integer part
 _YEAR_DIGITS = r"(?:19|20|21)\d{2}"  # a year, 1900-2199
 _MONTH_YEAR = re.compile(rf"(?<!\d)(0?[1-9]|1[0-2])/({_YEAR_DIGITS})(?!\d)")
 _YEAR = re.compile(rf"(?<![\d/.])({_YEAR_DIGITS})(?![\d/])")
@@ -652,8 +653,8 @@ def read_realisation(window: str, statement: Statement, year: int | None = None)
             reading.reasons.append("the realisation says it is not known")  # "ei ole tiedossa", "ei saatu selvitettyä"
             return reading
         steps = (_budget, _qualified, _negated, _continues, _affirmed) if statement.kind == "yes_no" else (
-            _names_done, _not_yet, _share, _respectively, _part_of_whole, _count, _qualified, _negated, _continues,
-            _times_named, _affirmed)
+            _names_done, _not_yet, _share, _respectively, _part_of_whole, _rest_of_whole, _count, _qualified, _negated,
+            _continues, _times_named, _affirmed)
         for step in steps:
             if step(reading, text, statement, year):
                 if step is _affirmed and reading.actual == 1.0 and (later := _later_in_sentence(window, year)):
@@ -895,6 +896,11 @@ def _share_value(text: _Text) -> tuple[float | None, str, bool]:
     return None, "", False
 
 
+def _undone(word: str) -> bool:
+    """A verb's abessive, a thing not done: "hakematta", "käyttämättä"."""
+    return any(a.word_class == "teonsana" and a.case == "vajanto" for a in analyse(word.strip(".,;:")))
+
+
 def _two_counts(text: _Text) -> tuple[float, str, bool] | None:
     """Two counts read as a share: "sopimuksia seitsemälläkymmenellä, avustettavia 78"."""
     written = [float(v) for v, word, _ in text.written if not once(word)]  # "kerran" (once) is no count of things
@@ -903,6 +909,15 @@ def _two_counts(text: _Text) -> tuple[float, str, bool] | None:
     if not (len(counts) == 2 and len(numbers) + len(written) == 2 and 0 < min(counts) < max(counts)):
         return None
     part, whole = min(counts), max(counts)
+    starts = [m.start() for m in _WORD.finditer(text.window)] + [len(text.window)]
+    (_, first), (at, second) = sorted([(starts[i], float(v)) for v, w, i in text.written if not once(w)]
+                                      + [(n[1], float(n[0])) for n in numbers])
+    later = next(b for a, b in _clauses(text.window) if a <= at < b)
+    rest = text.window[next(a for a, b in _clauses(text.window) if a <= at < b):later]
+    if rest.strip() and not text.window[:at].rstrip().endswith(",") and (
+            any(_undone(w) for w in _words(rest)) or _Text.read(rest).has(POSTPONED)):  # "haki yhdeksän; kolme
+        total = first + second  # jätti hakematta", "käsitelty kuudessa; kolmessa käsittely siirtyi": of all
+        return 100 * first / total, f"{first:g} done, {second:g} not: {first:g} of {total:g}", False
     if text.has({"paitsi"}) and text.has(ALL_WORDS):  # "julkaistiin 241, niistä kaikki paitsi kaksi"
         return 100 * (whole - part) / whole, f"all but {part:g} of {whole:g}", False
     if _part_is_not(text):  # "julkaistiin 248, niistä yksi ei ollut selkokielinen"
@@ -938,7 +953,9 @@ def _what_is_left(reading: Reading, text: _Text, statement: Statement) -> None:
     """Against a fall, a share said as what is left ("on enää 43 %", "oli 26,9 % vuoden 2050 tasosta") is a fall
     of the rest."""
     plain = _Text.read(re.sub(r"\([^()]*\)", " ", text.window))  # "(v. 2091 vähenemä 56 %)" is an aside
-    if reading.actual is not None and plain.has({"enää", "taso"}) and not plain.has(FALLS) and _falls_by(statement):
+    signed = re.search(r"(?:^|[\s(:])[−-]\s?\d", plain.window)  # "tasoon verrattuna: −76,4 %": the fall itself
+    if reading.actual is not None and plain.has({"enää", "taso"}) and not plain.has(FALLS) and _falls_by(statement) \
+            and not signed:
         reading.actual, reading.certain = _one_decimal(100 - reading.actual), False
         reading.reasons.append(f"what is left ('enää', 'tasosta'), so a fall of {reading.actual:g} %")
 
@@ -973,10 +990,16 @@ def _by_points(text: _Text) -> tuple[float, str] | None:
     return _one_decimal(value), f"'{match.group(0)}…' from {start:g} by {change:g} points: {_one_decimal(value):g}"
 
 
+_ARROW = re.compile(rf"{_VALUE}\s*(?:→|->)\s*{_VALUE}")
+
+
 def _changed_to(text: _Text) -> tuple[float, str] | None:
     """The one number a change ends at, marked by the illative or translative ("nousi 3,9:stä 4,2:een", "jäi
     36:een", "kasvoi 41 300:aan"), in the statement's own clause or right after where it started (an elative):
     the value, not where it started."""
+    arrow = _ARROW.search(text.window)  # "(16 → 14)": where it went
+    if arrow:
+        return _number_value(arrow.group(2)), arrow.group(0)
     own = _clauses(text.window)[0][1] if text.window else 0  # in the statement's own clause
     ends = [(value, text.window[start:end]) for value, start, end in text.numbers
             if (re.search(r":(?:\w*[aeiouyäö]n|ksi)$", text.window[start:end]) or _illative_after(text.window[end:]))
@@ -1086,6 +1109,26 @@ def _count(reading: Reading, text: _Text, statement: Statement, year: int | None
     reading.reasons.append(f"actual {chosen[2]}" + ("" if len(candidates) == 1 else
                                                    f" ({'fits the statement' if fitting else 'the first'} "
                                                    f"of {len(candidates)} numbers)"))
+    return True
+
+
+def _rest_of_whole(reading: Reading, text: _Text, statement: Statement, year: int | None) -> bool:
+    """A count told as a whole and the part of it that was not: "Myönnetyistä 190 setelistä käytettiin kaikki
+    paitsi neljä", "Myönnetyistä 200 setelistä 40 jäi käyttämättä" (the statement's verb, not done) for "seteleitä
+    käytetään 180"."""
+    numbers = sorted([float(v) for v, w, _ in text.written if not once(w)] + [float(n[0]) for n in text.numbers])
+    if statement.kind != "count" or len(numbers) != 2 or numbers[0] >= numbers[1]:
+        return False
+    part, whole = numbers
+    after = next((text.window[end:] for value, _, end in text.numbers if value == whole), "")
+    if not any(is_elative(w) for w in _words(after)[:1]):  # "190 setelistä": a whole to take from
+        return False  # (not "Seteleitä käytettiin 181 eli kaikki paitsi neljä": the 181 is the count)
+    but = text.has({"paitsi"}) and text.has(ALL_WORDS)
+    undone = any(_undone(w) and lemmas(w) & _verbs_of(statement) for w in text.words)
+    if not (but or undone):
+        return False
+    reading.actual, reading.certain = whole - part, False
+    reading.reasons.append(f"{whole:g} in all, {part:g} {'excepted' if but else 'not done'}: {whole - part:g}")
     return True
 
 
@@ -2058,7 +2101,6 @@ def _labelled_windows(statements: list[Statement], answers: dict[str, str]) -> l
     return windows
 
 
-_VALUE = r"(\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:,\d+)?"
 _TWO_VALUES = re.compile(rf"(?<![\d,])({_VALUE})\s*(?:%|prosenttia)?\s+ja\s+({_VALUE})(?![\d,])")
 
 
