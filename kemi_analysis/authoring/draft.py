@@ -1059,7 +1059,9 @@ def _proportion(text: _Text) -> tuple[float, str, bool] | None:
 
 def _count(reading: Reading, text: _Text, statement: Statement, year: int | None) -> bool:
     """A number in digits or words. With several, the one followed by the statement's unit, else the one
-    followed by a word of the statement ("24 tapahtumaa" for "tapahtumien lkm"), else the first."""
+    followed by a word of the statement ("24 tapahtumaa" for "tapahtumien lkm"), else the first. Not certain
+    after a negation ("Ei toteutunut, yksi yritys perusteilla": may not be it) nor with more told after it
+    ("15 sekä siirtynyt koulutus": one more, perhaps)."""
     frequency = _per_year(text) if statement.unit == "krt/v" else None
     said = any(text.forms[i + 1] & {"kerta", "krt"} for _, _, i in text.written if i + 1 < len(text.forms)) or \
         re.search(r"\d\s*(?:kertaa|krt)", text.window)
@@ -1102,7 +1104,7 @@ def _count(reading: Reading, text: _Text, statement: Statement, year: int | None
     reading.actual = chosen[0] * _unit_scale(statement, text, chosen)
     # A bare number for a share target may be a count ("50:lle yhdistykselle"), not a percentage.
     reading.certain = (len(candidates) == 1 or len(fitting) == 1 and best >= 2) and statement.kind != "share" \
-        and not text.negated and not chosen_by_size  # "Ei toteutunut, yksi yritys perusteilla": may not be it
+        and not text.negated and not chosen_by_size and not text.has({"sekä", "lisäksi"})  # see the docstring
     if chosen_by_size:
         reading.reasons.append(f"of several numbers, the one near the target {statement.target:g}")
     _bounded(reading, text, statement, chosen)
