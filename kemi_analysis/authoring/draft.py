@@ -104,7 +104,7 @@ _FRACTION = re.compile(r"(?<![\w/.,-])(\d{1,3}(?:[ \u00a0]\d{3})+|\d+)\s*/\s*(\d
                        r"(?![\w/]|[.,]\d)")
 _RANGE = re.compile(r"(?<![\w/.,-])((?:\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:[,.]\d+)?)\s*[–-]\s*"
                     r"((?:\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:[,.]\d+)?)(?!\s*(?:lk|luok|v\b))(?![\w/])")
-_VALUE = r"(\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:,\d+)?"  # "1 234,5": a number as written, its integer part
+_VALUE = r"(?:\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:,\d+)?"  # "1 234,5": a number as written
 _YEAR_DIGITS = r"(?:19|20|21)\d{2}"  # a year, 1900-2199
 _MONTH_YEAR = re.compile(rf"(?<!\d)(0?[1-9]|1[0-2])/({_YEAR_DIGITS})(?!\d)")
 _YEAR = re.compile(rf"(?<![\d/.])({_YEAR_DIGITS})(?![\d/])")
@@ -371,6 +371,11 @@ def _words(text: str) -> list[str]:
 _ASIDE = re.compile(rf"\((?:tavoite|tav\.|ed\.|edellis|viime|(?:v\.\s*)?{_YEAR_DIGITS}\s*:)[^()]*\)", re.IGNORECASE)
 
 
+def _number_value(text: str) -> float:
+    """A number as written: "1 234,5" is 1234.5."""
+    return float(re.sub(r"[ \u00a0]", "", text).replace(",", "."))
+
+
 def _numbers(text: str) -> list[tuple[float, int, int]]:
     """Numbers written with digits, without years, dates, ranges and asides: (value, start, end)."""
     found = []
@@ -380,7 +385,7 @@ def _numbers(text: str) -> list[tuple[float, int, int]]:
             continue  # an aside, or an ordinal: "22. kohde" (the 22nd site)
         if _day_and_month(match.group(1), text[match.end():]):
             continue  # "1.3. alkaen": the report writes decimals with a comma
-        value = float(re.sub(r"[ \u00a0]", "", match.group(1)).replace(",", ".")) * _scale(text[match.end():])
+        value = _number_value(match.group(1)) * _scale(text[match.end():])
         before = text[max(0, match.start() - 4): match.start()]
         if _YEAR.fullmatch(match.group(1)) or before.strip().upper().endswith("ISO"):
             continue
@@ -912,8 +917,7 @@ def _two_counts(text: _Text) -> tuple[float, str, bool] | None:
     starts = [m.start() for m in _WORD.finditer(text.window)] + [len(text.window)]
     (_, first), (at, second) = sorted([(starts[i], float(v)) for v, w, i in text.written if not once(w)]
                                       + [(n[1], float(n[0])) for n in numbers])
-    later = next(b for a, b in _clauses(text.window) if a <= at < b)
-    rest = text.window[next(a for a, b in _clauses(text.window) if a <= at < b):later]
+    rest = next(text.window[a:b] for a, b in _clauses(text.window) if a <= at < b)  # the second count's clause
     if rest.strip() and not text.window[:at].rstrip().endswith(",") and (
             any(_undone(w) for w in _words(rest)) or _Text.read(rest).has(POSTPONED)):  # "haki yhdeksän; kolme
         total = first + second  # jätti hakematta", "käsitelty kuudessa; kolmessa käsittely siirtyi": of all
@@ -978,19 +982,20 @@ def _by_points(text: _Text) -> tuple[float, str] | None:
     """A share told as a change from where it was: "parani edellisvuoden 74 prosentista 0,9 prosenttiyksikköä"
     is 74.9, "laski 80 prosentista 2 prosenttiyksikköä" 78."""
     match = _BY_POINTS.search(text.window)
-    before = _Text.read(text.window[:match.start()]) if match else None
-    verbs = [forms for word, forms in zip(before.words, before.forms) if forms & (RISES | WORSENS)] if before else []
-    finite = [forms for word, forms in zip(before.words, before.forms) if forms & (RISES | WORSENS) and is_verb(word)
-              ] if before else []
-    verb = (finite or verbs or [set()])[-1]  # the nearest verb before, "laski" before "kasvaneen jätemäärän vuoksi"
-    if not verb:
+    if not match:
         return None
+    before = _Text.read(text.window[:match.start()])
+    verbs = [(is_verb(word), forms) for word, forms in zip(before.words, before.forms) if forms & (RISES | WORSENS)]
+    if not verbs:
+        return None
+    verb = max(enumerate(verbs), key=lambda v: (v[1][0], v[0]))[1][1]  # the nearest finite verb before: "laski"
+    # before "kasvaneen jätemäärän vuoksi"
     start, change = (_number_value(g) for g in (match.group(1, 2) if match.group(1) else match.group(4, 3)))
     value = start + change if verb & RISES else start - change
     return _one_decimal(value), f"'{match.group(0)}…' from {start:g} by {change:g} points: {_one_decimal(value):g}"
 
 
-_ARROW = re.compile(rf"{_VALUE}\s*(?:→|->)\s*{_VALUE}")
+_ARROW = re.compile(rf"({_VALUE})\s*(?:→|->)\s*({_VALUE})")
 
 
 def _changed_to(text: _Text) -> tuple[float, str] | None:
@@ -1223,8 +1228,7 @@ def _told_apart(text: _Text, candidates: list[tuple[float, int, str]], reasons: 
 def _near_target(statement: Statement, text: _Text, candidate: tuple[float, int, str]) -> bool:
     """A number of the target's size (a fifth to five times it), in the target's unit: "5,42 GWh" against
     5 000 MWh is."""
-    scaled = candidate[0] * _unit_scale(statement, text, candidate)
-    return bool(statement.target) and statement.target / 5 <= scaled <= statement.target * 5  # type: ignore[operator]
+    return bool(statement.target) and _near(statement, candidate[0] * _unit_scale(statement, text, candidate))
 
 
 def _unit_scale(statement: Statement, text: _Text, chosen: tuple[float, int, str]) -> float:
@@ -1285,7 +1289,7 @@ def _range(reading: Reading, text: _Text, statement: Statement) -> bool:
     if not span:
         return False
     scale = _scale(text.window[span.end():])
-    low, high = (scale * float(re.sub(r"[ \u00a0]", "", g).replace(",", ".")) for g in span.groups())
+    low, high = (scale * _number_value(g) for g in span.groups())
     reading.actual = high if statement.comparator == "<=" else low
     reading.reasons.append(f"the range {span.group(0)}: {reading.actual:g}, its "
                            f"{'upper' if statement.comparator == '<=' else 'lower'} end")
@@ -1296,7 +1300,7 @@ def _candidates(text: _Text) -> list[tuple[float, int, str]]:
     """The numbers a count may be: (value, word index, how it was read); of "16/16", the part done."""
     candidates = [(v, len(_words(text.window[:start])), f"{v:g} written in digits") for v, start, _ in text.numbers]
     candidates += [(float(v), i, f"{v} from the numeral '{w}'") for v, w, i in text.written]
-    candidates += [(float(re.sub(r"[ \u00a0]", "", m.group(1))), len(_words(text.window[:m.start()])),
+    candidates += [(_number_value(m.group(1)), len(_words(text.window[:m.start()])),
                     f"{m.group(1)} of {m.group(2)} ('{m.group(0)}'): the part done")
                    for m in _FRACTION.finditer(text.window) if not _MONTH_YEAR.fullmatch(re.sub(r"\s", "", m.group(0)))]
     candidates += [(float(m.group(1).replace(",", ".")), len(_words(text.window[:m.start()])),
@@ -2110,10 +2114,6 @@ _TWO_VALUES = re.compile(rf"(?<![\d,])({_VALUE})\s*(?:%|prosenttia)?\s+ja\s+({_V
 LAST_YEAR = {"edellisvuosi", "edellinen", "viime", "aiemmin", "aiempi"}
 
 
-def _number_value(text: str) -> float:
-    return float(re.sub(r"[ \u00a0]", "", text).replace(",", "."))
-
-
 def _near(statement: Statement, value: float) -> bool:
     """A value of the target's size (within a factor of five), or any value for a statement without one."""
     return not statement.target or statement.target / 5 <= value <= statement.target * 5
@@ -2135,7 +2135,7 @@ def _told_in_order(read: list[tuple[Statement, str, list[tuple[Statement, Readin
         found = list(_TWO_VALUES.finditer(window))
         if len(members) != 2 or len(found) != 1 or members[0][0].kind != members[1][0].kind:
             continue
-        values = [_number_value(found[0].group(1)), _number_value(found[0].group(3))]
+        values = [_number_value(found[0].group(1)), _number_value(found[0].group(2))]
         before = _Text.read(window[:found[0].start()])
         if before.has(LAST_YEAR) or not all(_near(statement, value) for (statement, _), value in zip(members, values)):
             continue  # "edellisvuonna 97 ja 96 %", "kasvoivat 4 ja 6 %" against 90 000

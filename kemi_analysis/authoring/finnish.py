@@ -165,12 +165,8 @@ def numeral_value(word: str) -> int | None:
             value = compose_numeral(base)
             if value is not None:
                 return value
-    for scale, size in (("tuhatta", 1000), ("sataa", 100)):  # "kymmenentuhatta", which Voikko reads as an ash
-        head_value = numeral_value(word[:-len(scale)]) if word.casefold().endswith(scale) and len(word) > len(
-            scale) else None
-        if head_value is not None and head_value < size * 10:
-            return head_value * size
-    return None
+    return compose_numeral(word.casefold()) if word.isalpha() else None  # "kymmenentuhatta", which Voikko reads
+    # as an ash (kymmenentuhka)
 
 
 def is_elative(word: str) -> bool:
