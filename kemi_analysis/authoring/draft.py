@@ -130,6 +130,7 @@ class Statement:
     echo: frozenset[str] = frozenset()  # words of last year's quote for it that tell its clause (``_hear_echoes``)
     named: tuple[str, ...] = ()  # the things its target counts, when it counts things it names ("Hepolan ja …")
     common: frozenset[str] = frozenset()  # its words its row's other statements say too (``_windows``)
+    last: float | None = None  # last year's actual value of the metric it continues (``_hear_echoes``)
 
     @property
     def topic(self) -> str:
@@ -658,7 +659,7 @@ def read_realisation(window: str, statement: Statement, year: int | None = None)
             reading.reasons.append("the realisation says it is not known")  # "ei ole tiedossa", "ei saatu selvitettyä"
             return reading
         steps = (_budget, _qualified, _negated, _continues, _affirmed) if statement.kind == "yes_no" else (
-            _names_done, _not_yet, _share, _respectively, _part_of_whole, _rest_of_whole, _count, _qualified, _negated,
+            _names_done, _not_yet, _from_last_year, _share, _respectively, _part_of_whole, _rest_of_whole, _count, _qualified, _negated,
             _continues, _times_named, _affirmed)
         for step in steps:
             if step(reading, text, statement, year):
@@ -830,6 +831,8 @@ def _share(reading: Reading, text: _Text, statement: Statement, year: int | None
     "2 done, 6 remaining"."""
     if statement.kind != "share":
         return False
+    if _from_last_year(reading, text, statement, year):  # "parani 0,8 prosenttiyksikköä": on last year's
+        return True
     value, why, certain = _share_value(text)
     if (points := _by_points(text)) is not None:  # "parani 74 prosentista 0,9 prosenttiyksikköä": 74.9
         value, why, certain = points[0], points[1], False
@@ -1019,6 +1022,86 @@ def _illative_after(after: str) -> bool:
     if not word[:1].isalpha():  # the next number ("3,9:stä 4,2:een") is not this one's word
         return False
     return bool(re.fullmatch(r"\w+:(?:\w*[aeiouyäö]n)", word)) or any(a.case == "sisatulento" for a in analyse(word))
+
+
+MORE = {"enemmän", "enempi", "suurempi", "korkeampi"}  # "2 000 enemmän kuin vuonna 2119": more than then
+LESS = {"vähemmän", "pienempi", "matalampi", "alhaisempi"}
+STAYS = {"pysyä", "säilyä"}
+
+
+def _last_year_named(text: _Text, year: int | None) -> bool:
+    """The text speaks of last year: "edellisvuodesta", "edellisvuoden tasolla", "viime vuonna", "vuonna 2119"."""
+    years = {int(y) for y in _YEAR.findall(text.window)}
+    return text.has({"edellisvuosi"}) or any(
+        "viime" in forms and later & {"vuosi"} for forms, later in zip(text.forms, text.forms[1:])) or (
+        year is not None and year - 1 in years)
+
+
+def _change_amounts(text: _Text, end_at: int) -> list[tuple[float, int, str]]:
+    """The amounts a change could be by, up to ``end_at`` (its clause's end), each with the index of the word
+    after it: numbers that are no year and not where it started or ended ("74 prosentista", "3,8:aan"), "%"
+    marked as a word of its own; numeral words; "puoli" (half) before a unit."""
+    amounts, words = [], len(_words(text.window[:end_at]))
+    for value, start, end in text.numbers:
+        written, after = text.window[start:end], text.window[end:]
+        if start >= end_at or _YEAR.fullmatch(written) or re.search(r":(?:\w*[aeiouyäö]n|ksi|st[aä])$", written) \
+                or _illative_after(after) or is_elative((after.split() or [""])[0]):
+            continue
+        amounts.append((value, len(_words(text.window[:start])), written + ("%" if re.match(r"\s*%", after) else "")))
+    amounts += [(float(v), i + 1, w) for v, w, i in text.written if not is_elative(w) and i < words]
+    amounts += [(0.5, i + 1, w) for i, (w, forms) in enumerate(zip(text.words[:words], text.forms))
+                if "puoli" in forms and i + 1 < len(text.forms) and text.forms[i + 1] & UNIT_LEMMAS]
+    return sorted(amounts, key=lambda a: a[1])
+
+
+def _change_from_last(text: _Text, statement: Statement, year: int | None) -> tuple[float, str] | None:
+    """A value told only as a change from last year's: "2 000 enemmän kuin vuonna 2119", "laski edellisvuodesta
+    400 MWh", "parani 0,8 prosenttiyksikköä", "pysyi edellisvuoden tasolla". The signed change, and why. Read in
+    the first clause ("kasvoi edellisvuodesta 0,7 oppilaalla, kun kaksi luokkaa yhdistettiin")."""
+    stop = re.search(r"[,;:.!?](?=\s|$)", text.window)  # its sentence up to a comma: "vuoden 2050 tasosta parani"
+    amounts = _change_amounts(text, stop.start() if stop else len(text.window))
+    last_named = _last_year_named(text, year)
+    if not amounts:
+        if text.has(STAYS) and (text.has({"ennallaan"}) or text.has({"taso"}) and last_named):
+            return 0.0, "stayed at last year's level"
+        return None
+    if len(amounts) != 1:
+        return None
+    value, following, written = amounts[0]
+    after = text.forms[following:following + 3]
+    compared = re.search(rf"(?<!\w){re.escape(written.rstrip('%'))}%?\s+(\w+)(?:\s+(\w+))?", text.window)
+    compared = compared and (lemmas(compared.group(1)) | lemmas(compared.group(2) or "")) & (MORE | LESS)
+    if compared and last_named:  # "2 000 käyntiä enemmän"; not "59 000, hieman vähemmän kuin edellisvuonna"
+        sign = 1 if compared & MORE else -1
+        return sign * value, f"'{written}' {'more' if sign > 0 else 'fewer'} than last year"
+    verbs = [forms for word, forms in zip(text.words, text.forms) if forms & (RISES | WORSENS) and is_verb(word)]
+    unit = after[0] if after else set()
+    points = "prosenttiyksikkö" in unit
+    per_cent = written.endswith("%") or "prosentti" in unit and not points
+    level = any("olla" in forms for forms in text.forms[:following])  # "kasvoi edellisvuodesta ja oli 41 300"
+    if len(verbs) != 1 or per_cent or level or not (points or last_named):
+        return None  # "kasvoi 5 %": by a share of itself, or to a level; no one verb: no change told
+    sign = 1 if verbs[0] & RISES else -1
+    fall_named = any(forms & FALLS and not is_verb(word) for word, forms in zip(text.words, text.forms))
+    if _falls_by(statement) and not fall_named:  # "kulutus kasvoi" against a fall: the fall ("vähenemä") shrank
+        sign = -sign
+    return sign * value, f"'{written}' {'up' if sign > 0 else 'down'} from last year"
+
+
+def _from_last_year(reading: Reading, text: _Text, statement: Statement, year: int | None) -> bool:
+    """A value told only as a change from last year's, added to last year's value (from ``--previous``)."""
+    if statement.last is None or statement.kind == "yes_no":
+        return False
+    found = _change_from_last(text, statement, year)
+    if found is None:
+        return False
+    change, why = found
+    if statement.last + change < 0 or not _near(statement, statement.last + change):
+        return False  # not a change of it after all
+    reading.actual = float(Decimal(repr(statement.last)) + Decimal(repr(change)))
+    reading.certain = False  # last year's value as the analyst curated it: they confirm the sum
+    reading.reasons.append(f"{why}: last year's {statement.last:g} → {reading.actual:g}")
+    return True
 
 
 def _missing(text: _Text) -> tuple[float, str, bool] | None:
@@ -1953,11 +2036,17 @@ def _hear_echoes(rows: list[list[Statement]], previous: pd.DataFrame | None) -> 
     it continues that tell its clause from its row's others: an author tends to tell a metric in last year's
     words ("Kuntosalikortteja myytiin"), which the metric cell may not use ("Liikuntapalvelujen kausikortit").
     Its numerals are last year's values, its units ("prosenttiin") and the words its row's other statements or
-    echoes say tell nothing."""
+    echoes say tell nothing. Each statement gets, as its ``last``, that metric's actual value last year: a value
+    told only as a change from it ("2 000 enemmän kuin vuonna 2119") is read on it."""
     if previous is None or "evidence_actual" not in previous:
         return
     statements = [statement for row in rows for statement in row]
     proposals, _ = _propose_ids([statement.topic for statement in statements], previous)
+    if "actual_value" in previous:
+        values = pd.to_numeric(previous["actual_value"], errors="coerce")
+        last = {m: float(v) for m, v in zip(previous["metric_id"].astype(str), values) if pd.notna(v)}
+        for statement, proposal in zip(statements, proposals):
+            statement.last = last.get(proposal.metric_id) if proposal.metric_id else None
     said = previous["evidence_actual"].astype(object).fillna("").astype(str)  # NaN in a table built by hand
     quotes = dict(zip(previous["metric_id"].astype(str), said))
     heard = {id(statement): [lemmas(w) | guesses(w) for w in _words(quotes.get(proposal.metric_id, ""))  # no parts
