@@ -619,6 +619,9 @@ def _join_numerals(written: list[tuple[int, str, int]]) -> list[tuple[int, str, 
             if scale and before >= scale and value < scale:
                 joined[-1] = (before + value, f"{before_word} {word}", at)
                 continue
+            if value in (1000, 1_000_000) and before < 1000 and word.casefold().startswith(("tuha", "miljoon")):
+                joined[-1] = (before * value, f"{before_word} {word}", at)  # "sata tuhatta": 100 000
+                continue
         joined.append((value, word, index))
     return joined
 
@@ -659,7 +662,8 @@ def read_realisation(window: str, statement: Statement, year: int | None = None)
             reading.reasons.append("the realisation says it is not known")  # "ei ole tiedossa", "ei saatu selvitettyä"
             return reading
         steps = (_budget, _qualified, _negated, _continues, _affirmed) if statement.kind == "yes_no" else (
-            _names_done, _not_yet, _from_last_year, _share, _respectively, _part_of_whole, _rest_of_whole, _count, _qualified, _negated,
+            _names_done, _not_yet, _from_last_year, _share, _respectively, _part_of_whole, _rest_of_whole, _part_after_whole, _count, _qualified,
+            _negated,
             _continues, _times_named, _affirmed)
         for step in steps:
             if step(reading, text, statement, year):
@@ -890,6 +894,13 @@ def _share_value(text: _Text) -> tuple[float | None, str, bool]:
         left = numeral_value(remaining.group(1)) or (int(remaining.group(1)) if remaining.group(1).isdigit() else None)
         if left is not None and done + left > 0:
             return 100 * done / (done + left), f"{done:g} done and {left} remaining", True
+    for index, forms in enumerate(text.forms[:-1]):  # "Jokaisessa kahdeksassa koulussa … kolme kerhoa": all eight
+        if forms & ALL_WORDS and not is_elative(text.words[index]) and not (index and text.forms[index - 1] & NEARLY) \
+                and any(i == index + 1 for _, w, i in text.written if not is_elative(w)) and not text.negated \
+                and not text.has({"paitsi"}) and text.words[index].casefold() != "kaikkiaan":  # "in all": a sum
+            return 100.0, f"100 % from '{text.words[index]} {text.words[index + 1]}' (all of them)", False
+    if any(v == 0 and w.casefold().endswith(("kään", "kaan")) for v, w, _ in text.written) and text.has(LOSES):
+        return 100.0, "none lost it: all kept it", False  # "Yksikään koulu ei menettänyt sertifikaattiaan"
     two = _two_counts(text)
     if two:
         return two
@@ -1027,6 +1038,7 @@ def _illative_after(after: str) -> bool:
 MORE = {"enemmän", "enempi", "suurempi", "korkeampi"}  # "2 000 enemmän kuin vuonna 2119": more than then
 LESS = {"vähemmän", "pienempi", "matalampi", "alhaisempi"}
 STAYS = {"pysyä", "säilyä"}
+LOSES = {"menettää", "pudota", "menetys"}  # "yksikään … ei menettänyt": all kept it
 
 
 def _last_year_named(text: _Text, year: int | None) -> bool:
@@ -1205,8 +1217,11 @@ def _count(reading: Reading, text: _Text, statement: Statement, year: int | None
 def _rest_of_whole(reading: Reading, text: _Text, statement: Statement, year: int | None) -> bool:
     """A count told as a whole and the part of it that was not: "Myönnetyistä 190 setelistä käytettiin kaikki
     paitsi neljä", "Myönnetyistä 200 setelistä 40 jäi käyttämättä" (the statement's verb, not done) for "seteleitä
-    käytetään 180"."""
+    käytetään 180", "Jaetuista 220 setelistä neljännes jäi käyttämättä" (a quarter of them)."""
     numbers = sorted([float(v) for v, w, _ in text.written if not once(w)] + [float(n[0]) for n in text.numbers])
+    fraction = next((FRACTIONS[f] for forms in text.forms for f in forms if f in FRACTIONS), None)
+    if statement.kind == "count" and len(numbers) == 1 and fraction is not None:  # "220 setelistä neljännes jäi
+        numbers = [_one_decimal(numbers[0] * fraction / 100), numbers[0]]  # käyttämättä": a quarter of 220
     if statement.kind != "count" or len(numbers) != 2 or numbers[0] >= numbers[1]:
         return False
     part, whole = numbers
@@ -1219,6 +1234,25 @@ def _rest_of_whole(reading: Reading, text: _Text, statement: Statement, year: in
         return False
     reading.actual, reading.certain = whole - part, False
     reading.reasons.append(f"{whole:g} in all, {part:g} {'excepted' if but else 'not done'}: {whole - part:g}")
+    return True
+
+
+def _part_after_whole(reading: Reading, text: _Text, statement: Statement, year: int | None) -> bool:
+    """A count told as the part of a whole said first, in the elative: "Kalenterin 15 koulutuksesta pidettiin 12",
+    "Kymmenestä verkkopalvelusta kahdeksan on auditoitu": the part is the count."""
+    told = sorted([(float(v), i, w) for v, w, i in text.written if not once(w)] + [
+        (v, len(_words(text.window[:start])), text.window[start:end]) for v, start, end in text.numbers],
+        key=lambda c: c[1])
+    if statement.kind != "count" or len(told) != 2 or not 0 < told[1][0] < told[0][0]:
+        return False
+    (whole, at, written), (part, _, said) = told
+    of = written if not written[:1].isdigit() else (text.window.split(written, 1)[1].split() or [""])[0]
+    pronoun = any(a.word_class == "asemosana" for a in analyse(of))  # "18, niistä 6 ylempiä": a subset of it
+    per_cent = re.match(r"\s*%", text.window.split(said, 1)[-1])  # "25 300 kirjautumista (+6 %)": a change
+    if not is_elative(of) or pronoun or per_cent or text.has({"paitsi"}) or any(_undone(w) for w in text.words):
+        return False  # "15 koulutuksesta": of 15; "kaikki paitsi neljä", "jäi käyttämättä" are _rest_of_whole's
+    reading.actual, reading.certain = part, False
+    reading.reasons.append(f"'{said}' of the {whole:g} said first ('{written}')")
     return True
 
 
