@@ -837,7 +837,7 @@ def _share(reading: Reading, text: _Text, statement: Statement, year: int | None
         return False
     if _from_last_year(reading, text, statement, year):  # "parani 0,8 prosenttiyksikköä": on last year's
         return True
-    value, why, certain = _share_value(text)
+    value, why, certain = _share_value(text, statement)
     if (points := _by_points(text)) is not None:  # "parani 74 prosentista 0,9 prosenttiyksikköä": 74.9
         value, why, certain = points[0], points[1], False
     elif (changed := _changed_to(text)) is not None and changed[0] <= 100:
@@ -858,7 +858,7 @@ def _share(reading: Reading, text: _Text, statement: Statement, year: int | None
     return True
 
 
-def _share_value(text: _Text) -> tuple[float | None, str, bool]:
+def _share_value(text: _Text, statement: Statement | None = None) -> tuple[float | None, str, bool]:
     window = text.window
     for value, start, end in text.numbers:
         if re.match(r"\s*(%(?!-yksik)|prosent(?!tiyksik))", window[end:], re.IGNORECASE) \
@@ -899,6 +899,9 @@ def _share_value(text: _Text) -> tuple[float | None, str, bool]:
                 and any(i == index + 1 for _, w, i in text.written if not is_elative(w)) and not text.negated \
                 and not text.has({"paitsi"}) and text.words[index].casefold() != "kaikkiaan":  # "in all": a sum
             return 100.0, f"100 % from '{text.words[index]} {text.words[index + 1]}' (all of them)", False
+    others = _the_others(text, statement) if statement is not None else None
+    if others is not None:
+        return others
     if any(v == 0 and w.casefold().endswith(("kään", "kaan")) for v, w, _ in text.written) and text.has(LOSES):
         return 100.0, "none lost it: all kept it", False  # "Yksikään koulu ei menettänyt sertifikaattiaan"
     two = _two_counts(text)
@@ -913,6 +916,40 @@ def _share_value(text: _Text) -> tuple[float | None, str, bool]:
         if share is not None:
             return share, f"{share:.3g} % from '{text.words[index]}'", False
     return None, "", False
+
+
+def _the_others(text: _Text, statement: Statement) -> tuple[float, str, bool] | None:
+    """The others of the statement's things told as a count after the ones that are not ("Lepikon sertifikaatti
+    raukesi; muut 16 päiväkotia ovat sertifioituja" for "kaikki päiväkodit"): the others of them all, one left
+    out unless another count says how many."""
+    starts = [m.start() for m in _WORD.finditer(text.window)]
+    own = _content_forms(statement.topic)
+    for index, (word, forms) in enumerate(zip(text.words, text.forms)):
+        if "muu" not in forms or is_elative(word) or index and text.forms[index - 1] & ALL_WORDS \
+                or not (any(f & own for f in text.forms[index + 1:index + 3]) or _elided(text.words[index:index + 3])):
+            continue  # "muista", "kaikki muut paitsi", "muut 3 hanketta" (not its things): not the rest of them
+        after = text.window[starts[index] + len(word):]
+        digits = re.match(rf"\s+({_VALUE})(?![\d,])", after)
+        written = next((v for v, w, i in text.written if i == index + 1 and not is_elative(w)), None)
+        rest = _number_value(digits.group(1)) if digits else written
+        if not rest:
+            continue
+        counts = [v for v, start, end in text.numbers if not _YEAR.fullmatch(text.window[start:end])] + [
+            float(v) for v, w, i in text.written if not once(w)]
+        left = [c for c in counts if c != rest]
+        out = left[0] if len(left) == 1 and 0 < left[0] < rest else 1
+        return 100 * rest / (rest + out), f"the other {rest:g} and {out:g} not: {rest:g} of {rest + out:g}", False
+    return None
+
+
+def _elided(words: list[str]) -> bool:
+    """"muissa kuudessa toiminta jatkui": the numeral after "muu" has no noun of its case after it (it speaks of
+    the things named before)."""
+    if len(words) < 3 or numeral_value(words[1]) is None:
+        return False
+    cases = {a.case for a in analyse(words[1])}
+    cases |= {"osanto"} if "nimento" in cases else set()  # "kolme hanketta": a numeral's noun in the partitive
+    return not cases & {a.case for a in analyse(words[2]) if a.word_class == "nimisana"}
 
 
 def _undone(word: str) -> bool:
