@@ -1727,7 +1727,9 @@ def _refers_back(statement: Statement, text: str, clauses: list[tuple[int, int]]
     if statement.kind != "share" or not index:
         return False
     words = _words(text[clauses[index][0]:end])
-    return any(lemmas(w) & BACK_REFERENCES for w in words[:2]) or any(
+    every = {i for i, w in enumerate(words[:2]) if w.casefold() == "joka" and i + 1 < len(words)
+             and lemmas(words[i + 1]) & set(ORDINALS)}  # "yläkoululaisista joka toinen": every other, a share
+    return any(lemmas(w) & BACK_REFERENCES for i, w in enumerate(words[:2]) if i not in every) or any(
         w.casefold() in {"joista", "niistä", "heistä", "joiden", "niiden"} for w in words[2:6])  # not "joka toinen"
 
 
@@ -1885,7 +1887,16 @@ def _clause_forms(text: str) -> set[str]:
 def _word_forms(word: str) -> set[str]:
     """A word's base forms, and each part's of a hyphenated compound ("Chat-palvelu": chat, palvelu)."""
     parts = [part for part in word.split("-") if len(part) > 2] if "-" in word.strip("-") else []
-    return lemmas(word).union(head(word), guesses(word), *[lemmas(part) for part in parts])
+    forms = lemmas(word).union(head(word), guesses(word), *[lemmas(part) for part in parts])
+    return forms | _derived_from(word)
+
+
+def _derived_from(word: str) -> set[str]:
+    """The place a "-lainen" noun belongs to, which Voikko does not analyse: "yläkoululainen" (a pupil of the
+    upper school) is of "yläkoulu", as a statement on "yläkoulujen kerhot" says. Whole words only: not
+    "koulu" of the compound's head "koululainen", which would tie it to every school."""
+    return {a.base[:-len(ending)] for a in analyse(word) for ending in ("lainen", "läinen")
+            if a.base.endswith(ending) and len(a.base) - len(ending) > 3 and analyse(a.base[:-len(ending)])}
 
 
 #: Words that say how much or that something is, not what: no statement is found by them.
@@ -1973,7 +1984,10 @@ def _group_of_values(tokens: list[re.Match], values: list[bool], index: int) -> 
     percent = tokens[index - 1].group(0).strip(".,") if index >= 2 and values[index - 2] else ""
     if (percent == "%" or lemmas(percent) & PERCENT_WORDS) and not values[index + 1]:  # "99,8 % ajanvarauksista
         return False  # ja 99,3 % palautteista", but "98,8 % | palautteista 96 prosenttia"
-    return any(a.case == "sisaeronto" and a.number == "plural" and a.word_class == "nimisana" for a in analyse(word))
+    analyses = analyse(word)
+    if index and values[index - 1] and any(a.case == "osanto" for a in analyses):
+        return False  # "1 010 alakoululaista 1 230:stä": the noun counted (a partitive Voikko also reads as elative)
+    return any(a.case == "sisaeronto" and a.number == "plural" and a.word_class == "nimisana" for a in analyses)
 
 
 def _after_value(tokens: list[re.Match], values: list[bool], index: int) -> bool:
@@ -2004,7 +2018,9 @@ def _after_value(tokens: list[re.Match], values: list[bool], index: int) -> bool
     ahead = values[index + 1:index + (3 if counted else 4)]
     if (first == 0 or tokens[first - 1].group(0)[-1:] in ".,;:") and not any(ahead):
         return False
-    if index + 1 < len(tokens) and _of_a_whole(tokens[index + 1].group(0)) or is_negation(word.strip(".,;:")):
+    following = " ".join(t.group(0) for t in tokens[index + 1:index + 3])  # "1 230:stä" is two tokens
+    if index + 1 < len(tokens) and (_of_a_whole(tokens[index + 1].group(0)) or _of_a_whole(following)) \
+            or is_negation(word.strip(".,;:")):
         return False  # "39 palvelussa 40:stä": a part, its noun and the whole; "yksi sadasta ei ollut": what is not
     percent = tokens[index - 1].group(0).strip(".,")
     if unit and (percent == "%" or lemmas(percent) & PERCENT_WORDS) and _is_elative_noun(word) and (
@@ -2338,7 +2354,7 @@ def _readings(statement: Statement, window: str, score: float, realisation: str,
     """What the realisation says of a statement: usually one reading; one per average ('ka') reported, the
     first with the statement's target and the others without ("1-6 lk ka 20,6; 7-9 lk ka 21,2")."""
     averages = list(_AVERAGE.finditer(window))
-    if len(averages) > 1:
+    if len(averages) > 1 and statement.kind != "yes_no":  # a budget kept is no average
         readings = []
         for index, match in enumerate(averages):
             own = statement if index == 0 or statement.target is None else replace(
