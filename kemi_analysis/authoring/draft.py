@@ -1210,6 +1210,14 @@ def _count(reading: Reading, text: _Text, statement: Statement, year: int | None
         return True
     candidates = _told_apart(text, [c for c in _candidates(text)  # not "30 tuhatta" % for a share
                                     if statement.kind != "share" or c[0] <= 100], reading.reasons)
+    if statement.unit == "krt/v" and (statement.target or 0) <= 12:  # "Kyselyyn kutsuttiin 3 050 asiakasta": those
+        times = [c for c in candidates if c[0] <= 52]  # asked, not how often (more than weekly: no count of times)
+        if candidates and not times and not text.negated and (_past_deed(text) or text.has(AFFIRMS)):
+            reading.actual, reading.certain = 1.0, False
+            reading.reasons.append(f"{candidates[0][0]:g} is no count of times (it counts those taking part): held, "
+                                   f"once")
+            return True
+        candidates = times
     changed = _changed_to(text)
     if changed is not None and len(candidates) > 1 and (not statement.target or
                                                         statement.target / 5 <= changed[0] <= statement.target * 5):
