@@ -647,8 +647,10 @@ def read_realisation(window: str, statement: Statement, year: int | None = None)
             sentence = "" if own.endswith((".", "!", "?")) else re.split(r"(?<=[.!?])\s", window[len(own):])[0]
             later = statement.target != 100 and _clause_forms(sentence) & _content_forms(statement.topic)
             figures = [r for r, all_word in zip(read, by_all_word) if not all_word]
-            if read[0].actual is None and read[0].status == Status.PARTIAL.value:  # "lähes kaikki, 212:sta 210"
-                figures = [r for r in read[1:] if r.actual is not None and not re.search(r"[.!?]\s", r.quote)]
+            estimate = read[0].actual == NEARLY_ALL and "(nearly all)" in read[0].reasons[-1]  # "lähes kaikki, 10/11"
+            if estimate or read[0].actual is None and read[0].status == Status.PARTIAL.value:  # "lähes kaikki, 212:sta 210"
+                figures = [r for r in read[1:] if r.actual is not None and not re.search(r"[.!?]\s", r.quote)
+                           and r.actual != read[0].actual]
                 return figures[0] if figures else read[0]
             return figures[0] if by_all_word[0] and later and figures else read[0]
     # the anchor's own clause first; all the text for things it names, told in clauses of their own
