@@ -484,13 +484,24 @@ def test_signed_falls_numerals_arrows_and_what_was_not_done(statement_text, real
     ("Kävijöitä 60 000", 60500.0, "Kävijöitä oli arviolta 59 000, hieman vähemmän kuin edellisvuonna.", 59000.0),
     ("Kävijöitä 40 000", 38000.0, "Kävijämäärä kasvoi edellisvuodesta ja oli 41 300.", 41300.0),
     ("Käyntejä 40 000", 38000.0, "Käynnit kasvoivat edellisvuoden 36 900 käynnistä 41 300:aan.", 41300.0),
+    ("Ryhmäkoko enintään 20", 20.4, "alaluokilla keskikoko nousi 20,8 oppilaaseen, kun kahdeksalla luokalla "
+     "oppilasmäärä kasvoi", 20.8),  # the first number told is the level; the later one no change of it
+    # a verdict first, an aside, a change by how much (the adessive), "vuotta aiemmin", a year alone
+    ("Aurinkosähköä 8 500 MWh", 8480.0, "Aurinkosähkö: ylittyi. Tuotanto kasvoi 120 MWh edellisvuodesta (uusi "
+     "40 kW:n voimala verkossa 3/2100 alkaen).", 8600.0),
+    ("Ryhmäkoko enintään 20", 19.8, "Ryhmäkoko: hieman yli rajan. Keskiarvo nousi 0,4 oppilaalla, koska kaksi "
+     "luokkaa yhdistettiin.", 20.2),
+    ("Käyntejä lähikirjastoissa 43 000", 44900.0, "Lähikirjastoissa 1 200 vähemmän kuin vuotta aiemmin.", 43700.0),
+    ("Palvelupaketteja 11 000 kpl", 11320.0, "Pakettimyynti: 300 kpl enemmän kuin 2099.", 11620.0),
+    ("Henkilöstökoulutuksia 15", 16.0, "Koulutuksia pidettiin kolme vähemmän kuin 2099.", 13.0),
+    ("Chat 16 palvelussa", 16.0, "Chat yhtä monessa palvelussa kuin 2099", 16.0),  # "yhtä" is no one here
 ])
 def test_a_value_told_only_as_a_change_from_last_year_is_read_on_last_years(statement_text, last, realisation,
                                                                              expected):
     statement = replace(read_statement(statement_text, 1, "A"), last=last)
     reading = read_realisation(realisation, statement, 2100)
     assert reading.actual == expected
-    assert not reading.certain or expected in (59000.0, 41300.0)  # the analyst confirms a sum on last year's
+    assert not reading.certain or expected in (59000.0, 41300.0, 20.8)  # the analyst confirms a sum on last year's
 
 
 def test_a_change_is_not_read_without_last_years_value_nor_as_a_share_of_itself():
@@ -524,6 +535,12 @@ def test_a_change_is_not_read_without_last_years_value_nor_as_a_share_of_itself(
     ("Kerhoja kaikissa kouluissa", "Ajoksen koulu odottaa auditointia (2/2101). Muilla yhdeksällä koululla on.", 90.0),
     ("Hakemuksen jättää 75 % yksiköistä", "Hakemuksen jätti lähes kaikki yksiköt, 11/12", 91.7),  # the figure, not
     ("Hakemuksen jättää 75 % yksiköistä", "Hakemuksen jätti lähes kaikki yksiköt", 90.0),  # about 90 %, an estimate
+    ("Sertifikaatti kaikissa päiväkodeissa", "Uusi päiväkoti odottaa auditointia. Muut 17 pitivät omansa.", 94.4),
+    ("Seteleitä käytetään 180", "Kesätyösetelit: 230 jaettiin, 30 jäi käyttämättä.", 200.0),  # a whole given
+    ("Seteleitä käytetään 180", "Seteleitä käytettiin 181, 19 jäi käyttämättä.", 181.0),  # the count used is told
+    ("Hankerahoitusta hakee 80 % yksiköistä", "Kahdeksan tulosyksikköä haki hankerahoitusta, neljä ei.", 66.7),
+    ("Hankerahoitusta hakee 80 % yksiköistä", "Yhdeksän yksikköä haki, kolme ei hakenut.", 75.0),  # of all twelve
+    ("Selkotiedotteita 98 %", "Julkaistiin 248, niistä yksi ei ollut selkokielinen.", 99.6),  # "niistä": of them
 ])
 def test_parts_wholes_scales_and_all_of_a_number(statement_text, realisation, expected):
     assert read_realisation(realisation, read_statement(statement_text, 1, "A"), 2100).actual == expected
@@ -555,6 +572,14 @@ def test_pupils_of_a_school_level_are_told_apart_by_it():
 def test_a_count_of_people_is_no_count_of_times(realisation, expected):
     statement = read_statement("Asiakaskysely 1 krt/v", 1, "A")
     assert read_realisation(realisation, statement, 2100).actual == expected
+
+
+def test_a_comparison_and_a_verb_after_a_count_stay_in_its_clause():
+    for text, first in [("Koulutuksia pidettiin kolme vähemmän kuin 2099.", "Koulutuksia pidettiin kolme vähemmän kuin "
+                         "2099."), ("Kahdeksan tulosyksikköä haki hankerahoitusta, neljä ei.",
+                                    "Kahdeksan tulosyksikköä haki hankerahoitusta,")]:
+        start, end = _clauses(text)[0]
+        assert text[start:end].strip() == first
 
 
 def test_a_yes_no_statement_takes_no_average():
@@ -959,13 +984,13 @@ CORPUS_PINNED = {"tuning 2051": {"right": 449 / 483, "status_right": 459 / 483, 
                                  "other_metric": 2},
                  "tuning 2074": {"right": 98 / 108, "status_right": 98 / 108, "high_right": 24 / 24,
                                  "other_metric": 0},
-                 "tuning 2077": {"right": 91 / 109, "status_right": 94 / 109, "high_right": 33 / 33,
+                 "tuning 2077": {"right": 91 / 109, "status_right": 94 / 109, "high_right": 34 / 34,
                                  "other_metric": 1},
                  "tuning 2080": {"right": 98 / 114, "status_right": 102 / 114, "high_right": 20 / 20,
                                  "other_metric": 0},
-                 "tuning 2083": {"right": 101 / 114, "status_right": 103 / 114, "high_right": 30 / 30,
+                 "tuning 2083": {"right": 102 / 114, "status_right": 104 / 114, "high_right": 31 / 31,
                                  "other_metric": 0},
-                 "tuning 2086": {"right": 107 / 120, "status_right": 112 / 120, "high_right": 33 / 33,
+                 "tuning 2086": {"right": 107 / 120, "status_right": 112 / 120, "high_right": 34 / 34,
                                  "other_metric": 2},
                  "held out 2089": {"right": 84 / 119, "status_right": 91 / 119, "high_right": 30 / 30,
                                    "other_metric": 5},
@@ -979,7 +1004,7 @@ CORPUS_PINNED = {"tuning 2051": {"right": 449 / 483, "status_right": 459 / 483, 
                                  "other_metric": 0},
                  "tuning 2116": {"right": 114 / 127, "status_right": 117 / 127, "high_right": 31 / 31,
                                  "other_metric": 3},
-                 "tuning 2122": {"right": 100 / 128, "status_right": 109 / 128, "high_right": 24 / 25,
+                 "tuning 2122": {"right": 109 / 128, "status_right": 115 / 128, "high_right": 24 / 25,
                                  "other_metric": 4},
                  "tuning 2119": {"right": 113 / 129, "status_right": 116 / 129, "high_right": 34 / 34,
                                  "other_metric": 1},
@@ -989,7 +1014,7 @@ CORPUS_PINNED = {"tuning 2051": {"right": 449 / 483, "status_right": 459 / 483, 
                                    "other_metric": 1},
                  "tuning 2101": {"right": 120 / 124, "status_right": 121 / 124, "high_right": 34 / 34,
                                    "other_metric": 1},
-                 "tuning 2104": {"right": 116 / 126, "status_right": 117 / 126, "high_right": 25 / 25,
+                 "tuning 2104": {"right": 116 / 126, "status_right": 117 / 126, "high_right": 24 / 24,
                                    "other_metric": 1}}
 
 

@@ -927,11 +927,14 @@ def _the_others(text: _Text, statement: Statement) -> tuple[float, str, bool] | 
     starts = [m.start() for m in _WORD.finditer(text.window)]
     own = _content_forms(statement.topic)
     for index, (word, forms) in enumerate(zip(text.words, text.forms)):
-        if "muu" not in forms or is_elative(word) or index and text.forms[index - 1] & ALL_WORDS \
-                or not (any(f & own for f in text.forms[index + 1:index + 3]) or _elided(text.words[index:index + 3])):
-            continue  # "muista", "kaikki muut paitsi", "muut 3 hanketta" (not its things): not the rest of them
-        after = text.window[starts[index] + len(word):]
+        after = text.window[starts[index] + len(word):] if "muu" in forms else ""
         digits = re.match(rf"\s+({_VALUE})(?![\d,])", after)
+        things = text.forms[index + 1:index + (2 if digits else 3)]  # "muut 16 päiväkotia", "muissa kuudessa koulussa"
+        elided = _elided([word, *text.words[index + 1:index + 2]], digits=True) if digits else \
+            _elided(text.words[index:index + 3])
+        if "muu" not in forms or is_elative(word) or index and text.forms[index - 1] & ALL_WORDS \
+                or not (any(f & own for f in things) or elided):
+            continue  # "muista", "kaikki muut paitsi", "muut 3 hanketta" (not its things): not the rest of them
         written = next((v for v, w, i in text.written if i == index + 1 and not is_elative(w)), None)
         rest = _number_value(digits.group(1)) if digits else written
         if not rest:
@@ -944,10 +947,13 @@ def _the_others(text: _Text, statement: Statement) -> tuple[float, str, bool] | 
     return None
 
 
-def _elided(words: list[str]) -> bool:
-    """"muissa kuudessa toiminta jatkui": the numeral after "muu" has no noun of its case after it (it speaks of
-    the things named before)."""
-    if len(words) < 3 or numeral_value(words[1]) is None:
+def _elided(words: list[str], digits: bool = False) -> bool:
+    """"muissa kuudessa toiminta jatkui", "Muut 17 pitivät omansa": the numeral after "muu" (``words``: "muu",
+    the numeral unless in ``digits``, the next word) has no noun of its case after it (it speaks of the things
+    named before)."""
+    if digits:
+        words = [words[0], *words]  # the digits take the case of "muu"
+    if len(words) < 3 or not digits and numeral_value(words[1]) is None:
         return False
     cases = {a.case for a in analyse(words[1])}
     cases |= {"osanto"} if "nimento" in cases else set()  # "kolme hanketta": a numeral's noun in the partitive
@@ -971,8 +977,12 @@ def _two_counts(text: _Text) -> tuple[float, str, bool] | None:
     (_, first), (at, second) = sorted([(starts[i], float(v)) for v, w, i in text.written if not once(w)]
                                       + [(n[1], float(n[0])) for n in numbers])
     rest = next(text.window[a:b] for a, b in _clauses(text.window) if a <= at < b)  # the second count's clause
-    if rest.strip() and not text.window[:at].rstrip().endswith(",") and (
-            any(_undone(w) for w in _words(rest)) or _Text.read(rest).has(POSTPONED)):  # "haki yhdeksän; kolme
+    said = _words(rest)
+    tail = _words(re.split(r"[.;:!?](?:\s|$)", text.window[at:])[0])  # ", neljä ei", ", kolme ei hakenut": the rest
+    bare_no = text.window[:at].rstrip().endswith(",") and len(tail) <= 3 and any(map(is_negation, tail)) \
+        and not {"niistä", "joista", "heistä"} & {w.casefold() for w in text.words}  # not "niistä yksi ei ollut"
+    if rest.strip() and (bare_no or not text.window[:at].rstrip().endswith(",") and (
+            any(_undone(w) for w in said) or _Text.read(rest).has(POSTPONED))):  # "haki yhdeksän; kolme
         total = first + second  # jätti hakematta", "käsitelty kuudessa; kolmessa käsittely siirtyi": of all
         return 100 * first / total, f"{first:g} done, {second:g} not: {first:g} of {total:g}", False
     if text.has({"paitsi"}) and text.has(ALL_WORDS):  # "julkaistiin 241, niistä kaikki paitsi kaksi"
@@ -1081,11 +1091,12 @@ LOSES = {"menettää", "pudota", "menetys"}  # "yksikään … ei menettänyt": 
 
 
 def _last_year_named(text: _Text, year: int | None) -> bool:
-    """The text speaks of last year: "edellisvuodesta", "edellisvuoden tasolla", "viime vuonna", "vuonna 2119"."""
+    """The text speaks of last year: "edellisvuodesta", "edellisvuoden tasolla", "viime vuonna", "vuonna 2119",
+    "vuotta aiemmin"."""
     years = {int(y) for y in _YEAR.findall(text.window)}
     return text.has({"edellisvuosi"}) or any(
-        "viime" in forms and later & {"vuosi"} for forms, later in zip(text.forms, text.forms[1:])) or (
-        year is not None and year - 1 in years)
+        "viime" in forms and later & {"vuosi"} or "vuosi" in forms and later & {"aiemmin", "aikaisemmin", "sitten"}
+        for forms, later in zip(text.forms, text.forms[1:])) or (year is not None and year - 1 in years)
 
 
 def _change_amounts(text: _Text, end_at: int) -> list[tuple[float, int, str]]:
@@ -1107,16 +1118,31 @@ def _change_amounts(text: _Text, end_at: int) -> list[tuple[float, int, str]]:
 
 def _change_from_last(text: _Text, statement: Statement, year: int | None) -> tuple[float, str] | None:
     """A value told only as a change from last year's: "2 000 enemmän kuin vuonna 2119", "laski edellisvuodesta
-    400 MWh", "parani 0,8 prosenttiyksikköä", "pysyi edellisvuoden tasolla". The signed change, and why. Read in
-    the first clause ("kasvoi edellisvuodesta 0,7 oppilaalla, kun kaksi luokkaa yhdistettiin")."""
-    stop = re.search(r"[,;:.!?](?=\s|$)", text.window)  # its sentence up to a comma: "vuoden 2050 tasosta parani"
-    amounts = _change_amounts(text, stop.start() if stop else len(text.window))
+    400 MWh", "parani 0,8 prosenttiyksikköä", "nousi 0,4 oppilaalla", "pysyi edellisvuoden tasolla", "yhtä
+    monessa palvelussa kuin 2122". The signed change, and why. Read in the first stretch of the text up to a
+    comma, colon or stop that holds an amount ("Aurinkosähkö: ylittyi. Tuotanto kasvoi 120 MWh edellisvuodesta"),
+    asides in parentheses left out."""
     last_named = _last_year_named(text, year)
-    if not amounts:
-        if text.has(STAYS) and (text.has({"ennallaan"}) or text.has({"taso"}) and last_named):
-            return 0.0, "stayed at last year's level"
-        return None
-    if len(amounts) != 1:
+    if last_named and re.search(r"\byhtä\s+\w+(?:\s+\w+)?\s+kuin\b", text.window, re.IGNORECASE):
+        return 0.0, "as much as last year"  # "yhtä monessa palvelussa kuin 2122" ("yhtä" is no one here)
+    plain = re.sub(r"\([^()]*\)", lambda aside: " " * len(aside.group(0)), text.window)
+    for segment in re.split(r"(?<=[,;:.!?])\s+", plain):
+        part = _Text.read(segment)
+        amounts = _change_amounts(part, len(segment))
+        if amounts:
+            return _change_by(part, amounts, statement, last_named)
+        if part.written or any(not _YEAR.fullmatch(segment[a:b]) for _, a, b in part.numbers):
+            return None  # the first number told is no change ("nousi 20,8 oppilaaseen, kun kahdeksalla …")
+    if text.has(STAYS) and (text.has({"ennallaan"}) or text.has({"taso"}) and last_named):
+        return 0.0, "stayed at last year's level"
+    return None
+
+
+def _change_by(text: _Text, amounts: list[tuple[float, int, str]], statement: Statement, last_named: bool
+               ) -> tuple[float, str] | None:
+    """The change one amount tells, in its stretch of text (:func:`_change_from_last`)."""
+    if len(amounts) != 1 or any(_illative_after(text.window[end:]) or re.search(r":\w*[aeiouyäö]n$", text.window[
+            start:end]) for _, start, end in text.numbers):  # "kasvoi 150 MWh:lla 6 250 MWh:iin": the level is told
         return None
     value, following, written = amounts[0]
     after = text.forms[following:following + 3]
@@ -1128,9 +1154,11 @@ def _change_from_last(text: _Text, statement: Statement, year: int | None) -> tu
     verbs = [forms for word, forms in zip(text.words, text.forms) if forms & (RISES | WORSENS) and is_verb(word)]
     unit = after[0] if after else set()
     points = "prosenttiyksikkö" in unit
+    by = following < len(text.words) and any(a.case == "ulkoolento" for a in analyse(text.words[following])) \
+        or re.search(r":ll[aä]$", written)  # "nousi 0,4 oppilaalla", "kasvoi 150 MWh:lla": by how much
     per_cent = written.endswith("%") or "prosentti" in unit and not points
     level = any("olla" in forms for forms in text.forms[:following])  # "kasvoi edellisvuodesta ja oli 41 300"
-    if len(verbs) != 1 or per_cent or level or not (points or last_named):
+    if len(verbs) != 1 or per_cent or level or not (points or by or last_named):
         return None  # "kasvoi 5 %": by a share of itself, or to a level; no one verb: no change told
     sign = 1 if verbs[0] & RISES else -1
     fall_named = any(forms & FALLS and not is_verb(word) for word, forms in zip(text.words, text.forms))
@@ -1272,11 +1300,15 @@ def _rest_of_whole(reading: Reading, text: _Text, statement: Statement, year: in
     if statement.kind != "count" or len(numbers) != 2 or numbers[0] >= numbers[1]:
         return False
     part, whole = numbers
-    after = next((text.window[end:] for value, _, end in text.numbers if value == whole), "")
-    if not any(is_elative(w) for w in _words(after)[:1]):  # "190 setelistä": a whole to take from
-        return False  # (not "Seteleitä käytettiin 181 eli kaikki paitsi neljä": the 181 is the count)
+    at = next(((start, end) for value, start, end in text.numbers if value == whole), None)
+    after = text.window[at[1]:] if at else ""
     but = text.has({"paitsi"}) and text.has(ALL_WORDS)
     undone = any(_undone(w) and lemmas(w) & _verbs_of(statement) for w in text.words)
+    clause = re.split(r"[,;.]\s", text.window[at[0]:])[0] if at else ""  # "230 jaettiin, 30 jäi käyttämättä": a
+    clause = re.split(r"[,;.:]\s", text.window[:at[0]])[-1] + clause if at else ""  # the whole's own clause
+    given = undone and clause and not _clause_forms(clause) & _verbs_of(statement)  # whole given, not the count used
+    if not (any(is_elative(w) for w in _words(after)[:1]) or given):  # "190 setelistä": a whole to take from
+        return False  # (not "Seteleitä käytettiin 181 eli kaikki paitsi neljä": the 181 is the count)
     if not (but or undone):
         return False
     reading.actual, reading.certain = whole - part, False
@@ -2009,8 +2041,8 @@ def _after_value(tokens: list[re.Match], values: list[bool], index: int) -> bool
             or word.casefold().strip(".,;:") in UNIT_WORDS | {"ja", "sekä", "tai", "eli"} \
             or word.casefold().startswith(("milj", "tuha")) \
             or word.casefold().startswith(("lk", "ka", "luok")) \
-            or lemmas(word.strip(".,;:")) & UNIT_LEMMAS:  # "1-6 lk", "lk ka 20": a group's label; "73,1 prosentista"
-        return False
+            or lemmas(word.strip(".,;:")) & (UNIT_LEMMAS | MORE | LESS):  # "1-6 lk", "lk ka 20": a group's label;
+        return False  # "73,1 prosentista"; "kolme vähemmän kuin 2122": how it compares
     last = index - 1
     unit = last >= 0 and tokens[last].group(0).casefold().strip(".,") in UNIT_WORDS
     counted = not unit and last >= 1 and values[last - 1] and not values[last] and (
@@ -2026,8 +2058,9 @@ def _after_value(tokens: list[re.Match], values: list[bool], index: int) -> bool
                          or lemmas(tokens[first - 1].group(0)) & ALL_WORDS):
         first -= 1
     ahead = values[index + 1:index + (3 if counted else 4)]
-    if (first == 0 or tokens[first - 1].group(0)[-1:] in ".,;:") and not any(ahead):
-        return False
+    begins = first == 0 or tokens[first - 1].group(0)[-1:] in ".,;:"
+    if begins and (not any(ahead) or counted and any(a.tense for a in analyse(word.strip(".,;:")))):
+        return False  # "Kahdeksan tulosyksikköä haki …, neljä ei": the count is the subject of the verb after it
     following = " ".join(t.group(0) for t in tokens[index + 1:index + 3])  # "1 230:stä" is two tokens
     if index + 1 < len(tokens) and (_of_a_whole(tokens[index + 1].group(0)) or _of_a_whole(following)) \
             or is_negation(word.strip(".,;:")):
