@@ -1242,7 +1242,7 @@ def _count(reading: Reading, text: _Text, statement: Statement, year: int | None
                                     if statement.kind != "share" or c[0] <= 100], reading.reasons)
     if statement.unit == "krt/v" and (statement.target or 0) <= 12:  # "Kyselyyn kutsuttiin 3 050 asiakasta": those
         times = [c for c in candidates if c[0] <= 52]  # asked, not how often (more than weekly: no count of times)
-        if candidates and not times and not text.negated and (_past_deed(text) or text.has(AFFIRMS)):
+        if candidates and not times and not text.negated and (_past_deed(text) or text.has(AFFIRMS | MONTHS)):
             reading.actual, reading.certain = 1.0, False
             reading.reasons.append(f"{candidates[0][0]:g} is no count of times (it counts those taking part): held, "
                                    f"once")
@@ -1962,16 +1962,18 @@ def _clauses(text: str) -> list[tuple[int, int]]:
     tokens = list(re.finditer(r"\S+", text))
     values = [_is_value(t.group(0)) for t in tokens]
     starts = [0]
-    words = depth = 0
+    words = depth = begun = 0
     for index, match in enumerate(tokens):
         before = text[:match.start()].rstrip()
         word = match.group(0)
         ends = _sentence_end(before, word)
         ready = words >= 2 or words and ends and _capitalised(word)  # a full stop splits even after one word
+        aside = before.endswith(")") and values[index] and not any(values[begun:index])  # "Vanhusneuvosto (uusi
+        # mittari) neljästi": a name, an aside, then its value
         if word in ("*", "•") and words:  # a bullet list: "* koulupudokkaita ei ollut * koulutuksia …"
             starts.append(match.start())
-            words = -1
-        elif ready and not depth and (_capitalised(word) or ends or before.endswith((",", ")"))
+            words, begun = -1, index
+        elif ready and not depth and not aside and (_capitalised(word) or ends or before.endswith((",", ")"))
                                     or re.search(r"\s[-–]$", before) and not word[:1].isdigit()
                                     or (before.endswith(" ja") and words >= 3)
                                     or _after_value(tokens, values, index)
@@ -1979,7 +1981,7 @@ def _clauses(text: str) -> list[tuple[int, int]]:
                                     or _numeral_after_digits(tokens, index)
                                     or _group_label_after_value(tokens, values, index)):
             starts.append(match.start())
-            words = 0
+            words, begun = 0, index
         words += 1
         depth = max(0, depth + match.group(0).count("(") - match.group(0).count(")"))  # never inside "( … )"
     return [(a, b) for a, b in zip(starts, [*starts[1:], len(text)])]
