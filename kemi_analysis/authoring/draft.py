@@ -2387,7 +2387,15 @@ def _one_value_per_text(read: list[tuple[Statement, str, list[tuple[Statement, R
             continue  # "kumpikin kahdeksan kertaa", "molemmissa 99,4 %": one number said of both
         first = [next((i for i, forms in enumerate(words) if forms & _content_forms(s.topic)), len(words))
                  for s, _ in members]
-        keep = min(range(len(members)), key=lambda k: (first[k], k))  # the text begins by naming it
+        told = _Text.read(window)
+        at = [len(_words(window[:start])) for v, start, _ in told.numbers if v == value] + [
+            i for v, _, i in told.written if v == value] or [len(words)]
+        own = [next((_content_forms(w) for w in _words(s.topic) if _content_forms(w)), set()) for s, _ in members]
+        own = [forms - set().union(*own[:k], *own[k + 1:]) for k, forms in enumerate(own)]  # its first word, alone
+        near = [any(forms & own[k] and all("olla" in words[j] for j in range(i + 1, at[0]))
+                    for i, forms in enumerate(words[:at[0]])) for k in range(len(members))]
+        keep = min(range(len(members)), key=lambda k: (not near[k], first[k], k))  # the statement named right by
+        # the number ("Lokakuun kyselyssä vastausprosentti oli 43"), else the one the text begins by naming
         for k, (_, reading) in enumerate(members):
             if k != keep:
                 reading.actual, reading.status = None, ""
