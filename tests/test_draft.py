@@ -23,6 +23,7 @@ from kemi_analysis.authoring.grading import compare_with_curated  # noqa: E402
 from kemi_analysis.authoring.draft import (  # noqa: E402
     _clause_forms,
     _clauses,
+    _derived_from,
     _content_forms,
     _group_labels,
     _hear_echoes,
@@ -478,8 +479,8 @@ def test_signed_falls_numerals_arrows_and_what_was_not_done(statement_text, real
     ("Energiankulutus vähenee 76 % vuoden 2050 tasosta", 76.4, "Vähenemä kasvoi puoli prosenttiyksikköä.", 76.9),
     ("Energiankulutus vähenee 76 % vuoden 2050 tasosta", 76.4,  # the consumption fell: its fall grew
      "Energiankulutus väheni edellisvuodesta 0,5 prosenttiyksikköä.", 76.9),
-    ("Ryhmäkoko enintään 20", 19.6, "Ryhmäkoko kasvoi edellisvuodesta 0,7 oppilaalla, kun kaksi luokkaa yhdistettiin.",
-     20.3),
+    ("Ryhmäkoko enintään 20 oppilasta", 19.6, "Ryhmäkoko kasvoi edellisvuodesta 0,7 oppilaalla, kun kaksi luokkaa "
+     "yhdistettiin.", 20.3),
     ("Sähköinen ajanvaraus 99,5 %", 99.6, "Sähköisen ajanvarauksen osuus pysyi edellisvuoden tasolla.", 99.6),
     # a level told beside how it compares, a level it rose to, a rise told from-to: the level, not last year's sum
     ("Kävijöitä 60 000", 60500.0, "Kävijöitä oli arviolta 59 000, hieman vähemmän kuin edellisvuonna.", 59000.0),
@@ -490,19 +491,28 @@ def test_signed_falls_numerals_arrows_and_what_was_not_done(statement_text, real
     # a verdict first, an aside, a change by how much (the adessive), "vuotta aiemmin", a year alone
     ("Aurinkosähköä 8 500 MWh", 8480.0, "Aurinkosähkö: ylittyi. Tuotanto kasvoi 120 MWh edellisvuodesta (uusi "
      "40 kW:n voimala verkossa 3/2100 alkaen).", 8600.0),
-    ("Ryhmäkoko enintään 20", 19.8, "Ryhmäkoko: hieman yli rajan. Keskiarvo nousi 0,4 oppilaalla, koska kaksi "
-     "luokkaa yhdistettiin.", 20.2),
+    ("Ryhmäkoko enintään 20 oppilasta", 19.8, "Ryhmäkoko: hieman yli rajan. Keskiarvo nousi 0,4 oppilaalla, koska "
+     "kaksi luokkaa yhdistettiin.", 20.2),
     ("Käyntejä lähikirjastoissa 43 000", 44900.0, "Lähikirjastoissa 1 200 vähemmän kuin vuotta aiemmin.", 43700.0),
     ("Palvelupaketteja 11 000 kpl", 11320.0, "Pakettimyynti: 300 kpl enemmän kuin 2099.", 11620.0),
     ("Henkilöstökoulutuksia 15", 16.0, "Koulutuksia pidettiin kolme vähemmän kuin 2099.", 13.0),
     ("Chat 16 palvelussa", 16.0, "Chat yhtä monessa palvelussa kuin 2099", 16.0),  # "yhtä" is no one here
+    # the review's: a level told beside the change, or numbers that are no change of it
+    ("Käyntejä 40 000", 40500.0, "Käyntejä kertyi 41 800, lähes yhtä paljon kuin edellisvuonna.", 41800.0),
+    ("Käyntejä 40 000", 40000.0, "Käyntejä oli 1 200 enemmän kuin edellisvuonna, yhteensä 41 500.", 41500.0),
+    ("Ryhmäkoko enintään 20 oppilasta", 19.6, "Ryhmäkoko kasvoi edellisvuodesta kolmella koululla.", None),
+    ("Käyntejä 40 000", 40000.0, "Käynnit kasvoivat edellisvuodesta neljässä kirjastossa viidestä.", None),
 ])
 def test_a_value_told_only_as_a_change_from_last_year_is_read_on_last_years(statement_text, last, realisation,
                                                                              expected):
     statement = replace(read_statement(statement_text, 1, "A"), last=last)
     reading = read_realisation(realisation, statement, 2100)
+    if expected is None:  # where, not by how much: no change read (whatever else is)
+        assert not any("from last year" in reason or "than last year" in reason for reason in reading.reasons)
+        return
     assert reading.actual == expected
-    assert not reading.certain or expected in (59000.0, 41300.0, 20.8)  # the analyst confirms a sum on last year's
+    assert not reading.certain or expected in (59000.0, 41300.0, 20.8, 41800.0, 41500.0)  # the analyst confirms a
+    # sum on last year's
 
 
 def test_a_change_is_not_read_without_last_years_value_nor_as_a_share_of_itself():
@@ -547,11 +557,36 @@ def test_parts_wholes_scales_and_all_of_a_number(statement_text, realisation, ex
     assert read_realisation(realisation, read_statement(statement_text, 1, "A"), 2100).actual == expected
 
 
+@pytest.mark.parametrize("statement_text, realisation, expected", [
+    # a subset of a whole said first is no count of it; a part cancelled, nor a fraction, is no part done
+    ("Koulutuksia 15", "Pidetyistä 16 koulutuksesta 3 oli verkossa.", 16.0),
+    ("Käyntejä 40 000", "Kirjaston 41 500 käynnistä 12 000 oli omatoimikäyntejä.", 41500.0),
+    ("Seteleitä käytetään 180", "Jaetuista 240 setelistä käytettiin vain kolmannes, loput jäivät käyttämättä.", 80.0),
+    ("Seteleitä käytetään 180", "Vuoden jälkimmäisellä puolella jaetuista 240 setelistä osa jäi käyttämättä.", 240.0),
+    ("Reklamaatioita alle 5", "Reklamaatioita tuli kolme tuhannesta toimituksesta.", 3.0),  # "tuhannesta": of, not 000
+    ("Vihreä lippu 80 %:lla päiväkodeista", "Yksikään päiväkoti ei menettänyt lippuaan, mutta lippu on vasta 12 "
+     "päiväkodilla 20:stä.", 60.0),  # none lost, but a share told
+    ("Raportin palauttaa 90 % yksiköistä", "Tulosyksiköitä on 12, kolme ei palauttanut.", 75.0),  # 12 is all
+    ("Hankerahoitusta hakee 80 % yksiköistä", "Yhdeksän yksikköä haki hankerahoitusta, kolme ei saanut.", 66.7),
+    ("Seurafoorumi 2 krt/v", "Seurafoorumit pidettiin maaliskuussa ja lokakuussa, osallistujia yhteensä 140.", 2.0),
+])
+def test_sentences_a_review_wrote_to_break_the_new_readings(statement_text, realisation, expected):
+    assert read_realisation(realisation, read_statement(statement_text, 1, "A"), 2100).actual == expected
+
+
+def test_only_a_school_level_is_derived_from_its_pupils():
+    assert _derived_from("yläkoululaisista") == {"yläkoulu"} and _derived_from("alakoululaista") == {"alakoulu"}
+    assert _derived_from("koululaisia") == _derived_from("kesäläisiä") == _derived_from("lukiolaisia") == set()
+
+
 def test_the_others_are_of_the_statements_things():
     statement = read_statement("Kerhoja kaikissa kouluissa", 1, "A")
     for text in ("Ajoksen koulussa kerhot tauolla; muut kolme hanketta jatkuvat.",
                  "Ajoksen koulussa kerhot tauolla; muut 3 hanketta jatkuvat."):
         assert read_realisation(text, statement, 2100).actual != 75.0  # three projects, not three schools of four
+    did_not = read_realisation("Lepikko sai sertifikaatin; muut 16 päiväkotia eivät vielä ole sertifioituja.",
+                               read_statement("Sertifikaatti kaikissa päiväkodeissa", 1, "A"), 2100)
+    assert did_not.actual != 94.1  # the others did not
 
 
 def test_pupils_of_a_school_level_are_told_apart_by_it():
@@ -992,7 +1027,8 @@ def test_the_report_path_does_not_load_voikko():
 # The fictional development corpus (tests/fixtures/drafting*, README.md in each). Tuned on 2051-2088, 2092-2094
 # and 2098-2124: each set was written by someone who never saw the drafter and scored while still held out before
 # it was tuned on. Held out, their rows never printed: drafting_heldout12 (2089-2091) and drafting_heldout14
-# (2095-2097). Each year is drafted with the year before it as the previous year, as the city does. Figures when this was written (benchmarks/drafting.py).
+# (2095-2097). Each year is drafted with the year before it as the previous year, as the city does. Figures when this
+# was written (benchmarks/drafting.py).
 CORPUS_PINNED = {"tuning 2051": {"right": 449 / 483, "status_right": 459 / 483, "high_right": 147 / 147,
                                  "other_metric": 4},
                  "tuning 2068": {"right": 85 / 90, "status_right": 85 / 90, "high_right": 21 / 21,
@@ -1011,7 +1047,7 @@ CORPUS_PINNED = {"tuning 2051": {"right": 449 / 483, "status_right": 459 / 483, 
                                  "other_metric": 2},
                  "held out 2089": {"right": 84 / 119, "status_right": 91 / 119, "high_right": 30 / 30,
                                    "other_metric": 5},
-                 "tuning 2092": {"right": 110 / 118, "status_right": 113 / 118, "high_right": 32 / 32,
+                 "tuning 2092": {"right": 111 / 118, "status_right": 113 / 118, "high_right": 32 / 32,
                                  "other_metric": 2},
                  "held out 2095": {"right": 100 / 119, "status_right": 108 / 119, "high_right": 36 / 36,
                                    "other_metric": 4},

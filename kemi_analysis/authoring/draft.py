@@ -619,7 +619,7 @@ def _join_numerals(written: list[tuple[int, str, int]]) -> list[tuple[int, str, 
             if scale and before >= scale and value < scale:
                 joined[-1] = (before + value, f"{before_word} {word}", at)
                 continue
-            if value in (1000, 1_000_000) and before < 1000 and word.casefold().startswith(("tuha", "miljoon")):
+            if value in (1000, 1_000_000) and before < 1000 and word.casefold() in ("tuhatta", "miljoonaa"):
                 joined[-1] = (before * value, f"{before_word} {word}", at)  # "sata tuhatta": 100 000
                 continue
         joined.append((value, word, index))
@@ -648,7 +648,8 @@ def read_realisation(window: str, statement: Statement, year: int | None = None)
             later = statement.target != 100 and _clause_forms(sentence) & _content_forms(statement.topic)
             figures = [r for r, all_word in zip(read, by_all_word) if not all_word]
             estimate = read[0].actual == NEARLY_ALL and "(nearly all)" in read[0].reasons[-1]  # "lähes kaikki, 10/11"
-            if estimate or read[0].actual is None and read[0].status == Status.PARTIAL.value:  # "lähes kaikki, 212:sta 210"
+            if estimate or read[0].actual is None and read[0].status == Status.PARTIAL.value:  # "lähes kaikki,
+                # 212:sta 210"
                 figures = [r for r in read[1:] if r.actual is not None and not re.search(r"[.!?]\s", r.quote)
                            and r.actual != read[0].actual]
                 return figures[0] if figures else read[0]
@@ -664,9 +665,8 @@ def read_realisation(window: str, statement: Statement, year: int | None = None)
             reading.reasons.append("the realisation says it is not known")  # "ei ole tiedossa", "ei saatu selvitettyä"
             return reading
         steps = (_budget, _qualified, _negated, _continues, _affirmed) if statement.kind == "yes_no" else (
-            _names_done, _not_yet, _from_last_year, _share, _respectively, _part_of_whole, _rest_of_whole, _part_after_whole, _count, _qualified,
-            _negated,
-            _continues, _times_named, _affirmed)
+            _names_done, _not_yet, _from_last_year, _share, _respectively, _part_of_whole, _fraction_of_whole,
+            _rest_of_whole, _part_after_whole, _count, _qualified, _negated, _continues, _times_named, _affirmed)
         for step in steps:
             if step(reading, text, statement, year):
                 if step is _affirmed and reading.actual == 1.0 and (later := _later_in_sentence(window, year)):
@@ -837,8 +837,8 @@ def _share(reading: Reading, text: _Text, statement: Statement, year: int | None
     "2 done, 6 remaining"."""
     if statement.kind != "share":
         return False
-    if _from_last_year(reading, text, statement, year):  # "parani 0,8 prosenttiyksikköä": on last year's
-        return True
+    if _from_last_year(reading, text, statement, year):  # "parani 0,8 prosenttiyksikköä": on last year's (a share
+        return True  # is read here first, by read_realisation, before its steps)
     value, why, certain = _share_value(text, statement)
     if (points := _by_points(text)) is not None:  # "parani 74 prosentista 0,9 prosenttiyksikköä": 74.9
         value, why, certain = points[0], points[1], False
@@ -896,16 +896,9 @@ def _share_value(text: _Text, statement: Statement | None = None) -> tuple[float
         left = numeral_value(remaining.group(1)) or (int(remaining.group(1)) if remaining.group(1).isdigit() else None)
         if left is not None and done + left > 0:
             return 100 * done / (done + left), f"{done:g} done and {left} remaining", True
-    for index, forms in enumerate(text.forms[:-1]):  # "Jokaisessa kahdeksassa koulussa … kolme kerhoa": all eight
-        if forms & ALL_WORDS and not is_elative(text.words[index]) and not (index and text.forms[index - 1] & NEARLY) \
-                and any(i == index + 1 for _, w, i in text.written if not is_elative(w)) and not text.negated \
-                and not text.has({"paitsi"}) and text.words[index].casefold() != "kaikkiaan":  # "in all": a sum
-            return 100.0, f"100 % from '{text.words[index]} {text.words[index + 1]}' (all of them)", False
-    others = _the_others(text, statement) if statement is not None else None
-    if others is not None:
-        return others
-    if any(v == 0 and w.casefold().endswith(("kään", "kaan")) for v, w, _ in text.written) and text.has(LOSES):
-        return 100.0, "none lost it: all kept it", False  # "Yksikään koulu ei menettänyt sertifikaattiaan"
+    told = _all_or_the_others(text, statement)
+    if told is not None:
+        return told
     two = _two_counts(text)
     if two:
         return two
@@ -918,6 +911,24 @@ def _share_value(text: _Text, statement: Statement | None = None) -> tuple[float
         if share is not None:
             return share, f"{share:.3g} % from '{text.words[index]}'", False
     return None, "", False
+
+
+def _all_or_the_others(text: _Text, statement: Statement | None) -> tuple[float, str, bool] | None:
+    """A share told by naming all ("Jokaisessa kahdeksassa koulussa … kolme kerhoa": all eight), the others
+    (:func:`_the_others`) or none that lost it ("Yksikään koulu ei menettänyt sertifikaattiaan")."""
+    for index, forms in enumerate(text.forms[:-1]):
+        if forms & ALL_WORDS and not is_elative(text.words[index]) and not (index and text.forms[index - 1] & NEARLY) \
+                and any(i == index + 1 for _, w, i in text.written if not is_elative(w)) and not text.negated \
+                and not text.has({"paitsi"}) and text.words[index].casefold() != "kaikkiaan":  # "in all": a sum
+            return 100.0, f"100 % from '{text.words[index]} {text.words[index + 1]}' (all of them)", False
+    others = _the_others(text, statement) if statement is not None else None
+    if others is not None:
+        return others
+    none = [w for v, w, _ in text.written if v == 0 and w.casefold().endswith(("kään", "kaan"))]
+    if none and len(text.written) == 1 and not text.numbers and any(  # nothing else counted, and in one clause
+            none[0] in _words(clause) and _Text.read(clause).has(LOSES) for clause in re.split(r"[,;.]", text.window)):
+        return 100.0, f"100 % from '{none[0]} … ei': none lost it, all kept it", False
+    return None
 
 
 def _the_others(text: _Text, statement: Statement) -> tuple[float, str, bool] | None:
@@ -939,11 +950,16 @@ def _the_others(text: _Text, statement: Statement) -> tuple[float, str, bool] | 
         rest = _number_value(digits.group(1)) if digits else written
         if not rest:
             continue
+        said = _Text.read(re.split(r"[,;.]\s", after)[0])  # what the others did: "muut 16 eivät vielä ole"
+        if said.negated or said.has(NOT_YET | {"odottaa"}):
+            continue
         counts = [v for v, start, end in text.numbers if not _YEAR.fullmatch(text.window[start:end])] + [
             float(v) for v, w, i in text.written if not once(w)]
         left = [c for c in counts if c != rest]
-        out = left[0] if len(left) == 1 and 0 < left[0] < rest else 1
-        return 100 * rest / (rest + out), f"the other {rest:g} and {out:g} not: {rest:g} of {rest + out:g}", False
+        out = left[0] if len(left) == 1 and 0 < left[0] < rest else 1  # one, unless a count says: a guess
+        guess = "" if len(left) == 1 else " (how many are left out is not told: check)"
+        return 100 * rest / (rest + out), f"the other {rest:g} and {out:g} not{guess}: {rest:g} of {rest + out:g}", \
+            False
     return None
 
 
@@ -979,8 +995,11 @@ def _two_counts(text: _Text) -> tuple[float, str, bool] | None:
     rest = next(text.window[a:b] for a, b in _clauses(text.window) if a <= at < b)  # the second count's clause
     said = _words(rest)
     tail = _words(re.split(r"[.;:!?](?:\s|$)", text.window[at:])[0])  # ", neljä ei", ", kolme ei hakenut": the rest
+    head = _Text.read(text.window[:at])  # the first count's clause: its verb, and no "on 12" (a whole)
+    verbs = [lemmas(w) for w in tail if not is_negation(w) and (is_verb(w) or any(a.verb for a in analyse(w)))]
     bare_no = text.window[:at].rstrip().endswith(",") and len(tail) <= 3 and any(map(is_negation, tail)) \
-        and not {"niistä", "joista", "heistä"} & {w.casefold() for w in text.words}  # not "niistä yksi ei ollut"
+        and not {"niistä", "joista", "heistä"} & {w.casefold() for w in text.words} and not head.has({"olla"}) \
+        and all(f & set().union(*head.forms) for f in verbs)  # not "niistä yksi ei ollut", "haki …, kolme ei saanut"
     if rest.strip() and (bare_no or not text.window[:at].rstrip().endswith(",") and (
             any(_undone(w) for w in said) or _Text.read(rest).has(POSTPONED))):  # "haki yhdeksän; kolme
         total = first + second  # jätti hakematta", "käsitelty kuudessa; kolmessa käsittely siirtyi": of all
@@ -1123,14 +1142,16 @@ def _change_from_last(text: _Text, statement: Statement, year: int | None) -> tu
     comma, colon or stop that holds an amount ("Aurinkosähkö: ylittyi. Tuotanto kasvoi 120 MWh edellisvuodesta"),
     asides in parentheses left out."""
     last_named = _last_year_named(text, year)
-    if last_named and re.search(r"\byhtä\s+\w+(?:\s+\w+)?\s+kuin\b", text.window, re.IGNORECASE):
-        return 0.0, "as much as last year"  # "yhtä monessa palvelussa kuin 2122" ("yhtä" is no one here)
     plain = re.sub(r"\([^()]*\)", lambda aside: " " * len(aside.group(0)), text.window)
+    same = re.search(r"\byhtä\s+\w+(?:\s+\w+)?\s+kuin\b", plain, re.IGNORECASE)
+    if last_named and same and not _change_amounts(_Text.read(plain.replace(same.group(0), " ")), len(plain)):
+        return 0.0, "as much as last year"  # "yhtä monessa palvelussa kuin 2122" ("yhtä" is no one here)
     for segment in re.split(r"(?<=[,;:.!?])\s+", plain):
         part = _Text.read(segment)
         amounts = _change_amounts(part, len(segment))
         if amounts:
-            return _change_by(part, amounts, statement, last_named)
+            sentence = next(t for t in re.split(r"(?<=[.!?])\s+", plain) if segment in t)
+            return _change_by(part, amounts, statement, sentence, year)
         if part.written or any(not _YEAR.fullmatch(segment[a:b]) for _, a, b in part.numbers):
             return None  # the first number told is no change ("nousi 20,8 oppilaaseen, kun kahdeksalla …")
     if text.has(STAYS) and (text.has({"ennallaan"}) or text.has({"taso"}) and last_named):
@@ -1138,27 +1159,36 @@ def _change_from_last(text: _Text, statement: Statement, year: int | None) -> tu
     return None
 
 
-def _change_by(text: _Text, amounts: list[tuple[float, int, str]], statement: Statement, last_named: bool
-               ) -> tuple[float, str] | None:
-    """The change one amount tells, in its stretch of text (:func:`_change_from_last`)."""
+def _change_by(text: _Text, amounts: list[tuple[float, int, str]], statement: Statement, sentence: str,
+               year: int | None) -> tuple[float, str] | None:
+    """The change one amount tells, in its stretch of text (:func:`_change_from_last`); none when its sentence
+    tells a level of the target's size too ("1 200 enemmän kuin edellisvuonna, yhteensä 41 500")."""
     if len(amounts) != 1 or any(_illative_after(text.window[end:]) or re.search(r":\w*[aeiouyäö]n$", text.window[
             start:end]) for _, start, end in text.numbers):  # "kasvoi 150 MWh:lla 6 250 MWh:iin": the level is told
         return None
     value, following, written = amounts[0]
+    levels = [v for v, a, b in _numbers(sentence) if v != value and not _YEAR.fullmatch(sentence[a:b])]
+    if any(_near(statement, v) for v in levels) and statement.target:
+        return None
     after = text.forms[following:following + 3]
-    compared = re.search(rf"(?<!\w){re.escape(written.rstrip('%'))}%?\s+(\w+)(?:\s+(\w+))?", text.window)
-    compared = compared and (lemmas(compared.group(1)) | lemmas(compared.group(2) or "")) & (MORE | LESS)
-    if compared and last_named:  # "2 000 käyntiä enemmän"; not "59 000, hieman vähemmän kuin edellisvuonna"
-        sign = 1 if compared & MORE else -1
-        return sign * value, f"'{written}' {'more' if sign > 0 else 'fewer'} than last year"
-    verbs = [forms for word, forms in zip(text.words, text.forms) if forms & (RISES | WORSENS) and is_verb(word)]
+    tail = re.search(rf"(?<!\w){re.escape(written.rstrip('%'))}%?\s+(?:(\w+)\s+)?(enemmän|vähemmän|suurempi|pienempi|"
+                     rf"korkeampi|matalampi|alhaisempi)\s+kuin\s+(.*)", text.window, re.IGNORECASE)
+    if tail and (tail.group(1) or "").casefold() != "kertaa" and _last_year_named(_Text.read(tail.group(3)), year):
+        sign = 1 if lemmas(tail.group(2)) & MORE else -1  # "2 000 käyntiä enemmän kuin vuonna 2119"; not "kaksi
+        return sign * value, f"'{written}' {'more' if sign > 0 else 'fewer'} than last year"  # kertaa enemmän"
+    verbs = [forms for word, forms in zip(text.words, text.forms) if forms & (RISES | WORSENS) and is_verb(word)
+             and not word.casefold().startswith("laske")]  # "laskettiin": counted
     unit = after[0] if after else set()
     points = "prosenttiyksikkö" in unit
-    by = following < len(text.words) and any(a.case == "ulkoolento" for a in analyse(text.words[following])) \
-        or re.search(r":ll[aä]$", written)  # "nousi 0,4 oppilaalla", "kasvoi 150 MWh:lla": by how much
+    noun = text.words[following] if following < len(text.words) else ""
+    by = any(a.case == "ulkoolento" for a in analyse(noun)) and _word_forms(noun) & (
+        _content_forms(statement.topic) | UNIT_LEMMAS) or re.search(r":ll[aä]$", written)  # "nousi 0,4 oppilaalla"
+    # (by how much), not "kasvoi kolmella koululla" (where)
+    where = not by and any(a.case in ("sisaolento", "sisaeronto", "sisatulento", "ulkoolento", "ulkotulento")
+                           for a in analyse(noun) if a.word_class == "nimisana")  # "neljässä kirjastossa"
     per_cent = written.endswith("%") or "prosentti" in unit and not points
     level = any("olla" in forms for forms in text.forms[:following])  # "kasvoi edellisvuodesta ja oli 41 300"
-    if len(verbs) != 1 or per_cent or level or not (points or by or last_named):
+    if len(verbs) != 1 or per_cent or level or where or not (points or by or _last_year_named(text, year)):
         return None  # "kasvoi 5 %": by a share of itself, or to a level; no one verb: no change told
     sign = 1 if verbs[0] & RISES else -1
     fall_named = any(forms & FALLS and not is_verb(word) for word, forms in zip(text.words, text.forms))
@@ -1240,19 +1270,10 @@ def _count(reading: Reading, text: _Text, statement: Statement, year: int | None
         return True
     candidates = _told_apart(text, [c for c in _candidates(text)  # not "30 tuhatta" % for a share
                                     if statement.kind != "share" or c[0] <= 100], reading.reasons)
-    if statement.unit == "krt/v" and (statement.target or 0) <= 12:  # "Kyselyyn kutsuttiin 3 050 asiakasta": those
-        times = [c for c in candidates if c[0] <= 52]  # asked, not how often (more than weekly: no count of times)
-        if candidates and not times and not text.negated and (_past_deed(text) or text.has(AFFIRMS | MONTHS)):
-            reading.actual, reading.certain = 1.0, False
-            reading.reasons.append(f"{candidates[0][0]:g} is no count of times (it counts those taking part): held, "
-                                   f"once")
-            return True
-        candidates = times
-    changed = _changed_to(text)
-    if changed is not None and len(candidates) > 1 and (not statement.target or
-                                                        statement.target / 5 <= changed[0] <= statement.target * 5):
-        # "kasvoi 36 900 kirjautumisesta 41 300:aan": the 41 300
-        candidates = [c for c in candidates if c[0] == changed[0]] or candidates
+    times = [c for c in candidates if c[0] <= 52 or statement.unit != "krt/v" or (statement.target or 0) > 12]
+    if candidates and not times:  # more than weekly against a yearly target: those taking part, not how often
+        return _held(reading, text, statement, year, candidates[0][0])
+    candidates = _where_it_ended(statement, text, times)
     near = [c for c in candidates if _near_target(statement, text, c)]
     chosen_by_size = bool(near) and len(near) < len(candidates)
     if chosen_by_size:  # "kontakteja 1 140, eri nuoria 188" against 185: the one of the target's size
@@ -1289,14 +1310,37 @@ def _count(reading: Reading, text: _Text, statement: Statement, year: int | None
     return True
 
 
+def _where_it_ended(statement: Statement, text: _Text, candidates: list[tuple[float, int, str]]
+                    ) -> list[tuple[float, int, str]]:
+    """Of several numbers, the one a change ended at, if of the target's size ("kasvoi 36 900 kirjautumisesta
+    41 300:aan": the 41 300)."""
+    changed = _changed_to(text)
+    if changed is not None and len(candidates) > 1 and _near(statement, changed[0]):
+        return [c for c in candidates if c[0] == changed[0]] or candidates
+    return candidates
+
+
+def _held(reading: Reading, text: _Text, statement: Statement, year: int | None, people: float) -> bool:
+    """A yearly event told with a count of those taking part and no count of times ("Kyselyyn kutsuttiin 3 050
+    asiakasta"): the months or seasons it was held in, else once when it was held."""
+    window = text.window
+    for value, start, end in text.numbers:
+        window = window[:start] + " " * (end - start) + window[end:] if value > 52 else window
+    if _times_named(reading, _Text.read(window), statement, year):  # "pidettiin maaliskuussa ja lokakuussa,
+        return True  # osallistujia 140": the months, the people left out
+    own = _Text.read(text.window[:_clauses(text.window)[0][1]])  # "… vastasi 472 … syksyn kyselyä ei tehty": the
+    if own.negated or not (_past_deed(own) or own.has(AFFIRMS | MONTHS)):  # spring's was held
+        return False
+    reading.actual, reading.certain = 1.0, False
+    reading.reasons.append(f"{people:g} is no count of times (it counts those taking part): held, once")
+    return True
+
+
 def _rest_of_whole(reading: Reading, text: _Text, statement: Statement, year: int | None) -> bool:
     """A count told as a whole and the part of it that was not: "Myönnetyistä 190 setelistä käytettiin kaikki
     paitsi neljä", "Myönnetyistä 200 setelistä 40 jäi käyttämättä" (the statement's verb, not done) for "seteleitä
-    käytetään 180", "Jaetuista 220 setelistä neljännes jäi käyttämättä" (a quarter of them)."""
+    käytetään 180"."""
     numbers = sorted([float(v) for v, w, _ in text.written if not once(w)] + [float(n[0]) for n in text.numbers])
-    fraction = next((FRACTIONS[f] for forms in text.forms for f in forms if f in FRACTIONS), None)
-    if statement.kind == "count" and len(numbers) == 1 and fraction is not None:  # "220 setelistä neljännes jäi
-        numbers = [_one_decimal(numbers[0] * fraction / 100), numbers[0]]  # käyttämättä": a quarter of 220
     if statement.kind != "count" or len(numbers) != 2 or numbers[0] >= numbers[1]:
         return False
     part, whole = numbers
@@ -1316,6 +1360,27 @@ def _rest_of_whole(reading: Reading, text: _Text, statement: Statement, year: in
     return True
 
 
+def _fraction_of_whole(reading: Reading, text: _Text, statement: Statement, year: int | None) -> bool:
+    """A count told as a fraction of a whole: "Jaetuista 220 setelistä neljännes jäi käyttämättä" (a quarter not
+    done: 165), "240 setelistä käytettiin kolmannes" (a third done, the statement's verb: 80)."""
+    numbers = [float(v) for v, w, _ in text.written if not once(w)] + [float(n[0]) for n in text.numbers]
+    fractions = [(FRACTIONS[f], i) for i, forms in enumerate(text.forms) for f in forms & FRACTIONS.keys()
+                 if any(a.case in ("nimento", "osanto") for a in analyse(text.words[i]))]  # not "puolella" (side)
+    if statement.kind != "count" or len(numbers) != 1 or len(fractions) != 1:
+        return False
+    (share, index), whole = fractions[0], numbers[0]
+    clause = next((c for c in re.split(r"[,;.]\s", text.window) if text.words[index] in _words(c)), "")
+    if any(_undone(w) for w in _words(clause)):
+        value, how = whole * (1 - share / 100), "not done"
+    elif _clause_forms(clause) & _verbs_of(statement):
+        value, how = whole * share / 100, "done"
+    else:
+        return False
+    reading.actual, reading.certain = _one_decimal(value), False
+    reading.reasons.append(f"'{text.words[index]}' of {whole:g} {how}: {_one_decimal(value):g}")
+    return True
+
+
 def _part_after_whole(reading: Reading, text: _Text, statement: Statement, year: int | None) -> bool:
     """A count told as the part of a whole said first, in the elative: "Kalenterin 15 koulutuksesta pidettiin 12",
     "Kymmenestä verkkopalvelusta kahdeksan on auditoitu": the part is the count."""
@@ -1330,6 +1395,12 @@ def _part_after_whole(reading: Reading, text: _Text, statement: Statement, year:
     per_cent = re.match(r"\s*%", text.window.split(said, 1)[-1])  # "25 300 kirjautumista (+6 %)": a change
     if not is_elative(of) or pronoun or per_cent or text.has({"paitsi"}) or any(_undone(w) for w in text.words):
         return False  # "15 koulutuksesta": of 15; "kaikki paitsi neljä", "jäi käyttämättä" are _rest_of_whole's
+    done = [w for w in text.words if is_past(w) and not lemmas(w) & (NOT_DONE_VERBS | POSTPONED | {"olla", "perua"})]
+    done += [w for w in text.words if text.has({"olla"}) and any(a.verb and a.verb != "olla" for a in analyse(w))]
+    given = any(a.verb for w in text.words[max(0, at - 2):at] for a in analyse(w) if a.case == "sisaeronto")
+    fraction = any(FRACTIONS.keys() & forms for forms in text.forms)
+    if not done or given or fraction:  # "16 koulutuksesta 3 oli verkossa", "Pidetyistä 16 koulutuksesta 3 …",
+        return False  # "240 setelistä käytettiin kolme neljäsosaa": a subset, or no part done
     reading.actual, reading.certain = part, False
     reading.reasons.append(f"'{said}' of the {whole:g} said first ('{written}')")
     return True
@@ -1934,11 +2005,11 @@ def _word_forms(word: str) -> set[str]:
 
 
 def _derived_from(word: str) -> set[str]:
-    """The place a "-lainen" noun belongs to, which Voikko does not analyse: "yläkoululainen" (a pupil of the
-    upper school) is of "yläkoulu", as a statement on "yläkoulujen kerhot" says. Whole words only: not
-    "koulu" of the compound's head "koululainen", which would tie it to every school."""
-    return {a.base[:-len(ending)] for a in analyse(word) for ending in ("lainen", "läinen")
-            if a.base.endswith(ending) and len(a.base) - len(ending) > 3 and analyse(a.base[:-len(ending)])}
+    """The school level a "-lainen" pupil belongs to, which Voikko gives no word base for: "yläkoululainen" (a
+    pupil of the upper school) is of "yläkoulu", as a statement on "yläkoulujen kerhot" says. Only when that is a
+    compound Voikko knows ("ylä" + "koulu"): "koululainen", "kesäläinen" or "lukiolainen" tie to no other word."""
+    return {stem for a in analyse(word) for ending in ("lainen", "läinen") if a.base.endswith(ending)
+            for stem in [a.base[:-len(ending)]] if any(b.parts or b.pieces for b in analyse(stem))}
 
 
 #: Words that say how much or that something is, not what: no statement is found by them.
