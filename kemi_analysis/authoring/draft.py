@@ -86,8 +86,9 @@ UNKNOWN = {"tieto", "tiedossa", "käytettävissä"}  # "ei ole tiedossa", "eivä
 # "ei saatu eriteltyä", "kävijämäärää ei saatu": not known either
 FIGURED_OUT = {"eritellä", "eritelty", "selvittää", "tieto", "luku", "laskea", "määrä"}
 SEASONS = {"kevät": "05", "kesä": "08", "syksy": "11", "talvi": "02"}
-MONTHS = {"tammikuu", "helmikuu", "maaliskuu", "huhtikuu", "toukokuu", "kesäkuu", "heinäkuu", "elokuu", "syyskuu",
-          "lokakuu", "marraskuu", "joulukuu"}
+_MONTH_ORDER = ["tammikuu", "helmikuu", "maaliskuu", "huhtikuu", "toukokuu", "kesäkuu", "heinäkuu", "elokuu",
+                "syyskuu", "lokakuu", "marraskuu", "joulukuu"]
+MONTHS = set(_MONTH_ORDER)
 SEASON_TERMS = {"kevät": "kevät", "kesä": "kesä", "syys": "syksy", "talvi": "talvi"}  # "syyskausi": autumn term
 TIMES_FROM = set(SEASONS) | MONTHS | {"edellisvuosi"}  # "siirtyi syksystä", "edellisvuodelta siirtynyt"
 UNIT_WORDS = {"%", "kpl", "krt", "krt/v", "kertaa", "prosenttia", "mwh", "kwh", "h", "€", "eur", "euroa", "km", "vrk",
@@ -916,11 +917,15 @@ def _share_value(text: _Text, statement: Statement | None = None) -> tuple[float
 def _all_or_the_others(text: _Text, statement: Statement | None) -> tuple[float, str, bool] | None:
     """A share told by naming all ("Jokaisessa kahdeksassa koulussa … kolme kerhoa": all eight), the others
     (:func:`_the_others`) or none that lost it ("Yksikään koulu ei menettänyt sertifikaattiaan")."""
+    starts = [m.start() for m in _WORD.finditer(text.window)]
     for index, forms in enumerate(text.forms[:-1]):
+        digits = re.match(rf"\s+{_VALUE}\s", text.window[starts[index] + len(text.words[index]):])  # "kaikki 83"
         if forms & ALL_WORDS and not is_elative(text.words[index]) and not (index and text.forms[index - 1] & NEARLY) \
-                and any(i == index + 1 for _, w, i in text.written if not is_elative(w)) and not text.negated \
-                and not text.has({"paitsi"}) and text.words[index].casefold() != "kaikkiaan":  # "in all": a sum
-            return 100.0, f"100 % from '{text.words[index]} {text.words[index + 1]}' (all of them)", False
+                and (digits or any(i == index + 1 for _, w, i in text.written if not is_elative(w))) \
+                and not text.negated and not text.has({"paitsi"}) and not _EXCEPT.search(text.window) \
+                and text.words[index].casefold() != "kaikkiaan":  # "in all": a sum
+            said = digits.group(0).strip() if digits else text.words[index + 1]
+            return 100.0, f"100 % from '{text.words[index]} {said}' (all of them)", False
     others = _the_others(text, statement) if statement is not None else None
     if others is not None:
         return others
@@ -992,6 +997,9 @@ def _two_counts(text: _Text) -> tuple[float, str, bool] | None:
     starts = [m.start() for m in _WORD.finditer(text.window)] + [len(text.window)]
     (_, first), (at, second) = sorted([(starts[i], float(v)) for v, w, i in text.written if not once(w)]
                                       + [(n[1], float(n[0])) for n in numbers])
+    if (text.has({"paitsi"}) or _EXCEPT.search(text.window)) and text.has(ALL_WORDS):  # "julkaistiin 241, niistä
+        # kaikki paitsi kaksi", "kahta lukuun ottamatta kaikki kaksitoista"
+        return 100 * (whole - part) / whole, f"all but {part:g} of {whole:g}", False
     rest = next(text.window[a:b] for a, b in _clauses(text.window) if a <= at < b)  # the second count's clause
     said = _words(rest)
     tail = _words(re.split(r"[.;:!?](?:\s|$)", text.window[at:])[0])  # ", neljä ei", ", kolme ei hakenut": the rest
@@ -1004,8 +1012,6 @@ def _two_counts(text: _Text) -> tuple[float, str, bool] | None:
             any(_undone(w) for w in said) or _Text.read(rest).has(POSTPONED))):  # "haki yhdeksän; kolme
         total = first + second  # jätti hakematta", "käsitelty kuudessa; kolmessa käsittely siirtyi": of all
         return 100 * first / total, f"{first:g} done, {second:g} not: {first:g} of {total:g}", False
-    if text.has({"paitsi"}) and text.has(ALL_WORDS):  # "julkaistiin 241, niistä kaikki paitsi kaksi"
-        return 100 * (whole - part) / whole, f"all but {part:g} of {whole:g}", False
     if _part_is_not(text):  # "julkaistiin 248, niistä yksi ei ollut selkokielinen"
         return 100 * (whole - part) / whole, f"{part:g} of {whole:g} not: the rest are", False
     return 100 * part / whole, f"{part:g} of {whole:g}: two counts read as a share", False
@@ -1151,10 +1157,12 @@ def _change_from_last(text: _Text, statement: Statement, year: int | None) -> tu
         amounts = _change_amounts(part, len(segment))
         if amounts:
             sentence = next(t for t in re.split(r"(?<=[.!?])\s+", plain) if segment in t)
-            return _change_by(part, amounts, statement, sentence, year)
-        if part.written or any(not _YEAR.fullmatch(segment[a:b]) for _, a, b in part.numbers):
-            return None  # the first number told is no change ("nousi 20,8 oppilaaseen, kun kahdeksalla …")
-    if text.has(STAYS) and (text.has({"ennallaan"}) or text.has({"taso"}) and last_named):
+            change = _change_by(part, amounts, statement, sentence, year)
+            if change is not None:
+                return change  # else read on: "kahden kuukauden vika söi aurinkosähköä, jota kertyi 500 MWh vähemmän"
+        elif part.written or any(not _YEAR.fullmatch(segment[a:b]) for _, a, b in part.numbers):
+            return None  # the first number told is a level ("nousi 20,8 oppilaaseen, kun kahdeksalla …")
+    if text.has(STAYS) and (text.has({"ennallaan"}) or text.has({"taso", "sama"}) and last_named):
         return 0.0, "stayed at last year's level"
     return None
 
@@ -1173,7 +1181,8 @@ def _change_by(text: _Text, amounts: list[tuple[float, int, str]], statement: St
     after = text.forms[following:following + 3]
     tail = re.search(rf"(?<!\w){re.escape(written.rstrip('%'))}%?\s+(?:(\w+)\s+)?(enemmän|vähemmän|suurempi|pienempi|"
                      rf"korkeampi|matalampi|alhaisempi)\s+kuin\s+(.*)", text.window, re.IGNORECASE)
-    if tail and (tail.group(1) or "").casefold() != "kertaa" and _last_year_named(_Text.read(tail.group(3)), year):
+    times = (tail.group(1) or "").casefold() == "kertaa" and value <= 10 if tail else False  # "kaksi kertaa
+    if tail and not times and _last_year_named(_Text.read(tail.group(3)), year):  # enemmän": twice; "900 kertaa": visits
         sign = 1 if lemmas(tail.group(2)) & MORE else -1  # "2 000 käyntiä enemmän kuin vuonna 2119"; not "kaksi
         return sign * value, f"'{written}' {'more' if sign > 0 else 'fewer'} than last year"  # kertaa enemmän"
     verbs = [forms for word, forms in zip(text.words, text.forms) if forms & (RISES | WORSENS) and is_verb(word)
@@ -1769,9 +1778,30 @@ def _continues(reading: Reading, text: _Text, statement: Statement, year: int | 
     return False
 
 
+def _done_late(text: _Text, statement: Statement, year: int | None) -> str:
+    """A date or month in the report's year after the statement's deadline month ("vasta 16.6.2126" against
+    5/2126), as written; empty when none."""
+    if year is None or not statement.deadline.startswith(f"{year}-"):
+        return ""
+    due = int(statement.deadline[5:7])
+    dated = [m.group(0) for m in re.finditer(rf"\b\d{{1,2}}\.(\d{{1,2}})\.{year}\b", text.window) if int(m.group(1)) > due]
+    named = [word for word, forms in zip(text.words, text.forms) for month in forms & MONTHS
+             if _MONTH_ORDER.index(month) + 1 > due]
+    return (dated + named + [""])[0]
+
+
 def _affirmed(reading: Reading, text: _Text, statement: Statement, year: int | None) -> bool:
     done = text.has(AFFIRMS) or any(lemma in DONE_VERBS and is_past(word)
                                     for word, forms in zip(text.words, text.forms) for lemma in forms)
+    late = _done_late(text, statement, year) if statement.kind == "yes_no" else ""
+    if late and (done or _past_deed(text)) and text.has({"vasta"}):  # "hyväksyttiin vasta 16.6.2126" (5/2126)
+        reading.status = Status.PARTIAL.value
+        reading.reasons.append(f"done only after its deadline ('vasta … {late}'): partly, no value (check)")
+        return True
+    if statement.kind == "yes_no" and done and late:
+        reading.actual = 1.0  # done after the deadline month: yes, but the analyst decides
+        reading.reasons.append(f"done, but after its deadline ({late}): check")
+        return True
     if statement.kind == "yes_no" and done:
         reading.actual, reading.certain = 1.0, True
         reading.reasons.append("the realisation says it is done or in use")
