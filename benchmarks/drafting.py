@@ -7,9 +7,9 @@ before any tool read the text. Each set was first held out and scored before
 it was tuned on. The tuning parts: ``drafting`` (2051-2055) to
 ``drafting_heldout4`` (2056-2067), ``drafting_heldout5`` (2068-2070) to
 ``drafting_heldout11`` (2086-2088), ``drafting_heldout13`` (2092-2094) and
-``drafting_heldout15`` to ``drafting_heldout24`` (2098-2127); held out, rows
-never printed while tuning: ``drafting_heldout12`` (2089-2091),
-``drafting_heldout14`` (2095-2097) and ``drafting_heldout25`` (2128-2130).
+``drafting_heldout15`` to ``drafting_heldout25`` (2098-2130); held out, rows
+never printed while tuning: ``drafting_heldout12`` (2089-2091) and
+``drafting_heldout14`` (2095-2097).
 Each year is drafted with the year before it as the previous year, from
 whichever folder holds it (the series runs on, as the city's years do). For
 each part: rows, the share of statuses, values and whole rows right, values
@@ -82,7 +82,7 @@ PARTS = {"2022 (real)": [(ROOT / "data", 2022)],
          "tuning 2119-2121": [(HELD_OUT_18, year) for year in (2119, 2120, 2121)],
          "tuning 2122-2124": [(HELD_OUT_19, year) for year in (2122, 2123, 2124)],
          "tuning 2125-2127": [(HELD_OUT_20, year) for year in (2125, 2126, 2127)],
-         "held out 2128-2130": [(HELD_OUT_21, year) for year in (2128, 2129, 2130)]}
+         "tuning 2128-2130": [(HELD_OUT_21, year) for year in (2128, 2129, 2130)]}
 
 
 def graded_year(data_dir: Path, year: int) -> pd.DataFrame:
