@@ -503,6 +503,9 @@ def test_signed_falls_numerals_arrows_and_what_was_not_done(statement_text, real
     ("Aurinkosähköä 8 500 MWh", 9300.0, "Invertterin kahden kuukauden vika söi aurinkosähköä, jota kertyi 500 MWh "
      "vähemmän kuin edellisvuonna.", 8800.0),  # past the cause told first
     ("Tapahtumia 8", 5.0, "Tapahtumia järjestettiin kaksi kertaa enemmän kuin edellisvuonna.", None),  # twice as many
+    ("Chat 16 palvelussa", 16.0, "Chat lopetettiin kahdessa palvelussa vähäisen käytön vuoksi.", 14.0),  # ended
+    ("Lähiruoan osuus vähintään 30 %", 30.0, "Osuus nousi edellisvuoden 30 prosentista arviolta kolmella "
+     "prosenttiyksiköllä.", 33.0),  # where it started is no level told beside the change
     # the review's: a level told beside the change, or numbers that are no change of it
     ("Käyntejä 40 000", 40500.0, "Käyntejä kertyi 41 800, lähes yhtä paljon kuin edellisvuonna.", 41800.0),
     ("Käyntejä 40 000", 40000.0, "Käyntejä oli 1 200 enemmän kuin edellisvuonna, yhteensä 41 500.", 41500.0),
@@ -651,6 +654,14 @@ def test_a_yes_no_done_after_its_deadline_month_is_not_high_and_only_partly_done
     after = read_realisation("Kertomus hyväksyttiin valtuustossa kesäkuussa.", report, 2100)
     assert after.actual == 1.0 and not after.certain and "after its deadline" in after.reasons[-1]
     assert read_realisation("Kertomus hyväksyttiin valtuustossa toukokuussa.", report, 2100).actual == 1.0
+
+
+def test_a_count_with_a_part_of_it_told_after_it_is_not_high():
+    statements = [read_statement(t, 1, "A") for t in ("digiopastuksia kirjastossa 450", "kotikäynneillä 300")]
+    read = _read_goal(SimpleNamespace(realisation="Digitukiopastuksia annettiin kaikkiaan 790, joista kotikäynneillä "
+                                                  "342."), statements, [0, 0], 2100)
+    library = read[0][1]
+    assert library.actual == 790.0 and not library.certain and "joista" in library.reasons[-1]
 
 
 def test_a_yes_no_statement_takes_no_average():
@@ -1048,41 +1059,41 @@ def test_the_report_path_does_not_load_voikko():
 # it was tuned on. Held out, their rows never printed: drafting_heldout12 (2089-2091) and drafting_heldout14
 # (2095-2097). Each year is drafted with the year before it as the previous year, as the city does. Figures when this
 # was written (benchmarks/drafting.py).
-CORPUS_PINNED = {"tuning 2051": {"right": 449 / 483, "status_right": 459 / 483, "high_right": 147 / 147,
+CORPUS_PINNED = {"tuning 2051": {"right": 449 / 483, "status_right": 459 / 483, "high_right": 146 / 146,
                                  "other_metric": 4},
-                 "tuning 2068": {"right": 85 / 90, "status_right": 85 / 90, "high_right": 21 / 21,
+                 "tuning 2068": {"right": 85 / 90, "status_right": 85 / 90, "high_right": 20 / 20,
                                  "other_metric": 0},
                  "tuning 2071": {"right": 88 / 97, "status_right": 91 / 97, "high_right": 25 / 25,
                                  "other_metric": 2},
                  "tuning 2074": {"right": 98 / 108, "status_right": 98 / 108, "high_right": 24 / 24,
                                  "other_metric": 0},
-                 "tuning 2077": {"right": 91 / 109, "status_right": 94 / 109, "high_right": 34 / 34,
+                 "tuning 2077": {"right": 91 / 109, "status_right": 94 / 109, "high_right": 33 / 33,
                                  "other_metric": 1},
                  "tuning 2080": {"right": 98 / 114, "status_right": 102 / 114, "high_right": 19 / 19,
                                  "other_metric": 0},
-                 "tuning 2083": {"right": 102 / 114, "status_right": 104 / 114, "high_right": 31 / 31,
+                 "tuning 2083": {"right": 102 / 114, "status_right": 104 / 114, "high_right": 30 / 30,
                                  "other_metric": 0},
                  "tuning 2086": {"right": 107 / 120, "status_right": 112 / 120, "high_right": 34 / 34,
                                  "other_metric": 2},
                  "held out 2089": {"right": 84 / 119, "status_right": 91 / 119, "high_right": 30 / 30,
                                    "other_metric": 5},
-                 "tuning 2092": {"right": 111 / 118, "status_right": 113 / 118, "high_right": 32 / 32,
+                 "tuning 2092": {"right": 111 / 118, "status_right": 113 / 118, "high_right": 31 / 31,
                                  "other_metric": 2},
                  "held out 2095": {"right": 100 / 119, "status_right": 108 / 119, "high_right": 36 / 36,
                                    "other_metric": 4},
                  "tuning 2110": {"right": 120 / 126, "status_right": 121 / 126, "high_right": 31 / 31,
                                    "other_metric": 1},
-                 "tuning 2113": {"right": 114 / 126, "status_right": 118 / 126, "high_right": 27 / 27,
+                 "tuning 2113": {"right": 114 / 126, "status_right": 118 / 126, "high_right": 26 / 26,
                                  "other_metric": 0},
-                 "tuning 2116": {"right": 115 / 127, "status_right": 118 / 127, "high_right": 31 / 31,
+                 "tuning 2116": {"right": 115 / 127, "status_right": 118 / 127, "high_right": 30 / 30,
                                  "other_metric": 2},
-                 "tuning 2125": {"right": 107 / 131, "status_right": 113 / 131, "high_right": 17 / 17,
+                 "tuning 2125": {"right": 107 / 131, "status_right": 113 / 131, "high_right": 16 / 16,
                                  "other_metric": 3},
-                 "tuning 2128": {"right": 94 / 130, "status_right": 109 / 130, "high_right": 22 / 25,
+                 "tuning 2128": {"right": 96 / 130, "status_right": 109 / 130, "high_right": 21 / 21,
                                  "other_metric": 4},
                  "tuning 2122": {"right": 112 / 128, "status_right": 118 / 128, "high_right": 26 / 26,
                                  "other_metric": 3},
-                 "tuning 2119": {"right": 114 / 129, "status_right": 117 / 129, "high_right": 34 / 34,
+                 "tuning 2119": {"right": 114 / 129, "status_right": 117 / 129, "high_right": 33 / 33,
                                  "other_metric": 1},
                  "tuning 2107": {"right": 122 / 128, "status_right": 122 / 128, "high_right": 18 / 18,
                                    "other_metric": 0},

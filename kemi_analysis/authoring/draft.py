@@ -1112,7 +1112,8 @@ def _illative_after(after: str) -> bool:
 MORE = {"enemmän", "enempi", "suurempi", "korkeampi"}  # "2 000 enemmän kuin vuonna 2119": more than then
 LESS = {"vähemmän", "pienempi", "matalampi", "alhaisempi"}
 STAYS = {"pysyä", "säilyä"}
-LOSES = {"menettää", "pudota", "menetys"}  # "yksikään … ei menettänyt": all kept it
+LOSES = {"menettää", "pudota", "menetys"}
+ENDS = {"lopettaa", "lakkauttaa", "lopettaminen", "poistaa"}  # "chat lopetettiin kahdessa palvelussa": fewer  # "yksikään … ei menettänyt": all kept it
 
 
 def _last_year_named(text: _Text, year: int | None) -> bool:
@@ -1175,7 +1176,9 @@ def _change_by(text: _Text, amounts: list[tuple[float, int, str]], statement: St
             start:end]) for _, start, end in text.numbers):  # "kasvoi 150 MWh:lla 6 250 MWh:iin": the level is told
         return None
     value, following, written = amounts[0]
-    levels = [v for v, a, b in _numbers(sentence) if v != value and not _YEAR.fullmatch(sentence[a:b])]
+    levels = [v for v, a, b in _numbers(sentence) if v not in (value, statement.last)
+              and not _YEAR.fullmatch(sentence[a:b]) and not is_elative((sentence[b:].split() or [""])[0])]  # not
+    # "edellisvuoden 30 prosentista", where it started
     if any(_near(statement, v) for v in levels) and statement.target:
         return None
     after = text.forms[following:following + 3]
@@ -1185,11 +1188,13 @@ def _change_by(text: _Text, amounts: list[tuple[float, int, str]], statement: St
     if tail and not times and _last_year_named(_Text.read(tail.group(3)), year):  # enemmän": twice; "900 kertaa": visits
         sign = 1 if lemmas(tail.group(2)) & MORE else -1  # "2 000 käyntiä enemmän kuin vuonna 2119"; not "kaksi
         return sign * value, f"'{written}' {'more' if sign > 0 else 'fewer'} than last year"  # kertaa enemmän"
+    noun = text.words[following] if following < len(text.words) else ""
+    if text.has(ENDS) and _word_forms(noun) & _content_forms(statement.topic) and not text.negated:
+        return -value, f"ended in '{written} {noun}'"  # "chat lopetettiin kahdessa palvelussa": in two fewer
     verbs = [forms for word, forms in zip(text.words, text.forms) if forms & (RISES | WORSENS) and is_verb(word)
              and not word.casefold().startswith("laske")]  # "laskettiin": counted
     unit = after[0] if after else set()
     points = "prosenttiyksikkö" in unit
-    noun = text.words[following] if following < len(text.words) else ""
     by = any(a.case == "ulkoolento" for a in analyse(noun)) and _word_forms(noun) & (
         _content_forms(statement.topic) | UNIT_LEMMAS) or re.search(r":ll[aä]$", written)  # "nousi 0,4 oppilaalla"
     # (by how much), not "kasvoi kolmella koululla" (where)
@@ -2351,6 +2356,9 @@ def _read_goal(goal, statements: list[Statement], groups: list[int], year: int) 
             doubt = "its text names none of the statement's words"  # paired by order or a fuzzy likeness
         elif window and len(statements) > 1 and _rival_clause(statement, window, realisation):
             doubt = "another part of the realisation names as many of the statement's words"
+        elif window and re.match(r"[\s,]*(?:joista|niistä)\b", realisation[realisation.find(window) + len(window):]):
+            doubt = "a part of it is told after it ('joista …'): the statement may be of a part"  # "kaikkiaan 790,
+            # joista kotikäynneillä 342" for the library's count
         for _, reading in readings if doubt else []:
             reading.certain = False
             reading.reasons.append(doubt)
