@@ -8,8 +8,8 @@ it was tuned on. The tuning parts: ``drafting`` (2051-2055) to
 ``drafting_heldout4`` (2056-2067), ``drafting_heldout5`` (2068-2070) to
 ``drafting_heldout11`` (2086-2088), ``drafting_heldout13`` (2092-2094) and
 ``drafting_heldout15`` to ``drafting_heldout25`` (2098-2130); held out, rows
-never printed while tuning: ``drafting_heldout12`` (2089-2091) and
-``drafting_heldout14`` (2095-2097).
+never printed while tuning: ``drafting_heldout12`` (2089-2091),
+``drafting_heldout14`` (2095-2097) and ``drafting_heldout26`` (2131-2133).
 Each year is drafted with the year before it as the previous year, from
 whichever folder holds it (the series runs on, as the city's years do). For
 each part: rows, the share of statuses, values and whole rows right, values
@@ -54,10 +54,11 @@ HELD_OUT_18 = ROOT / "tests" / "fixtures" / "drafting_heldout22"
 HELD_OUT_19 = ROOT / "tests" / "fixtures" / "drafting_heldout23"
 HELD_OUT_20 = ROOT / "tests" / "fixtures" / "drafting_heldout24"
 HELD_OUT_21 = ROOT / "tests" / "fixtures" / "drafting_heldout25"
+HELD_OUT_22 = ROOT / "tests" / "fixtures" / "drafting_heldout26"
 FOLDERS = (CORPUS, SECOND, THIRD, FOURTH, FIFTH, HELD_OUT, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4, HELD_OUT_5, HELD_OUT_6,
            HELD_OUT_7, HELD_OUT_8, HELD_OUT_9, HELD_OUT_10, HELD_OUT_11, HELD_OUT_12,
            HELD_OUT_13, HELD_OUT_14, HELD_OUT_15, HELD_OUT_16, HELD_OUT_17, HELD_OUT_18, HELD_OUT_19,
-           HELD_OUT_20, HELD_OUT_21)
+           HELD_OUT_20, HELD_OUT_21, HELD_OUT_22)
 PARTS = {"2022 (real)": [(ROOT / "data", 2022)],
          "tuning 2051-2067": [(CORPUS, year) for year in (2051, 2052, 2053, 2054, 2055)]
          + [(SECOND, year) for year in (2056, 2057, 2058)] + [(THIRD, year) for year in (2059, 2060, 2061)]
@@ -82,7 +83,8 @@ PARTS = {"2022 (real)": [(ROOT / "data", 2022)],
          "tuning 2119-2121": [(HELD_OUT_18, year) for year in (2119, 2120, 2121)],
          "tuning 2122-2124": [(HELD_OUT_19, year) for year in (2122, 2123, 2124)],
          "tuning 2125-2127": [(HELD_OUT_20, year) for year in (2125, 2126, 2127)],
-         "tuning 2128-2130": [(HELD_OUT_21, year) for year in (2128, 2129, 2130)]}
+         "tuning 2128-2130": [(HELD_OUT_21, year) for year in (2128, 2129, 2130)],
+         "held out 2131-2133": [(HELD_OUT_22, year) for year in (2131, 2132, 2133)]}
 
 
 def graded_year(data_dir: Path, year: int) -> pd.DataFrame:
