@@ -609,6 +609,11 @@ class _Text:
     def has(self, vocabulary: set[str]) -> bool:
         return any(f & vocabulary for f in self.forms)
 
+    @property
+    def starts(self) -> list[int]:
+        """Where each of :attr:`words` begins in the window."""
+        return [m.start() for m in _WORD.finditer(self.window)]
+
 
 def _join_numerals(written: list[tuple[int, str, int]]) -> list[tuple[int, str, int]]:
     """Numeral words written apart that make one number: "kolmetuhatta kaksisataa" is 3 200."""
@@ -917,7 +922,7 @@ def _share_value(text: _Text, statement: Statement | None = None) -> tuple[float
 def _all_or_the_others(text: _Text, statement: Statement | None) -> tuple[float, str, bool] | None:
     """A share told by naming all ("Jokaisessa kahdeksassa koulussa … kolme kerhoa": all eight), the others
     (:func:`_the_others`) or none that lost it ("Yksikään koulu ei menettänyt sertifikaattiaan")."""
-    starts = [m.start() for m in _WORD.finditer(text.window)]
+    starts = text.starts
     for index, forms in enumerate(text.forms[:-1]):
         digits = re.match(rf"\s+{_VALUE}\s", text.window[starts[index] + len(text.words[index]):])  # "kaikki 83"
         if forms & ALL_WORDS and not is_elative(text.words[index]) and not (index and text.forms[index - 1] & NEARLY) \
@@ -940,7 +945,7 @@ def _the_others(text: _Text, statement: Statement) -> tuple[float, str, bool] | 
     """The others of the statement's things told as a count after the ones that are not ("Lepikon sertifikaatti
     raukesi; muut 16 päiväkotia ovat sertifioituja" for "kaikki päiväkodit"): the others of them all, one left
     out unless another count says how many."""
-    starts = [m.start() for m in _WORD.finditer(text.window)]
+    starts = text.starts
     own = _content_forms(statement.topic)
     for index, (word, forms) in enumerate(zip(text.words, text.forms)):
         after = text.window[starts[index] + len(word):] if "muu" in forms else ""
@@ -994,7 +999,7 @@ def _two_counts(text: _Text) -> tuple[float, str, bool] | None:
     if not (len(counts) == 2 and len(numbers) + len(written) == 2 and 0 < min(counts) < max(counts)):
         return None
     part, whole = min(counts), max(counts)
-    starts = [m.start() for m in _WORD.finditer(text.window)] + [len(text.window)]
+    starts = text.starts + [len(text.window)]
     (_, first), (at, second) = sorted([(starts[i], float(v)) for v, w, i in text.written if not once(w)]
                                       + [(n[1], float(n[0])) for n in numbers])
     if (text.has({"paitsi"}) or _EXCEPT.search(text.window)) and text.has(ALL_WORDS):  # "julkaistiin 241, niistä
@@ -1095,10 +1100,15 @@ def _changed_to(text: _Text) -> tuple[float, str] | None:
         return _number_value(arrow.group(2)), arrow.group(0)
     own = _clauses(text.window)[0][1] if text.window else 0  # in the statement's own clause
     ends = [(value, text.window[start:end]) for value, start, end in text.numbers
-            if (re.search(r":(?:\w*[aeiouyäö]n|ksi)$", text.window[start:end]) or _illative_after(text.window[end:]))
+            if _ends_at(text.window, start, end)
             and (end <= own or re.search(r"(?::|\w)(?:st[aä]|ll[aä])\s+$", text.window[:start]))]  # "… 36 900
     # kirjautumisesta 41 300:aan", "kasvoi 150 MWh:lla 6 250 MWh:iin": from or by, then to
     return ends[0] if len(ends) == 1 else None
+
+
+def _ends_at(window: str, start: int, end: int) -> bool:
+    """The number at ``window[start:end]`` is where a change ended: "4,2:een", "41 300:aan", "69,2 prosenttiin"."""
+    return bool(re.search(r":(?:\w*[aeiouyäö]n|ksi)$", window[start:end])) or _illative_after(window[end:])
 
 
 def _illative_after(after: str) -> bool:
@@ -1112,8 +1122,8 @@ def _illative_after(after: str) -> bool:
 MORE = {"enemmän", "enempi", "suurempi", "korkeampi"}  # "2 000 enemmän kuin vuonna 2119": more than then
 LESS = {"vähemmän", "pienempi", "matalampi", "alhaisempi"}
 STAYS = {"pysyä", "säilyä"}
-LOSES = {"menettää", "pudota", "menetys"}
-ENDS = {"lopettaa", "lakkauttaa", "lopettaminen", "poistaa"}  # "chat lopetettiin kahdessa palvelussa": fewer  # "yksikään … ei menettänyt": all kept it
+LOSES = {"menettää", "pudota", "menetys"}  # "yksikään … ei menettänyt": all kept it
+ENDS = {"lopettaa", "lakkauttaa", "lopettaminen", "poistaa"}  # "chat lopetettiin kahdessa palvelussa": fewer
 
 
 def _last_year_named(text: _Text, year: int | None) -> bool:
@@ -1132,8 +1142,8 @@ def _change_amounts(text: _Text, end_at: int) -> list[tuple[float, int, str]]:
     amounts, words = [], len(_words(text.window[:end_at]))
     for value, start, end in text.numbers:
         written, after = text.window[start:end], text.window[end:]
-        if start >= end_at or _YEAR.fullmatch(written) or re.search(r":(?:\w*[aeiouyäö]n|ksi|st[aä])$", written) \
-                or _illative_after(after) or is_elative((after.split() or [""])[0]):
+        if start >= end_at or _YEAR.fullmatch(written) or _ends_at(text.window, start, end) \
+                or re.search(r":st[aä]$", written) or is_elative((after.split() or [""])[0]):  # nor where it began
             continue
         amounts.append((value, len(_words(text.window[:start])), written + ("%" if re.match(r"\s*%", after) else "")))
     amounts += [(float(v), i + 1, w) for v, w, i in text.written if not is_elative(w) and i < words]
@@ -1172,9 +1182,8 @@ def _change_by(text: _Text, amounts: list[tuple[float, int, str]], statement: St
                year: int | None) -> tuple[float, str] | None:
     """The change one amount tells, in its stretch of text (:func:`_change_from_last`); none when its sentence
     tells a level of the target's size too ("1 200 enemmän kuin edellisvuonna, yhteensä 41 500")."""
-    if len(amounts) != 1 or any(_illative_after(text.window[end:]) or re.search(r":\w*[aeiouyäö]n$", text.window[
-            start:end]) for _, start, end in text.numbers):  # "kasvoi 150 MWh:lla 6 250 MWh:iin": the level is told
-        return None
+    if len(amounts) != 1 or any(_ends_at(text.window, start, end) for _, start, end in text.numbers):  # "kasvoi
+        return None  # 150 MWh:lla 6 250 MWh:iin": the level is told
     value, following, written = amounts[0]
     levels = [v for v, a, b in _numbers(sentence) if v not in (value, statement.last)
               and not _YEAR.fullmatch(sentence[a:b]) and not is_elative((sentence[b:].split() or [""])[0])]  # not
@@ -1182,12 +1191,13 @@ def _change_by(text: _Text, amounts: list[tuple[float, int, str]], statement: St
     if any(_near(statement, v) for v in levels) and statement.target:
         return None
     after = text.forms[following:following + 3]
-    tail = re.search(rf"(?<!\w){re.escape(written.rstrip('%'))}%?\s+(?:(\w+)\s+)?(enemmän|vähemmän|suurempi|pienempi|"
-                     rf"korkeampi|matalampi|alhaisempi)\s+kuin\s+(.*)", text.window, re.IGNORECASE)
+    tail = re.search(rf"(?<!\w){re.escape(written.rstrip('%'))}%?\s+(?:(\w+)\s+)?({'|'.join(sorted(MORE | LESS))})"
+                     rf"\s+kuin\s+(.*)", text.window, re.IGNORECASE)
     times = (tail.group(1) or "").casefold() == "kertaa" and value <= 10 if tail else False  # "kaksi kertaa
-    if tail and not times and _last_year_named(_Text.read(tail.group(3)), year):  # enemmän": twice; "900 kertaa": visits
-        sign = 1 if lemmas(tail.group(2)) & MORE else -1  # "2 000 käyntiä enemmän kuin vuonna 2119"; not "kaksi
-        return sign * value, f"'{written}' {'more' if sign > 0 else 'fewer'} than last year"  # kertaa enemmän"
+    # enemmän": twice as many; "900 kertaa enemmän": 900 visits more
+    if tail and not times and _last_year_named(_Text.read(tail.group(3)), year):
+        sign = 1 if lemmas(tail.group(2)) & MORE else -1  # "2 000 käyntiä enemmän kuin vuonna 2119"
+        return sign * value, f"'{written}' {'more' if sign > 0 else 'fewer'} than last year"
     noun = text.words[following] if following < len(text.words) else ""
     if text.has(ENDS) and _word_forms(noun) & _content_forms(statement.topic) and not text.negated:
         return -value, f"ended in '{written} {noun}'"  # "chat lopetettiin kahdessa palvelussa": in two fewer
@@ -1362,9 +1372,9 @@ def _rest_of_whole(reading: Reading, text: _Text, statement: Statement, year: in
     after = text.window[at[1]:] if at else ""
     but = text.has({"paitsi"}) and text.has(ALL_WORDS)
     undone = any(_undone(w) and lemmas(w) & _verbs_of(statement) for w in text.words)
-    clause = re.split(r"[,;.]\s", text.window[at[0]:])[0] if at else ""  # "230 jaettiin, 30 jäi käyttämättä": a
-    clause = re.split(r"[,;.:]\s", text.window[:at[0]])[-1] + clause if at else ""  # the whole's own clause
-    given = undone and clause and not _clause_forms(clause) & _verbs_of(statement)  # whole given, not the count used
+    clause = re.split(r"[,;.:]\s", text.window[:at[0]])[-1] + re.split(r"[,;.]\s", text.window[at[0]:])[0] \
+        if at else ""  # the whole's own clause: "230 jaettiin, 30 jäi käyttämättä", a whole given, not the count used
+    given = undone and clause and not _clause_forms(clause) & _verbs_of(statement)
     if not (any(is_elative(w) for w in _words(after)[:1]) or given):  # "190 setelistä": a whole to take from
         return False  # (not "Seteleitä käytettiin 181 eli kaikki paitsi neljä": the 181 is the count)
     if not (but or undone):
@@ -1789,7 +1799,8 @@ def _done_late(text: _Text, statement: Statement, year: int | None) -> str:
     if year is None or not statement.deadline.startswith(f"{year}-"):
         return ""
     due = int(statement.deadline[5:7])
-    dated = [m.group(0) for m in re.finditer(rf"\b\d{{1,2}}\.(\d{{1,2}})\.{year}\b", text.window) if int(m.group(1)) > due]
+    dated = [m.group(0) for m in re.finditer(rf"\b\d{{1,2}}\.(\d{{1,2}})\.{year}\b", text.window)
+             if int(m.group(1)) > due]
     named = [word for word, forms in zip(text.words, text.forms) for month in forms & MONTHS
              if _MONTH_ORDER.index(month) + 1 > due]
     return (dated + named + [""])[0]
